@@ -1,0 +1,123 @@
+"""Reading user TOML files with errors that name the file, the line and the key.
+
+Shared by the catalogue, settings and saved routines: each validates with a
+pydantic model and turns its errors into one readable paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from backtimer.errors import DataError
+
+M = TypeVar("M", bound=BaseModel)
+
+_AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+_MAX_PROBLEMS = 5
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse ``path`` and return its data and text; never modifies the file."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found.") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (byte {exc.start}).") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read it: {exc.strerror}.") from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        match = _AT_LINE.search(msg)
+        if match:
+            msg = _AT_LINE.sub("", msg)
+            raise DataError(
+                f"{path}, line {match[1]}, column {match[2]}: not valid TOML: {msg}."
+            ) from None
+        raise DataError(f"{path}: not valid TOML: {msg}.") from None
+
+
+def line_of(text: str, loc: Sequence[str | int]) -> int | None:
+    """Best-effort line number of a pydantic error location in TOML ``text``.
+
+    Handles ``key``, ``table.key`` and ``array_of_tables[i].key`` shapes, which is
+    all our files use.
+    """
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    parts = list(loc)
+    if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int):
+        header = re.compile(rf"^\s*\[\[\s*{re.escape(parts[0])}\s*\]\]")
+        heads = [i for i, line in enumerate(lines) if header.match(line)]
+        if parts[1] >= len(heads):
+            return None
+        start = heads[parts[1]]
+        later = [i for i, line in enumerate(lines) if i > start and line.lstrip().startswith("[")]
+        end = later[0] if later else len(lines)
+        parts = parts[2:]
+        if not parts:
+            return start + 1
+    key = next((p for p in parts if isinstance(p, str)), None)
+    if key is None:
+        return start + 1 if start else None
+    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+    for i in range(start, end):
+        if pattern.match(lines[i]):
+            return i + 1
+    return start + 1 if start else None
+
+
+def _describe(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key {error['loc'][-1]!r}"
+    if kind == "missing":
+        return f"missing key {error['loc'][-1]!r}"
+    msg = str(error["msg"])
+    msg = msg.removeprefix("Value error, ")
+    if (
+        "input" in error
+        and kind not in ("value_error",)
+        and not isinstance(error["input"], dict | list)
+    ):
+        msg += f" (got {error['input']!r})"
+    return msg[0].lower() + msg[1:] if msg else msg
+
+
+def validation_message(
+    path: Path,
+    text: str,
+    exc: ValidationError,
+    place: Any,
+) -> str:
+    """One paragraph listing the problems of ``exc``.
+
+    ``place(loc)`` turns an error location into a human name such as
+    ``exercise 'bridge', key 'reps'``.
+    """
+    errors = exc.errors()
+    parts = []
+    for error in errors[:_MAX_PROBLEMS]:
+        loc = tuple(error["loc"])
+        line = line_of(text, loc)
+        where = f"line {line}, " if line else ""
+        parts.append(f"{where}{place(loc)}: {_describe(error)}")
+    more = len(errors) - _MAX_PROBLEMS
+    tail = f"; and {more} more problem{'s' if more > 1 else ''}" if more > 0 else ""
+    return f"{path}: " + "; ".join(parts) + tail + "."
+
+
+def validate(path: Path, text: str, data: dict[str, Any], model: type[M], place: Any) -> M:
+    """Validate parsed ``data`` against ``model``; raise :class:`DataError` naming lines."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(validation_message(path, text, exc, place)) from None
