@@ -108,7 +108,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert len(json.loads(result.stdout)) == 25
 
 
-CORE = ["catalog", "paths", "tomlfile", "errors", "cli"]
+CORE = ["catalog", "paths", "tomlfile", "errors", "cli", "clock", "timeline", "engine"]
 
 
 def test_core_does_not_import_textual() -> None:

@@ -1,0 +1,496 @@
+"""The live session: a pure state machine over an injected clock.
+
+Every method takes ``now`` (monotonic seconds). Remaining time is always
+``deadline - now``; ticks only move the session across deadlines, so a late or
+missed tick never adds or loses time.
+
+Long gaps: if more than ``SessionConfig.long_gap_s`` (5 s) pass between two ticks
+while running, the machine slept or the process was stopped. The session is paused
+at the last moment it was seen running, so the person resumes where they were
+instead of finding half the routine gone. The app ticks about ten times a second,
+so 5 s is fifty missed ticks: far beyond any event-loop hiccup, and short enough
+that little happens unseen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Literal
+
+from backtimer.catalog import Phase, Step
+from backtimer.timeline import RestKind, Segment, SegmentKind, SessionConfig, build_timeline
+
+Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
+BreathWord = Literal["inhale", "exhale", "natural"]
+TempoPhase = Literal["into", "hold", "return"]
+PauseReason = Literal["user", "gap", "pain"]
+EventKind = Literal[
+    "segment_start",
+    "halfway",
+    "countdown",
+    "switch_sides",
+    "exercise_done",
+    "session_done",
+    "paused",
+    "resumed",
+]
+
+COUNTDOWN_FROM = 3
+#: Pressing back this soon after an exercise's first segment starts goes to the previous one.
+BACK_GRACE_S = 2.0
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EventKind
+    at: float
+    exercise: int
+    segment: int
+    value: int | None = None
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything the interface needs to draw one moment of the session."""
+
+    phase: Phase
+    phase_index: int  # 1-based within the phase: "warm-up 2 of 3"
+    phase_count: int
+    exercise_index: int  # 0-based within the whole session
+    exercise_count: int
+    step: Step
+    next_step: Step | None
+    segment: SegmentKind
+    rest_kind: RestKind | None
+    remaining: float
+    total: float
+    rep: int | None
+    reps: int | None
+    tempo_phase: TempoPhase | None
+    tempo_word: str | None
+    side: str | None
+    set_no: int
+    sets: int
+    breath: BreathWord
+    breath_progress: float
+    instruction: int
+    session_remaining: float
+    session_total: float
+    paused: bool
+    pause_reason: PauseReason | None
+    finished: bool
+
+    @property
+    def elapsed(self) -> float:
+        return self.total - self.remaining
+
+
+@dataclass(frozen=True)
+class ExerciseRecord:
+    id: str
+    name: str
+    phase: Phase
+    status: Status
+    active_s: float
+    sides_done: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    started_at: datetime
+    ended_at: datetime
+    active_s: float
+    paused_s: float
+    planned_s: float
+    completed: bool
+    exercises: tuple[ExerciseRecord, ...]
+
+
+@dataclass
+class _Progress:
+    active_s: float = 0.0
+    completed: set[int] = field(default_factory=set)
+    pain: bool = False
+
+
+class Session:
+    def __init__(
+        self,
+        steps: Sequence[Step],
+        now: float,
+        started_wall: datetime,
+        config: SessionConfig | None = None,
+    ) -> None:
+        if not steps:
+            raise ValueError("a session needs at least one exercise")
+        self.steps = list(steps)
+        self.config = config or SessionConfig()
+        self.timeline: list[Segment] = build_timeline(self.steps, self.config)
+        if not self.timeline:
+            raise ValueError("the routine has no time in it")
+        self.planned_s = sum(s.duration for s in self.timeline)
+        self._started = now
+        self._started_wall = started_wall
+        self._progress = [_Progress() for _ in self.steps]
+        self._first = {}
+        for n, seg in enumerate(self.timeline):
+            self._first.setdefault(seg.exercise, n)
+        self._work = [
+            [n for n, seg in enumerate(self.timeline) if seg.exercise == i and seg.kind == "work"]
+            for i in range(len(self.steps))
+        ]
+        self._events: list[Event] = []
+        self._paused_at: float | None = None
+        self._pause_reason: PauseReason | None = None
+        self._paused_total = 0.0
+        self._finished_at: float | None = None
+        self._completed_run = False
+        self._enter(0, now)
+
+    # ------------------------------------------------------------------ time
+
+    @property
+    def finished(self) -> bool:
+        return self._finished_at is not None
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    def _deadline(self) -> float:
+        return self._seg_start + self.timeline[self._index].duration + self._extra
+
+    def tick(self, now: float) -> list[Event]:
+        """Move the session to ``now`` and return the events that happened since the last call."""
+        self._advance(now)
+        events, self._events = self._events, []
+        return events
+
+    def _advance(self, now: float) -> None:
+        if self.finished or self.paused or now < self._seen:
+            return
+        if now - self._seen > self.config.long_gap_s:
+            self._pause(self._seen, "gap")
+            return
+        while not self.finished:
+            end = self._deadline()
+            until = min(now, end)
+            self._credit(until)
+            self._thresholds(until)
+            if now < end:
+                break
+            self._complete_segment(end)
+        if not self.finished:
+            self._seen = now
+
+    def _credit(self, until: float) -> None:
+        """Count active work time between the last seen moment and ``until``."""
+        seg = self.timeline[self._index]
+        if seg.kind == "work" and until > self._seen:
+            self._progress[seg.exercise].active_s += until - self._seen
+        self._seen = max(self._seen, until)
+
+    def _thresholds(self, until: float) -> None:
+        seg = self.timeline[self._index]
+        total = seg.duration + self._extra
+        if total < COUNTDOWN_FROM + 1:
+            return
+        marks: list[tuple[str, float, EventKind, int | None]] = []
+        if seg.kind == "work" and self.steps[seg.exercise].exercise.mode != "reps":
+            marks.append(("halfway", self._seg_start + total / 2, "halfway", None))
+        end = self._seg_start + total
+        for n in range(COUNTDOWN_FROM, 0, -1):
+            marks.append((f"count{n}", end - n, "countdown", n))
+        for key, at, kind, value in marks:
+            if key not in self._emitted and at <= until:
+                self._emitted.add(key)
+                self._emit(kind, at, value)
+
+    def _complete_segment(self, end: float) -> None:
+        seg = self.timeline[self._index]
+        if seg.kind == "work":
+            self._progress[seg.exercise].completed.add(self._index)
+        if seg.kind == "work" and self._index == self._work[seg.exercise][-1]:
+            self._emit("exercise_done", end)
+        nxt = self._index + 1
+        if nxt >= len(self.timeline):
+            self._completed_run = True
+            self._finish(end)
+        else:
+            self._enter(nxt, end)
+
+    def _enter(self, index: int, at: float) -> None:
+        self._index = index
+        self._seg_start = at
+        self._seen = at
+        self._extra = 0.0
+        self._emitted: set[str] = set()
+        seg = self.timeline[index]
+        self._emit("segment_start", at)
+        if seg.kind == "switch":
+            self._emit("switch_sides", at)
+
+    def _finish(self, at: float) -> None:
+        if self._paused_at is not None:
+            self._paused_total += max(0.0, at - self._paused_at)
+            self._paused_at = None
+        self._finished_at = at
+        self._emit("session_done", at)
+
+    def _emit(self, kind: EventKind, at: float, value: int | None = None) -> None:
+        seg = self.timeline[self._index]
+        self._events.append(Event(kind, at, seg.exercise, self._index, value))
+
+    # ------------------------------------------------------------------ controls
+
+    def _pause(self, at: float, reason: PauseReason) -> None:
+        self._paused_at = at
+        self._pause_reason = reason
+        self._emit("paused", at)
+
+    def pause(self, now: float) -> None:
+        self._advance(now)
+        if not self.finished and not self.paused:
+            self._pause(now, "user")
+
+    def resume(self, now: float) -> None:
+        if self._paused_at is None or self.finished:
+            return
+        gap = max(0.0, now - self._paused_at)
+        self._paused_total += gap
+        self._seg_start += gap
+        self._seen = now
+        self._paused_at = None
+        self._pause_reason = None
+        self._emit("resumed", now)
+
+    def toggle_pause(self, now: float) -> None:
+        if self.paused:
+            self.resume(now)
+        else:
+            self.pause(now)
+
+    def _jump(self, index: int, now: float) -> None:
+        """Go to segment ``index`` (or finish past the end), keeping a pause in place."""
+        at = self._paused_at if self._paused_at is not None else now
+        if index >= len(self.timeline):
+            self._finish(now)
+            return
+        self._enter(index, at)
+
+    def _current(self) -> int:
+        return self.timeline[self._index].exercise
+
+    def next(self, now: float) -> None:
+        """Skip the rest of this exercise; it is recorded as skipped or partial."""
+        self._advance(now)
+        if self.finished:
+            return
+        following = self._current() + 1
+        self._jump(self._first.get(following, len(self.timeline)), now)
+
+    def back(self, now: float) -> None:
+        """Restart this exercise, or go to the previous one when at its start."""
+        self._advance(now)
+        if self.finished:
+            return
+        i = self._current()
+        first = self._first[i]
+        at = self._paused_at if self._paused_at is not None else now
+        at_start = self._index == first and (
+            self.timeline[first].kind == "ready" or at - self._seg_start < BACK_GRACE_S
+        )
+        target = self._first[i - 1] if at_start and i > 0 else first
+        self._jump(target, now)
+
+    def extend(self, now: float, seconds: float | None = None) -> bool:
+        """Add time to the current hold, timed move or rest. Returns whether it applied."""
+        self._advance(now)
+        if self.finished:
+            return False
+        seg = self.timeline[self._index]
+        mode = self.steps[seg.exercise].exercise.mode
+        if seg.kind == "rest" or (seg.kind == "work" and mode != "reps"):
+            self._extra += self.config.extend_s if seconds is None else seconds
+            # the countdown moves with the deadline, so it sounds again at the new end
+            self._emitted = {key for key in self._emitted if not key.startswith("count")}
+            return True
+        return False
+
+    def hurt(self, now: float) -> None:
+        """Stop this exercise for pain, move to the next one and pause there."""
+        self._advance(now)
+        if self.finished:
+            return
+        i = self._current()
+        self._progress[i].pain = True
+        if not self.paused:
+            self._pause(now, "pain")
+        else:
+            self._pause_reason = "pain"
+        self._jump(self._first.get(i + 1, len(self.timeline)), now)
+
+    def end(self, now: float) -> None:
+        """End the session early."""
+        self._advance(now)
+        if not self.finished:
+            self._finish(now)
+
+    # ------------------------------------------------------------------ reading
+
+    def state(self, now: float) -> State:
+        self._advance(now)
+        seg = self.timeline[self._index]
+        step = self.steps[seg.exercise]
+        exercise = step.exercise
+        if self.finished:
+            at = self._finished_at or now
+        elif self._paused_at is not None:
+            at = self._paused_at
+        else:
+            at = now
+        total = seg.duration + self._extra
+        elapsed = min(max(0.0, at - self._seg_start), total)
+        remaining = 0.0 if self.finished else total - elapsed
+        later = sum(s.duration for s in self.timeline[self._index + 1 :])
+        same_phase = [n for n, s in enumerate(self.steps) if s.phase == step.phase]
+
+        rep = reps = None
+        tempo_phase: TempoPhase | None = None
+        tempo_word: str | None = None
+        side: str | None = None
+        breath: BreathWord = "natural"
+        progress = 0.0
+        instruction = 0
+        if seg.side is not None:
+            side = exercise.sides[seg.side]
+        if seg.kind == "work":
+            instruction = len(exercise.steps) - 1
+            if exercise.mode == "reps" and exercise.tempo is not None:
+                per_rep = step.rep_seconds
+                alternate = exercise.alternate
+                reps = (step.reps or 0) * (2 if alternate else 1)
+                k = min(int(elapsed // per_rep), reps - 1)
+                rep = k + 1
+                if alternate:
+                    side = exercise.sides[k % 2]
+                into, hold, back = (
+                    exercise.tempo.into_s,
+                    step.hold_s or 0.0,
+                    exercise.tempo.return_s,
+                )
+                t = elapsed - k * per_rep
+                if t < into:
+                    tempo_phase, span, t0 = "into", into, 0.0
+                elif t < into + hold:
+                    tempo_phase, span, t0 = "hold", hold, into
+                else:
+                    tempo_phase, span, t0 = "return", back, into + hold
+                words = dict(zip(("into", "hold", "return"), exercise.tempo.words, strict=True))
+                tempo_word = words[tempo_phase] or None
+                # set-up is step 0; then moving in, holding and coming back
+                line = {"into": 1, "hold": 2, "return": 3 if hold else 2}[tempo_phase]
+                instruction = min(line, len(exercise.steps) - 1)
+                if exercise.breath is not None:
+                    cues = {
+                        "into": exercise.breath.into,
+                        "hold": exercise.breath.hold,
+                        "return": exercise.breath.return_,
+                    }
+                    breath = cues[tempo_phase]
+                    progress = min(1.0, (t - t0) / span) if span > 0 else 1.0
+            elif exercise.mode == "hold" and total >= self.config.paced_breath_min_s:
+                breath, progress = self._paced(elapsed)
+        elif seg.kind == "rest" and total >= self.config.paced_breath_min_s:
+            breath, progress = self._paced(elapsed)
+        if breath == "natural":
+            progress = 0.0
+
+        nxt = self.steps[seg.exercise + 1] if seg.exercise + 1 < len(self.steps) else None
+        return State(
+            phase=step.phase,
+            phase_index=same_phase.index(seg.exercise) + 1,
+            phase_count=len(same_phase),
+            exercise_index=seg.exercise,
+            exercise_count=len(self.steps),
+            step=step,
+            next_step=nxt,
+            segment=seg.kind,
+            rest_kind=seg.rest_kind,
+            remaining=remaining,
+            total=total,
+            rep=rep,
+            reps=reps,
+            tempo_phase=tempo_phase,
+            tempo_word=tempo_word,
+            side=side,
+            set_no=seg.set_no,
+            sets=step.sets,
+            breath=breath,
+            breath_progress=progress,
+            instruction=instruction,
+            session_remaining=0.0 if self.finished else remaining + later,
+            session_total=self.planned_s,
+            paused=self.paused,
+            pause_reason=self._pause_reason if self.paused else None,
+            finished=self.finished,
+        )
+
+    def _paced(self, elapsed: float) -> tuple[BreathWord, float]:
+        inhale, exhale = self.config.breath_in_s, self.config.breath_out_s
+        t = elapsed % (inhale + exhale)
+        if t < inhale:
+            return "inhale", t / inhale
+        return "exhale", (t - inhale) / exhale
+
+    def status(self, i: int) -> Status:
+        progress = self._progress[i]
+        if progress.pain:
+            return "stopped_for_pain"
+        if progress.completed >= set(self._work[i]):
+            return "done"
+        return "partial" if progress.active_s > 0 else "skipped"
+
+    def _sides_done(self, i: int) -> tuple[str, ...]:
+        exercise = self.steps[i].exercise
+        if not exercise.per_side:
+            return ()
+        done = self._progress[i].completed
+        if exercise.alternate:
+            return exercise.sides if done else ()
+        return tuple(
+            name
+            for n, name in enumerate(exercise.sides)
+            if any(self.timeline[k].side == n for k in done)
+        )
+
+    def record(self, now: float) -> SessionRecord:
+        """What happened, for the log. Ends the session first if it is still going."""
+        self.end(now)
+        ended = self._finished_at if self._finished_at is not None else now
+        wall_elapsed = ended - self._started
+        exercises = tuple(
+            ExerciseRecord(
+                id=step.exercise.id,
+                name=step.exercise.name,
+                phase=step.phase,
+                status=self.status(i),
+                active_s=round(self._progress[i].active_s, 3),
+                sides_done=self._sides_done(i),
+            )
+            for i, step in enumerate(self.steps)
+        )
+        completed = self._completed_run and all(
+            e.status in ("done", "stopped_for_pain") for e in exercises
+        )
+        return SessionRecord(
+            started_at=self._started_wall,
+            ended_at=self._started_wall + timedelta(seconds=wall_elapsed),
+            active_s=round(wall_elapsed - self._paused_total, 3),
+            paused_s=round(self._paused_total, 3),
+            planned_s=self.planned_s,
+            completed=completed,
+            exercises=exercises,
+        )
