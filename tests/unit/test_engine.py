@@ -229,7 +229,7 @@ def test_next_records_skipped_and_partial(catalog: Catalog) -> None:
 
 def test_next_on_last_exercise_finishes(catalog: Catalog) -> None:
     s = session(catalog, "childs-pose")
-    events = s.tick(0.0)
+    s.tick(0.0)
     s.next(6.0)
     assert s.finished
     assert s.record(6.0).exercises[0].status == "partial"

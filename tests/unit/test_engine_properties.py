@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -33,7 +33,7 @@ def test_invariants(routine: str, script, ready: float, end_early: bool) -> None
     steps = CATALOG.steps(CATALOG.routines[routine])
     config = SessionConfig(get_ready_s=ready)
     now = 0.0
-    s = Session(steps, now, datetime(2026, 1, 1, tzinfo=timezone.utc), config)
+    s = Session(steps, now, datetime(2026, 1, 1, tzinfo=UTC), config)
     for action, dt in script:
         now += dt
         if action == "toggle":
