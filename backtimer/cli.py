@@ -9,12 +9,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date, datetime
 from typing import Any
 
-from backtimer import __version__
+from backtimer import __version__, journal, stats
 from backtimer.catalog import Catalog, Exercise, load_catalog
 from backtimer.errors import DataError
 from backtimer.paths import Paths, resolve_paths
+from backtimer.settings import load_settings
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
@@ -74,7 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
         "Exit 0 when all is well, 1 with the problems otherwise.",
     )
     check.set_defaults(handler=cmd_check)
+
+    history = sub.add_parser(
+        "history",
+        parents=[common],
+        help="your sessions, weekly goal and streaks",
+        description="Sessions per week against your weekly goal, streaks and recent sessions.",
+    )
+    history.add_argument(
+        "--weeks", type=_positive_int, default=8, metavar="N", help="weeks to show (default 8)"
+    )
+    history.add_argument("--json", action="store_true", help="print JSON instead of text")
+    history.set_defaults(handler=cmd_history)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 520:
+        raise argparse.ArgumentTypeError(f"{value} is out of range (1 to 520)")
+    return value
 
 
 # ---------------------------------------------------------------------------- commands
@@ -144,7 +168,11 @@ def cmd_exercises(args: argparse.Namespace, out: Any) -> int:
 
 def cmd_check(args: argparse.Namespace, out: Any) -> int:
     paths = _paths(args)
-    checks: list[tuple[str, Callable[[], str]]] = [("catalogue", lambda: _check_catalog(paths))]
+    checks: list[tuple[str, Callable[[], str]]] = [
+        ("catalogue", lambda: _check_catalog(paths)),
+        ("settings", lambda: _check_settings(paths)),
+        ("session log", lambda: _check_log(paths)),
+    ]
     problems = 0
     for name, check in checks:
         try:
@@ -153,6 +181,83 @@ def cmd_check(args: argparse.Namespace, out: Any) -> int:
             problems += 1
             out.write(f"FAIL  {name}: {exc}\n")
     return EXIT_DATA if problems else EXIT_OK
+
+
+def _check_settings(paths: Paths) -> str:
+    load_settings(paths.settings)
+    return str(paths.settings) if paths.settings.exists() else f"defaults ({paths.settings} absent)"
+
+
+def _check_log(paths: Paths) -> str:
+    log = journal.load(paths.sessions)
+    if log.torn:
+        raise DataError(log.torn_message() or "")
+    if not paths.sessions.exists():
+        return f"no sessions yet ({paths.sessions})"
+    return f"{len(log.sessions)} sessions ({paths.sessions})"
+
+
+def _today() -> date:
+    return datetime.now().astimezone().date()
+
+
+def cmd_history(args: argparse.Namespace, out: Any) -> int:
+    paths = _paths(args)
+    settings = load_settings(paths.settings)
+    log = journal.load(paths.sessions)
+    if log.torn:
+        print(f"backtimer: warning: {log.torn_message()}", file=sys.stderr)
+    data = stats.report(log.sessions, _today(), settings.weekly_goal, args.weeks)
+    if args.json:
+        json.dump(data, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(format_history(data))
+    return EXIT_OK
+
+
+def format_history(data: dict[str, Any]) -> str:
+    goal = data["weekly_goal"]
+    this = data["this_week"]
+    lines = [
+        f"This week ({this['week']}): {this['sessions']} of {goal} sessions"
+        + (" - goal met" if this["goal_met"] else ""),
+        f"Streak: {data['current_streak_weeks']} week(s); longest {data['longest_streak_weeks']}.",
+        "",
+        "week       sessions  minutes",
+    ]
+    for week in data["weeks"]:
+        bar = "#" * week["sessions"] + "." * max(0, goal - week["sessions"])
+        mark = "met" if week["goal_met"] else ""
+        lines.append(
+            f"{week['week']}  {week['sessions']:>2}/{goal:<2} {bar:<8} "
+            f"{week['active_s'] / 60:>5.0f}  {mark}".rstrip()
+        )
+    totals = data["totals"]
+    lines += [
+        "",
+        f"All time: {totals['sessions']} sessions, {totals['active_s'] / 60:.0f} minutes.",
+    ]
+    if totals["pain_before_avg"] is not None or totals["pain_after_avg"] is not None:
+
+        def fmt(v: float | None) -> str:
+            return "-" if v is None else f"{v:.1f}"
+
+        lines.append(
+            f"Back pain (0-10), average: before {fmt(totals['pain_before_avg'])}, "
+            f"after {fmt(totals['pain_after_avg'])}."
+        )
+    recent = data["sessions"][-5:]
+    if recent:
+        lines += ["", "Recent sessions:"]
+        for s in reversed(recent):
+            done = sum(1 for e in s["exercises"] if e["status"] == "done")
+            state = "completed" if s["completed"] else "ended early"
+            lines.append(
+                f"  {s['started_at'][:16].replace('T', ' ')}  {s['routine']:<10} "
+                f"{s['active_s'] / 60:>4.0f} min  {done}/{len(s['exercises'])} done, {state}"
+            )
+    return "\n".join(lines) + "\n"
 
 
 def _check_catalog(paths: Paths) -> str:

@@ -108,7 +108,19 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert len(json.loads(result.stdout)) == 25
 
 
-CORE = ["catalog", "paths", "tomlfile", "errors", "cli", "clock", "timeline", "engine"]
+CORE = [
+    "catalog",
+    "paths",
+    "tomlfile",
+    "errors",
+    "cli",
+    "clock",
+    "timeline",
+    "engine",
+    "journal",
+    "stats",
+    "settings",
+]
 
 
 def test_core_does_not_import_textual() -> None:
@@ -124,3 +136,69 @@ def test_core_does_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def _log_with_sessions(data_dir: Path) -> Path:
+    from backtimer.journal import append
+    from tests.unit.journal_helpers import entry
+
+    path = data_dir / "sessions.toml"
+    for n, day in enumerate(("2026-11-16", "2026-11-18", "2026-11-20")):
+        append(path, entry(f"{day}T08:00:00+01:00", pain=(5, 3), n=n))
+    return path
+
+
+def test_history_json(capsys, tmp_path: Path, monkeypatch) -> None:
+    from datetime import date
+
+    import backtimer.cli as cli
+
+    monkeypatch.setattr(cli, "_today", lambda: date(2026, 11, 21))
+    _log_with_sessions(tmp_path)
+    code, out, _ = run(capsys, "history", "--json", "--weeks", "3", "--data-dir", str(tmp_path))
+    assert code == 0
+    data = json.loads(out)
+    assert data["weekly_goal"] == 3
+    assert data["this_week"] == {"week": "2026-W47", "sessions": 3, "goal_met": True}
+    assert data["current_streak_weeks"] == 1 and data["longest_streak_weeks"] == 1
+    assert [w["week"] for w in data["weeks"]] == ["2026-W45", "2026-W46", "2026-W47"]
+    assert set(data["weeks"][0]) >= {"week", "sessions", "active_s", "goal_met"}
+    assert len(data["sessions"]) == 3
+
+
+def test_history_text(capsys, tmp_path: Path) -> None:
+    _log_with_sessions(tmp_path)
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history")
+    assert code == 0
+    assert "Streak" in out and "Recent sessions" in out and "before 5.0, after 3.0" in out
+
+
+@pytest.mark.parametrize("weeks", ["0", "abc", "-3"])
+def test_history_bad_weeks_is_usage_error(capsys, weeks: str) -> None:
+    code, _, err = run(capsys, "history", "--weeks", weeks)
+    assert code == 2 and "--weeks" in err
+
+
+def test_check_reports_torn_block_with_repair_advice(capsys, tmp_path: Path) -> None:
+    path = _log_with_sessions(tmp_path)
+    path.write_bytes(path.read_bytes()[:-40])
+    code, out, _ = run(capsys, "check", "--data-dir", str(tmp_path))
+    assert code == 1
+    assert "cut short" in out and "delete those lines" in out
+
+
+def test_corrupt_log_history_exit_1_file_unchanged(capsys, tmp_path: Path) -> None:
+    path = _log_with_sessions(tmp_path)
+    path.write_text(path.read_text().replace("routine = ", "routine = = "))
+    before = path.read_bytes()
+    code, _, err = run(capsys, "history", "--data-dir", str(tmp_path))
+    assert code == 1 and "line " in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_bad_settings_exit_1(capsys, tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text("weekly_goal = 12\n")
+    code, _, err = run(capsys, "history", "--data-dir", str(tmp_path))
+    assert code == 1 and "weekly_goal" in err
+    code, out, _ = run(capsys, "check", "--data-dir", str(tmp_path))
+    assert code == 1 and "FAIL  settings" in out

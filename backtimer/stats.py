@@ -1,0 +1,166 @@
+"""Weeks, goals, streaks and totals: pure functions of the log and ``today``.
+
+Weeks are ISO calendar weeks (Monday first) of the day a session *started*, on the
+wall clock where it was done: the offset stored with ``started_at``. So a session
+started at 23:50 on Sunday counts for that week even though it ends on Monday, and
+neither DST nor UTC moves it to another day.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from backtimer.journal import SessionEntry
+
+#: A session that was not completed still counts when this share of its plan was done.
+COUNTS_FROM = 0.8
+
+
+def counts(session: SessionEntry) -> bool:
+    """Does this session count toward its week's goal?"""
+    if session.completed:
+        return True
+    return session.planned_s > 0 and session.active_s >= COUNTS_FROM * session.planned_s
+
+
+def day_of(session: SessionEntry) -> date:
+    return session.started_at.date()
+
+
+def monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def week_label(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+@dataclass(frozen=True)
+class Week:
+    monday: date
+    sessions: int  # sessions that count toward the goal
+    active_s: float  # all active time, counted or not
+    goal_met: bool
+
+    @property
+    def label(self) -> str:
+        return week_label(self.monday)
+
+
+def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) -> list[Week]:
+    """The last ``count`` weeks, oldest first, ending with this week."""
+    this = monday(today)
+    first = this - timedelta(weeks=count - 1)
+    tally: Counter[date] = Counter()
+    active: Counter[date] = Counter()
+    for session in sessions:
+        start = monday(day_of(session))
+        if first <= start <= this:
+            active[start] += session.active_s
+            if counts(session):
+                tally[start] += 1
+    return [
+        Week(m, tally[m], active[m], tally[m] >= goal)
+        for m in (first + timedelta(weeks=n) for n in range(count))
+    ]
+
+
+def _met_mondays(sessions: Iterable[SessionEntry], goal: int) -> set[date]:
+    tally = Counter(monday(day_of(s)) for s in sessions if counts(s))
+    return {m for m, n in tally.items() if n >= goal}
+
+
+def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> int:
+    """Consecutive weeks that met the goal, ending last week; this week adds one once met.
+
+    A week still running never breaks the streak.
+    """
+    met = _met_mondays(sessions, goal)
+    this = monday(today)
+    streak = 1 if this in met else 0
+    week = this - timedelta(weeks=1)
+    while week in met:
+        streak += 1
+        week -= timedelta(weeks=1)
+    return streak
+
+
+def longest_streak(sessions: Iterable[SessionEntry], goal: int) -> int:
+    met = sorted(_met_mondays(sessions, goal))
+    best = run = 0
+    previous: date | None = None
+    for week in met:
+        run = run + 1 if previous is not None and week - previous == timedelta(weeks=1) else 1
+        best = max(best, run)
+        previous = week
+    return best
+
+
+@dataclass(frozen=True)
+class Totals:
+    sessions: int
+    counted: int
+    active_s: float
+    per_exercise: dict[str, int]
+    pain_before: float | None
+    pain_after: float | None
+
+
+def _mean(values: Sequence[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def totals(sessions: Sequence[SessionEntry]) -> Totals:
+    per_exercise: Counter[str] = Counter()
+    for session in sessions:
+        per_exercise.update(e.id for e in session.exercises if e.status == "done")
+    return Totals(
+        sessions=len(sessions),
+        counted=sum(1 for s in sessions if counts(s)),
+        active_s=sum(s.active_s for s in sessions),
+        per_exercise=dict(per_exercise.most_common()),
+        pain_before=_mean([s.pain_before for s in sessions if s.pain_before is not None]),
+        pain_after=_mean([s.pain_after for s in sessions if s.pain_after is not None]),
+    )
+
+
+def sessions_by_day(sessions: Iterable[SessionEntry], first: date, last: date) -> Counter[date]:
+    """Counted sessions per day between ``first`` and ``last`` inclusive (for the heatmap)."""
+    return Counter(d for s in sessions if counts(s) and first <= (d := day_of(s)) <= last)
+
+
+def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int) -> dict:
+    """Everything ``backtimer history --json`` prints; the history screen reads it too."""
+    recent = weeks(sessions, today, goal, count)
+    this = recent[-1]
+    t = totals(sessions)
+    return {
+        "today": today.isoformat(),
+        "weekly_goal": goal,
+        "current_streak_weeks": current_streak(sessions, today, goal),
+        "longest_streak_weeks": longest_streak(sessions, goal),
+        "this_week": {"week": this.label, "sessions": this.sessions, "goal_met": this.goal_met},
+        "weeks": [
+            {
+                "week": w.label,
+                "monday": w.monday.isoformat(),
+                "sessions": w.sessions,
+                "active_s": round(w.active_s, 1),
+                "goal_met": w.goal_met,
+            }
+            for w in recent
+        ],
+        "totals": {
+            "sessions": t.sessions,
+            "counted": t.counted,
+            "active_s": round(t.active_s, 1),
+            "pain_before_avg": t.pain_before,
+            "pain_after_avg": t.pain_after,
+            "per_exercise": t.per_exercise,
+        },
+        "sessions": [s.model_dump(mode="json") for s in sessions],
+    }
