@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=cmd_check)
 
+    start = sub.add_parser(
+        "start",
+        parents=[common],
+        help="start a session straight away",
+        description="Open straight into a session of the chosen routine.",
+    )
+    start.add_argument("--routine", metavar="NAME", help="a routine id (see `backtimer plan`)")
+    start.set_defaults(handler=cmd_start)
+
     history = sub.add_parser(
         "history",
         parents=[common],
@@ -197,6 +206,33 @@ def _check_log(paths: Paths) -> str:
     return f"{len(log.sessions)} sessions ({paths.sessions})"
 
 
+def run_app(args: argparse.Namespace, start: bool) -> int:
+    from backtimer.tui.app import make_app
+
+    catalog_path = getattr(args, "catalog", None)
+    routine = getattr(args, "routine", None)
+    if routine is not None:
+        catalog = load_catalog(_paths(args).catalog)
+        if routine not in catalog.routines:
+            known = ", ".join(catalog.routines)
+            print(
+                f"backtimer: no routine named {routine!r}; known routines: {known}", file=sys.stderr
+            )
+            return EXIT_USAGE
+    app = make_app(
+        data_dir=getattr(args, "data_dir", None),
+        catalog=catalog_path,
+        start="start" if start else None,
+        routine=routine,
+    )
+    app.run()
+    return EXIT_OK
+
+
+def cmd_start(args: argparse.Namespace, out: Any) -> int:
+    return run_app(args, start=True)
+
+
 def _today() -> date:
     return datetime.now().astimezone().date()
 
@@ -277,8 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            parser.print_help()
-            return EXIT_OK
+            return run_app(args, start=False)
         return int(handler(args, sys.stdout))
     except DataError as exc:
         print(f"backtimer: {exc}", file=sys.stderr)

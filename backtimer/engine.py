@@ -104,7 +104,10 @@ class SessionRecord:
     active_s: float
     paused_s: float
     planned_s: float
+    #: Ran to the end with nothing skipped (a stop for pain still counts).
     completed: bool
+    #: The person ended it before the end (q, a closed terminal, SIGTERM).
+    ended_early: bool
     exercises: tuple[ExerciseRecord, ...]
 
 
@@ -492,5 +495,6 @@ class Session:
             paused_s=round(self._paused_total, 3),
             planned_s=self.planned_s,
             completed=completed,
+            ended_early=not self._completed_run,
             exercises=exercises,
         )

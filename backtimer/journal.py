@@ -74,6 +74,7 @@ class SessionEntry(BaseModel):
     planned_minutes: Annotated[float, Field(ge=0)]
     planned_s: Annotated[float, Field(ge=0)]
     completed: bool
+    ended_early: bool = False
     pain_before: Pain | None = None
     pain_after: Pain | None = None
     exercises: list[ExerciseEntry] = []
@@ -133,6 +134,7 @@ def entry_from_record(
         planned_minutes=round(record.planned_s / 60, 1),
         planned_s=round(record.planned_s, 1),
         completed=record.completed,
+        ended_early=record.ended_early,
         pain_before=pain_before,
         pain_after=pain_after,
         exercises=[

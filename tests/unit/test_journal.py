@@ -113,7 +113,7 @@ def test_bad_exercise_row_names_its_line(tmp_path: Path) -> None:
     path.write_text(text)
     with pytest.raises(DataError) as info:
         load(path)
-    line = next(i for i, x in enumerate(text.splitlines(), 1) if "\"meh\"" in x)
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if '"meh"' in x)
     assert f"line {line}" in str(info.value) and "exercise #2" in str(info.value)
 
 

@@ -1,0 +1,294 @@
+"""BacktimerApp: screens, the flow of a session, bindings and the command palette."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from backtimer import journal, stats
+from backtimer.catalog import Catalog, Step, load_catalog
+from backtimer.clock import Clock, MonotonicClock
+from backtimer.engine import SessionRecord
+from backtimer.errors import DataError
+from backtimer.paths import Paths, resolve_paths
+from backtimer.settings import Settings, load_settings, save_settings
+from backtimer.timeline import estimate_seconds
+from backtimer.tui.screens.help import HelpScreen
+from backtimer.tui.screens.history import HistoryScreen, history_text
+from backtimer.tui.screens.home import HomeScreen
+from backtimer.tui.screens.library import LibraryScreen
+from backtimer.tui.screens.pain import PainScreen
+from backtimer.tui.screens.routines import RoutinePicker
+from backtimer.tui.screens.safety import SafetyScreen
+from backtimer.tui.screens.session import SessionScreen
+from backtimer.tui.screens.summary import SummaryScreen, summary_text
+
+DEFAULT_ROUTINE = "gentle"
+
+
+@dataclass(frozen=True)
+class RoutineChoice:
+    id: str
+    name: str
+    steps: tuple[Step, ...]
+    seconds: float
+
+    @property
+    def minutes(self) -> float:
+        return self.seconds / 60
+
+    @property
+    def main_count(self) -> int:
+        return sum(1 for s in self.steps if s.phase == "main")
+
+    @property
+    def warmup_count(self) -> int:
+        return sum(1 for s in self.steps if s.phase == "warmup")
+
+
+class BacktimerApp(App[None]):
+    CSS_PATH = "backtimer.tcss"
+    TITLE = "backtimer"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        catalog: Catalog,
+        paths: Paths,
+        settings: Settings,
+        log: journal.Log,
+        clock: Clock,
+        start: str | None = None,
+        routine: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.paths = paths
+        self.settings = settings
+        self.logbook = log
+        self.clock = clock
+        self.routine_id = routine or (
+            DEFAULT_ROUTINE if DEFAULT_ROUTINE in catalog.routines else next(iter(catalog.routines))
+        )
+        self._start_now = start is not None
+        self.bells = 0
+        self._session: SessionScreen | None = None
+        self._unsaved: SessionRecord | None = None
+        self._pain_before: int | None = None
+
+    # ------------------------------------------------------------------ setup
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self._install_signal_handlers()
+        self.push_screen(HomeScreen())
+        if self.logbook.torn:
+            self.notify(self.logbook.torn_message() or "", severity="warning", timeout=15)
+        if self._start_now:
+            self.action_start()
+
+    def _install_signal_handlers(self) -> None:
+        """A closed terminal (SIGHUP) or a kill (SIGTERM) still records the session."""
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self._save_and_exit)
+        except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
+            pass
+
+    def _save_and_exit(self) -> None:
+        self.save_unfinished()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.save_unfinished()
+
+    def today(self) -> date:
+        return self.clock.wall().date()
+
+    def ring(self) -> None:
+        self.bells += 1
+        if self.settings.bell:
+            self.bell()
+
+    # ------------------------------------------------------------------ routines
+
+    def current_routine(self) -> RoutineChoice:
+        routine = self.catalog.routines[self.routine_id]
+        steps = tuple(self.catalog.steps(routine))
+        seconds = estimate_seconds(steps, self.settings.session_config())
+        return RoutineChoice(routine.id, routine.name, steps, seconds)
+
+    def action_choose_routine(self) -> None:
+        config = self.settings.session_config()
+        choices = [
+            (
+                r.id,
+                f"{r.name}  ·  {estimate_seconds(self.catalog.steps(r), config) / 60:.0f} min"
+                f"\n  [dim]{r.description}[/]",
+            )
+            for r in self.catalog.routines.values()
+        ]
+
+        def chosen(routine_id: str | None) -> None:
+            if routine_id:
+                self.routine_id = routine_id
+                if isinstance(self.screen, HomeScreen):
+                    self.screen.refresh_home()
+
+        self.push_screen(RoutinePicker(choices, self.routine_id), chosen)
+
+    # ------------------------------------------------------------------ a session
+
+    def action_start(self) -> None:
+        if self._session is not None:
+            return
+        if not self.settings.safety_acknowledged:
+            self.push_screen(SafetyScreen(first=True), self._after_safety)
+        else:
+            self._ask_pain_before()
+
+    def _after_safety(self, go_on: bool | None) -> None:
+        if not go_on:
+            return
+        self.settings.safety_acknowledged = True
+        try:
+            save_settings(self.paths.settings, self.settings)
+        except OSError as exc:
+            self.notify(f"Could not save settings: {exc}", severity="error")
+        self._ask_pain_before()
+
+    def _ask_pain_before(self) -> None:
+        self.push_screen(PainScreen("before"), self._begin)
+
+    def _begin(self, pain_before: int | None) -> None:
+        self._pain_before = pain_before
+        routine = self.current_routine()
+        screen = SessionScreen(routine.steps, self.clock, self.settings.session_config(), self.ring)
+        self._session = screen
+        self.push_screen(screen, self._session_over)
+
+    def _session_over(self, record: SessionRecord | None) -> None:
+        self._session = None
+        if record is None:
+            return
+        self._unsaved = record
+        self.push_screen(PainScreen("after"), self._after_pain)
+
+    def _after_pain(self, pain_after: int | None) -> None:
+        record = self._unsaved
+        if record is None:
+            return
+        entry = self._save(record, pain_after)
+        if entry is None:
+            return
+        goal = self.settings.weekly_goal
+        [week] = stats.weeks(self.logbook.sessions, self.today(), goal, 1)
+        names = {e.id: e.name for e in self.catalog.exercises.values()}
+        text = summary_text(entry, names, week.sessions, goal, stats.counts(entry))
+        self.push_screen(SummaryScreen(text))
+
+    def _save(self, record: SessionRecord, pain_after: int | None) -> journal.SessionEntry | None:
+        self._unsaved = None
+        entry = journal.entry_from_record(record, self.routine_id, self._pain_before, pain_after)
+        try:
+            journal.append(self.paths.sessions, entry)
+        except OSError as exc:
+            self.notify(
+                f"Could not save the session to {self.paths.sessions}: {exc}",
+                severity="error",
+                timeout=30,
+            )
+            return None
+        self.logbook.sessions.append(entry)
+        return entry
+
+    def save_unfinished(self) -> None:
+        """Record a running or unsaved session as it stands (quit, SIGHUP, SIGTERM)."""
+        screen = self._session
+        if screen is not None and not screen.session.finished:
+            self._session = None
+            self._unsaved = screen.session.record(self.clock.now())
+        if self._unsaved is not None:
+            self._save(self._unsaved, None)
+
+    # ------------------------------------------------------------------ other screens
+
+    def action_library(self) -> None:
+        self.push_screen(LibraryScreen(self.catalog))
+
+    def action_history(self) -> None:
+        names = {e.id: e.name for e in self.catalog.exercises.values()}
+        text = history_text(self.logbook.sessions, self.today(), self.settings.weekly_goal, names)
+        self.push_screen(HistoryScreen(text))
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_safety(self) -> None:
+        self.push_screen(SafetyScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if self._session is None:
+            yield SystemCommand(
+                "Start session", "Start the routine shown on Home", self.action_start
+            )
+            yield SystemCommand(
+                "Choose routine", "Pick the routine Start runs", self.action_choose_routine
+            )
+        yield SystemCommand("Exercise library", "Browse every exercise", self.action_library)
+        yield SystemCommand("History", "Weeks, streaks and pain trend", self.action_history)
+        yield SystemCommand("Keys", "Show the keys", self.action_help)
+        yield SystemCommand("When to stop", "Safety advice", self.action_safety)
+
+
+def load_all(
+    data_dir: str | Path | None = None, catalog: str | Path | None = None
+) -> tuple[Paths, Catalog, Settings, journal.Log]:
+    """Read every file the app needs; raises DataError before any screen opens."""
+    paths = resolve_paths(data_dir, catalog)
+    return (
+        paths,
+        load_catalog(paths.catalog),
+        load_settings(paths.settings),
+        journal.load(paths.sessions),
+    )
+
+
+def make_app(
+    *,
+    clock: Clock | None = None,
+    data_dir: str | Path | None = None,
+    catalog: str | Path | None = None,
+    start: str | None = None,
+    routine: str | None = None,
+    settings: Settings | None = None,
+) -> BacktimerApp:
+    """Build the app for the CLI and for tests alike."""
+    paths, cat, loaded, log = load_all(data_dir, catalog)
+    if routine is not None and routine not in cat.routines:
+        raise DataError(f"no routine named {routine!r}; known: {', '.join(cat.routines)}")
+    return BacktimerApp(
+        catalog=cat,
+        paths=paths,
+        settings=settings or loaded,
+        log=log,
+        clock=clock or MonotonicClock(),
+        start=start,
+        routine=routine,
+    )

@@ -1,0 +1,50 @@
+"""The keys, and a way back to the safety advice."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+KEYS = """\
+[b]Home[/b]
+  enter / s   start the routine shown
+  r           choose a routine
+  l           exercise library
+  h           history: weeks, streaks, pain trend
+  ?           this help        ctrl+p  command palette
+
+[b]During a session[/b]
+  space       pause / resume
+  n           next: skip the rest of this exercise
+  b           back: restart this exercise (twice: the previous one)
+  +           add 10 seconds to this hold or rest
+  x           this hurts: stop this exercise and show advice
+  q / escape  end the session (asks first; what you did is saved)
+
+[b]Waiting screens[/b]
+  enter       continue (skips the pain check-in)"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,enter,question_mark,q", "close", "Close", id="help.close"),
+        Binding("s", "safety", "When to stop", id="help.safety"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            yield Static("Keys", classes="title")
+            with VerticalScroll():
+                yield Static(KEYS)
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_safety(self) -> None:
+        from backtimer.tui.screens.safety import SafetyScreen
+
+        self.app.push_screen(SafetyScreen())

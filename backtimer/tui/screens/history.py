@@ -1,0 +1,89 @@
+"""History: a 26-week calendar, weeks against the goal, streaks, recent sessions, pain trend."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backtimer import stats
+from backtimer.journal import SessionEntry
+from backtimer.tui.widgets.calendar import heatmap
+
+WEEKS = 26
+
+
+def history_text(
+    sessions: list[SessionEntry], today: date, goal: int, names: dict[str, str]
+) -> str:
+    weeks = stats.weeks(sessions, today, goal, WEEKS)
+    first = weeks[0].monday
+    days = stats.sessions_by_day(sessions, first, today)
+    met = {w.monday for w in weeks if w.goal_met}
+    current = stats.current_streak(sessions, today, goal)
+    longest = stats.longest_streak(sessions, goal)
+    t = stats.totals(sessions)
+    lines = [
+        f"[b]Streak:[/b] {current} week(s) meeting {goal} a week   [b]Longest:[/b] {longest}   "
+        f"[b]All time:[/b] {t.sessions} sessions, {t.active_s / 60:.0f} min",
+        "",
+        heatmap(days, today, WEEKS, met),
+        "",
+        "[b]Recent weeks[/b]",
+    ]
+    for w in weeks[-8:][::-1]:
+        dots = "●" * w.sessions + "○" * max(0, goal - w.sessions)
+        mark = "  [b]met ✓[/b]" if w.goal_met else ""
+        lines.append(
+            f"  {w.label}  {dots:<7} {w.sessions}/{goal}  {w.active_s / 60:>4.0f} min{mark}"
+        )
+    lines += ["", "[b]Recent sessions[/b]"]
+    if not sessions:
+        lines.append("  none yet: press enter on Home to start one")
+    for s in sessions[-8:][::-1]:
+        done = [names.get(e.id, e.id) for e in s.exercises if e.status == "done"]
+        stopped = [names.get(e.id, e.id) for e in s.exercises if e.status == "stopped_for_pain"]
+        state = "" if s.completed else "  (ended early)"
+        lines.append(
+            f"  {s.started_at:%a %d %b %H:%M}  {s.routine}  {s.active_s / 60:.0f} min{state}"
+        )
+        lines.append(f"    [dim]done: {', '.join(done) or 'nothing'}[/]")
+        if stopped:
+            lines.append(f"    stopped for pain: {', '.join(stopped)}")
+    rated = [s for s in sessions if s.pain_before is not None or s.pain_after is not None]
+    lines += ["", "[b]Back pain (0-10)[/b]"]
+    if not rated:
+        lines.append("  no check-ins yet")
+    else:
+        lines.append(
+            f"  average before {t.pain_before if t.pain_before is not None else '-'}, "
+            f"after {t.pain_after if t.pain_after is not None else '-'}"
+        )
+        trend = "  ".join(
+            f"{s.started_at:%d %b}: {'-' if s.pain_before is None else s.pain_before}"
+            f"→{'-' if s.pain_after is None else s.pain_after}"
+            for s in rated[-6:]
+        )
+        lines.append(f"  {trend}")
+    return "\n".join(lines)
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "close", "Back", id="history.back")]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="history"):
+            yield Static("History", classes="title")
+            yield Static(self.text, id="history-text")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,77 @@
+"""When to stop and see a professional: shown before the first session and on "this hurts"."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+ADVICE = (
+    "These exercises suit most people with mild to moderate back pain or stiffness. "
+    "Move slowly, stay in a comfortable range, and never push through pain.\n\n"
+    "[b]Stop and see a doctor or physiotherapist if you have:[/b]\n"
+    "  • sharp pain, or pain that does not settle\n"
+    "  • numbness, tingling or weakness in a leg\n"
+    "  • loss of bladder or bowel control [b](get help the same day)[/b]\n"
+    "  • back pain that lasts more than a few weeks, gets worse, or disturbs your "
+    "sleep or your walking\n\n"
+    "With a diagnosed condition such as a herniated disc, spinal stenosis or severe "
+    "sciatica, ask your professional which of these moves suit you."
+)
+
+PAIN_HEADER = (
+    "[b]Exercise stopped.[/b] It is recorded as stopped for pain and left out of your "
+    "plans for two weeks. The session is paused.\n"
+)
+
+
+class SafetyScreen(ModalScreen[bool]):
+    """Dismisses with True to go on; False means stop (end the session, or do not start)."""
+
+    BINDINGS = [
+        Binding("enter", "go_on", "Continue", id="safety.continue"),
+        Binding("q,escape", "stop", "End session", id="safety.end"),
+        Binding("escape", "later", "Not now", id="safety.later"),
+        Binding("escape", "close", "Close", id="safety.close"),
+    ]
+
+    def __init__(self, *, pain: bool = False, first: bool = False) -> None:
+        super().__init__()
+        self.pain = pain
+        self.first = first
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            if self.pain:
+                yield Static(PAIN_HEADER, classes="warning")
+            yield Static(
+                "Before your first session: when to stop" if self.first else "When to stop",
+                classes="title",
+            )
+            with VerticalScroll():
+                yield Static(ADVICE)
+            if self.pain:
+                hint = "Enter: go on to the next exercise    q: end the session"
+            elif self.first:
+                hint = "Enter: I understand, start    escape: not now"
+            else:
+                hint = "Enter or escape: close"
+            yield Static(hint, classes="hint")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        mode = "stop" if self.pain else "later" if self.first else "close"
+        return action == mode or action not in ("stop", "later", "close")
+
+    def action_go_on(self) -> None:
+        self.dismiss(True)
+
+    def action_stop(self) -> None:
+        self.dismiss(False)
+
+    action_later = action_stop
+
+    def action_close(self) -> None:
+        self.dismiss(True)

@@ -1,0 +1,252 @@
+"""The live session: renders the engine's state and forwards the person's keys.
+
+No timing logic lives here: every figure on screen comes from ``Session.state(now)``.
+Widgets are updated only when what they show changes, so a running hold redraws the
+digits once a second and the breath bar a few times a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from backtimer.catalog import Step
+from backtimer.clock import Clock
+from backtimer.engine import Event, Session, SessionRecord, State
+from backtimer.timeline import SessionConfig
+from backtimer.tui.screens.confirm import ConfirmScreen
+from backtimer.tui.screens.safety import SafetyScreen
+from backtimer.tui.widgets.breath import BreathCue
+from backtimer.tui.widgets.countdown import Countdown, shown_seconds
+from backtimer.tui.widgets.steps import StepList
+
+#: Events that ring the bell.
+RINGING = frozenset({"segment_start", "countdown", "switch_sides", "session_done"})
+SEGMENT_WORDS = {"ready": "GET READY", "work": "", "switch": "SWITCH SIDES", "rest": "REST"}
+WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
+#: Below this size the screen drops the details and keeps countdown and cue.
+COMPACT_WIDTH, COMPACT_HEIGHT = 60, 20
+
+
+def header_text(state: State) -> str:
+    phase = "Warm-up" if state.phase == "warmup" else "Exercise"
+    return f"{phase} {state.phase_index} / {state.phase_count}  ·  {state.step.exercise.name}"
+
+
+def segment_text(state: State) -> str:
+    if state.segment == "work":
+        return WORK_WORDS[state.step.exercise.mode]
+    if state.segment == "rest" and state.rest_kind == "set":
+        return "REST BETWEEN SETS"
+    return SEGMENT_WORDS[state.segment]
+
+
+def detail_text(state: State) -> str:
+    """Rep and tempo phase, side and set: ``rep 4 / 10 · LIFT``, ``left side · set 2 / 3``."""
+    parts = []
+    if state.segment == "work" and state.rep is not None:
+        word = f"  ·  {state.tempo_word.upper()}" if state.tempo_word else ""
+        parts.append(f"rep {state.rep} / {state.reps}{word}")
+    if state.side:
+        side = state.side
+        label = f"{side} side" if side in ("left", "right") else side
+        parts.append(f"now: {label}" if state.segment == "switch" else label)
+    if state.sets > 1:
+        parts.append(f"set {state.set_no} / {state.sets}")
+    return "  ·  ".join(parts)
+
+
+def next_text(state: State) -> str:
+    if state.next_step is None:
+        return "Up next: the end"
+    return f"Up next: {state.next_step.exercise.name} ({state.next_step.describe()})"
+
+
+class SessionScreen(Screen[SessionRecord]):
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="session.pause"),
+        Binding("n", "next", "Next", id="session.next"),
+        Binding("b", "back", "Back", id="session.back"),
+        Binding("plus,equals_sign", "extend", "+10s", id="session.extend"),
+        Binding("x", "hurt", "Hurts", id="session.hurt"),
+        Binding("q,escape", "end", "End", id="session.end"),
+        Binding("question_mark", "help", "Help", id="session.help"),
+    ]
+    TICK_S = 0.1
+
+    def __init__(
+        self,
+        steps: Sequence[Step],
+        clock: Clock,
+        config: SessionConfig,
+        ring: Callable[[], None],
+    ) -> None:
+        super().__init__()
+        self.clock = clock
+        self.ring = ring
+        self.session = Session(steps, clock.now(), clock.wall(), config)
+        self.state: State | None = None
+        self._shown: dict[str, object] = {}
+        self._done = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="phase")
+        yield Static(id="position")
+        with Horizontal(id="main"):
+            with Vertical(id="clock"):
+                yield Static(id="segment")
+                yield Countdown(id="count")
+                yield Static(id="detail")
+                yield BreathCue(id="breath")
+            with Vertical(id="info"):
+                yield StepList(id="steps")
+                yield Static(id="care")
+                yield Static(id="next")
+        yield Static("PAUSED  ·  space to resume", id="paused")
+        with Horizontal(id="progress"):
+            yield ProgressBar(show_eta=False, show_percentage=False, id="bar")
+            yield Static(id="left")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_state()
+        self._timer = self.set_interval(self.TICK_S, self.refresh_state)
+
+    def on_resize(self, event: Resize) -> None:
+        size = event.size
+        self.set_class(size.width < COMPACT_WIDTH or size.height < COMPACT_HEIGHT, "-compact")
+
+    # ------------------------------------------------------------------ drawing
+
+    def _set(self, key: str, value: object, apply: Callable[[], None]) -> None:
+        if self._shown.get(key, ...) != value:
+            self._shown[key] = value
+            apply()
+
+    def _text(self, widget_id: str, text: str) -> None:
+        self._set(widget_id, text, lambda: self.query_one(f"#{widget_id}", Static).update(text))
+
+    def refresh_state(self) -> None:
+        """Tick the engine and redraw what changed. Called by the interval timer.
+
+        While a dialog covers the screen the session is paused by whoever opened it,
+        and nothing is drawn or finished underneath it.
+        """
+        if self._done or not self.is_current:
+            return
+        now = self.clock.now()
+        events = self.session.tick(now)
+        state = self.session.state(now)
+        self.state = state
+        self._draw(state)
+        self._cue(events)
+        if state.finished:
+            self._finish()
+
+    def _draw(self, state: State) -> None:
+        exercise = state.step.exercise
+        self._text("phase", header_text(state))
+        self._text("position", f"{exercise.position}  ·  {state.step.describe()}")
+        self._text("segment", segment_text(state))
+        self._text("detail", detail_text(state))
+        self._text("next", next_text(state))
+        self._text("care", f"Care: {exercise.care}" if exercise.care else "")
+        self.query_one("#count", Countdown).show(state.remaining)
+        self.query_one("#breath", BreathCue).show(state.breath, state.breath_progress)
+        steps = self.query_one("#steps", StepList)
+        self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
+        steps.current = state.instruction
+        self._set("kind", (state.segment, state.paused), lambda: self._classes_for(state))
+        left = shown_seconds(state.session_remaining)
+        self._text("left", f"{left // 60}:{left % 60:02d} left")
+        bar = self.query_one("#bar", ProgressBar)
+        done = round(state.session_total - state.session_remaining)
+        self._set(
+            "bar",
+            (done, state.session_total),
+            lambda: bar.update(total=state.session_total, progress=done),
+        )
+
+    def _classes_for(self, state: State) -> None:
+        for kind in ("ready", "work", "switch", "rest"):
+            self.set_class(state.segment == kind, f"-{kind}")
+        self.set_class(state.paused, "-paused")
+
+    def _cue(self, events: list[Event]) -> None:
+        if any(e.kind in RINGING for e in events):
+            self.ring()
+
+    def _finish(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._timer.stop()
+        self.dismiss(self.session.record(self.clock.now()))
+
+    # ------------------------------------------------------------------ keys
+
+    def _act(self, action: Callable[[float], object]) -> None:
+        if self._done:
+            return
+        action(self.clock.now())
+        self.refresh_state()
+
+    def action_pause(self) -> None:
+        self._act(self.session.toggle_pause)
+
+    def action_next(self) -> None:
+        self._act(self.session.next)
+
+    def action_back(self) -> None:
+        self._act(self.session.back)
+
+    def action_extend(self) -> None:
+        if not self.session.extend(self.clock.now()):
+            self.notify("Only a hold, a timed move or a rest can be extended.", timeout=2)
+        self.refresh_state()
+
+    def action_hurt(self) -> None:
+        if self._done:
+            return
+        self.session.hurt(self.clock.now())  # stops the exercise and pauses
+
+        def after(go_on: bool | None) -> None:
+            self._act(self.session.resume if go_on else self.session.end)
+
+        self.app.push_screen(SafetyScreen(pain=True), after)
+
+    def _paused_dialog(
+        self, screen: Screen[bool] | Screen[None], then: Callable[[object], None]
+    ) -> None:
+        """Pause while ``screen`` is up; resume afterwards unless it was paused already."""
+        if self._done:
+            return
+        was_paused = self.session.paused
+        self.session.pause(self.clock.now())
+
+        def after(result: object) -> None:
+            then(result)
+            if not was_paused and not self.session.finished:
+                self.session.resume(self.clock.now())
+            self.refresh_state()
+
+        self.app.push_screen(screen, after)
+
+    def action_end(self) -> None:
+        question = ConfirmScreen(
+            "End this session now?\nWhat you have done so far is saved.",
+            yes="End",
+            no="Keep going",
+        )
+        self._paused_dialog(question, lambda end: end and self.session.end(self.clock.now()))
+
+    def action_help(self) -> None:
+        from backtimer.tui.screens.help import HelpScreen
+
+        self._paused_dialog(HelpScreen(), lambda _: None)

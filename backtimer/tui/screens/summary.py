@@ -1,0 +1,78 @@
+"""What was done, skipped or stopped, and the week's progress including this session."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from backtimer.journal import SessionEntry
+from backtimer.tui.widgets.week import week_line
+
+MARKS = {
+    "done": "✓ done",
+    "partial": "◐ partly",
+    "skipped": "– skipped",
+    "stopped_for_pain": "✗ stopped: pain",
+}
+
+
+def summary_text(
+    entry: SessionEntry, names: dict[str, str], week_done: int, goal: int, counted: bool
+) -> str:
+    minutes = round(entry.active_s / 60)
+    if entry.completed:
+        head = "Session complete."
+    elif entry.ended_early:
+        head = "Session ended early."
+    else:
+        head = "Session finished, with some moves skipped."
+    unit = "minute" if minutes == 1 else "minutes"
+    lines = [f"[b]{head}[/b]  {minutes} active {unit} of {entry.planned_minutes:.0f} planned."]
+    if not counted:
+        lines.append(
+            "[dim]Less than 80 % of the plan was done, so it does not count toward the goal.[/]"
+        )
+    lines.append("")
+    width = max((len(names.get(e.id, e.id)) for e in entry.exercises), default=10)
+    for e in entry.exercises:
+        lines.append(f"  {names.get(e.id, e.id):<{width}}  {MARKS[e.status]}")
+    lines.append("")
+    lines.append(week_line(week_done, goal))
+    if entry.pain_before is not None or entry.pain_after is not None:
+        before = "-" if entry.pain_before is None else entry.pain_before
+        after = "-" if entry.pain_after is None else entry.pain_after
+        lines.append(f"Back pain: {before} before, {after} after (0-10).")
+    if any(e.status == "stopped_for_pain" for e in entry.exercises):
+        lines.append(
+            "[b]Something hurt today.[/b] If the pain is sharp, lasts, or spreads into a leg, "
+            "see a professional (press ? then s for when to stop)."
+        )
+    return "\n".join(lines)
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter,escape,q", "close", "Home", id="summary.home"),
+        Binding("h", "history", "History", id="summary.history"),
+    ]
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary"):
+            yield Static("Summary", classes="title")
+            with VerticalScroll():
+                yield Static(self.text, id="summary-text")
+        yield Footer()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_history(self) -> None:
+        self.dismiss(None)
+        self.app.run_action("app.history")

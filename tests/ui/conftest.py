@@ -1,0 +1,72 @@
+"""Helpers for driving the app with a FakeClock: time moves only when a test says so."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from backtimer.clock import FakeClock
+from backtimer.paths import shipped_catalog
+from backtimer.settings import Settings
+from backtimer.tui.app import BacktimerApp, make_app
+from backtimer.tui.screens.session import SessionScreen
+
+TEST_ROUTINE = """
+
+[[routine]]
+id = "test"
+name = "Test routine"
+description = "A warm-up, a hold, paced reps and a side switch, with rests."
+warmup = [{ id = "marching", time_s = 10 }]
+exercises = [
+  { id = "childs-pose", hold_s = 10 },
+  { id = "bridge", reps = 2 },
+  { id = "knee-to-chest", hold_s = 5, sets = 1 },
+]
+"""
+
+
+@pytest.fixture
+def catalog_file(tmp_path: Path) -> Path:
+    path = tmp_path / "exercises.toml"
+    path.write_text(shipped_catalog().read_text() + TEST_ROUTINE)
+    return path
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(start=0.0)
+
+
+@pytest.fixture
+def app_factory(tmp_path: Path, catalog_file: Path, clock: FakeClock):
+    def make(routine: str = "test", **settings) -> BacktimerApp:
+        values = {"safety_acknowledged": True, "get_ready_s": 5, "rest_s": 10} | settings
+        return make_app(
+            clock=clock,
+            data_dir=tmp_path / "data",
+            catalog=catalog_file,
+            routine=routine,
+            settings=Settings(**values),
+        )
+
+    return make
+
+
+def text(app: BacktimerApp, widget_id: str) -> str:
+    from textual.widgets import Static
+
+    return str(app.screen.query_one(f"#{widget_id}", Static).content)
+
+
+async def advance(pilot, app: BacktimerApp, clock: FakeClock, seconds: float, step: float = 0.25):
+    """Move the fake clock forward, letting the session screen tick as the timer would."""
+    moved = 0.0
+    while moved < seconds - 1e-9:
+        delta = min(step, seconds - moved)
+        clock.advance(delta)
+        moved += delta
+        if isinstance(app.screen, SessionScreen):
+            app.screen.refresh_state()
+    await pilot.pause()
