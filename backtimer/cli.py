@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -15,7 +16,9 @@ from typing import Any
 from backtimer import __version__, journal, stats
 from backtimer.catalog import Catalog, Exercise, load_catalog
 from backtimer.errors import DataError
+from backtimer.files import Files, load_files
 from backtimer.paths import Paths, resolve_paths
+from backtimer.plan import Choice, choose_routine, step_seconds
 from backtimer.settings import load_settings
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
@@ -77,13 +80,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=cmd_check)
 
+    plan = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="show a routine without starting it",
+        description="Print a routine: each step with its dosage and estimated time, and the "
+        "total. With --minutes, plan one of that length for today.",
+    )
+    _choice_options(plan)
+    plan.add_argument("--json", action="store_true", help="print JSON instead of text")
+    plan.set_defaults(handler=cmd_plan)
+
     start = sub.add_parser(
         "start",
         parents=[common],
         help="start a session straight away",
-        description="Open straight into a session of the chosen routine.",
+        description="Open straight into a session of a routine or of a plan for a length.",
     )
-    start.add_argument("--routine", metavar="NAME", help="a routine id (see `backtimer plan`)")
+    _choice_options(start)
     start.set_defaults(handler=cmd_start)
 
     history = sub.add_parser(
@@ -98,6 +112,31 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="print JSON instead of text")
     history.set_defaults(handler=cmd_history)
     return parser
+
+
+def _choice_options(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--minutes", type=_minutes, metavar="N", help="plan a routine of N minutes (5-45)"
+    )
+    which.add_argument("--routine", metavar="NAME", help="a named routine (built-in or saved)")
+    parser.add_argument(
+        "--standing", action="store_true", help="no floor work, for a desk break (with --minutes)"
+    )
+
+
+def _minutes(text: str) -> int:
+    from backtimer.plan import MAX_MINUTES, MIN_MINUTES
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+    if not MIN_MINUTES <= value <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: plans run from {MIN_MINUTES} to {MAX_MINUTES} minutes"
+        )
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -206,31 +245,80 @@ def _check_log(paths: Paths) -> str:
     return f"{len(log.sessions)} sessions ({paths.sessions})"
 
 
-def run_app(args: argparse.Namespace, start: bool) -> int:
-    from backtimer.tui.app import make_app
+class UsageError(Exception):
+    """A bad value found after parsing (an unknown routine name): exit 2."""
 
-    catalog_path = getattr(args, "catalog", None)
+
+def _choice(args: argparse.Namespace, files: Files) -> Choice | None:
+    """The routine or plan the flags ask for, or None for the default."""
+    minutes = getattr(args, "minutes", None)
     routine = getattr(args, "routine", None)
+    standing = getattr(args, "standing", False)
     if routine is not None:
-        catalog = load_catalog(_paths(args).catalog)
-        if routine not in catalog.routines:
-            known = ", ".join(catalog.routines)
-            print(
-                f"backtimer: no routine named {routine!r}; known routines: {known}", file=sys.stderr
-            )
-            return EXIT_USAGE
-    app = make_app(
-        data_dir=getattr(args, "data_dir", None),
-        catalog=catalog_path,
-        start="start" if start else None,
-        routine=routine,
-    )
-    app.run()
+        if standing:
+            raise UsageError("--standing applies to plans (--minutes), not to --routine")
+        try:
+            return choose_routine(files.catalog, routine)
+        except KeyError as exc:
+            raise UsageError(str(exc.args[0])) from None
+    if minutes is None and not standing:
+        return None
+    return files.plan(minutes or 10, standing=standing, day=_today())
+
+
+def run_app(args: argparse.Namespace, start: bool) -> int:
+    from backtimer.tui.app import BacktimerApp
+
+    files = load_files(getattr(args, "data_dir", None), getattr(args, "catalog", None))
+    choice = _choice(args, files)
+    BacktimerApp(files=files, choice=choice, start=start).run()
     return EXIT_OK
 
 
 def cmd_start(args: argparse.Namespace, out: Any) -> int:
     return run_app(args, start=True)
+
+
+def cmd_plan(args: argparse.Namespace, out: Any) -> int:
+    files = load_files(getattr(args, "data_dir", None), getattr(args, "catalog", None))
+    choice = _choice(args, files) or files.default_choice()
+    shares = step_seconds(choice.steps, files.settings.session_config())
+    total = sum(shares)
+    if args.json:
+        data = {
+            "minutes": choice.minutes,
+            "routine": choice.routine,
+            "name": choice.name,
+            "estimated_s": total,
+            "steps": [
+                {
+                    "id": step.exercise.id,
+                    "name": step.exercise.name,
+                    "phase": step.phase,
+                    "dose": step.describe(),
+                    "estimated_s": share,
+                }
+                for step, share in zip(choice.steps, shares, strict=True)
+            ],
+        }
+        json.dump(data, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"{choice.name}: about {total / 60:.1f} minutes\n\n")
+    width = max(len(s.exercise.name) for s in choice.steps)
+    for step, share in zip(choice.steps, shares, strict=True):
+        phase = "warm-up" if step.phase == "warmup" else "main"
+        out.write(
+            f"  {phase:<8} {step.exercise.name:<{width}}  {step.describe():<36} {share:>5.0f} s\n"
+        )
+    out.write(f"  {'':<8} {'total':<{width}}  {'':<36} {total:>5.0f} s\n")
+    if choice.minutes is not None and total < 0.9 * choice.minutes * 60:
+        why = "standing only" if choice.standing else "after your exclusions"
+        out.write(
+            f"\nNote: only about {total / 60:.0f} minutes of suitable moves exist ({why}), "
+            f"so this plan is shorter than {choice.minutes} minutes.\n"
+        )
+    return EXIT_OK
 
 
 def _today() -> date:
@@ -318,5 +406,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(f"backtimer: {exc}", file=sys.stderr)
         return EXIT_DATA
+    except UsageError as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `backtimer history | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

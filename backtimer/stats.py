@@ -164,3 +164,19 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
         },
         "sessions": [s.model_dump(mode="json") for s in sessions],
     }
+
+
+#: An exercise stopped for pain is left out of automatic plans for this long.
+PAIN_MEMORY_DAYS = 14
+
+
+def recently_stopped_for_pain(sessions: Iterable[SessionEntry], today: date) -> set[str]:
+    """Exercises recorded as stopped for pain in the last two weeks."""
+    since = today - timedelta(days=PAIN_MEMORY_DAYS)
+    return {
+        e.id
+        for s in sessions
+        if since <= day_of(s) <= today
+        for e in s.exercises
+        if e.status == "stopped_for_pain"
+    }

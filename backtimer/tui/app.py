@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,44 +13,21 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from backtimer import journal, stats
-from backtimer.catalog import Catalog, Step, load_catalog
+from backtimer.catalog import Catalog
 from backtimer.clock import Clock, MonotonicClock
 from backtimer.engine import SessionRecord
-from backtimer.errors import DataError
-from backtimer.paths import Paths, resolve_paths
-from backtimer.settings import Settings, load_settings, save_settings
-from backtimer.timeline import estimate_seconds
+from backtimer.files import Files, load_files
+from backtimer.paths import Paths
+from backtimer.plan import Choice, choose_routine
+from backtimer.settings import Settings
 from backtimer.tui.screens.help import HelpScreen
 from backtimer.tui.screens.history import HistoryScreen, history_text
 from backtimer.tui.screens.home import HomeScreen
 from backtimer.tui.screens.library import LibraryScreen
 from backtimer.tui.screens.pain import PainScreen
-from backtimer.tui.screens.routines import RoutinePicker
 from backtimer.tui.screens.safety import SafetyScreen
 from backtimer.tui.screens.session import SessionScreen
 from backtimer.tui.screens.summary import SummaryScreen, summary_text
-
-DEFAULT_ROUTINE = "gentle"
-
-
-@dataclass(frozen=True)
-class RoutineChoice:
-    id: str
-    name: str
-    steps: tuple[Step, ...]
-    seconds: float
-
-    @property
-    def minutes(self) -> float:
-        return self.seconds / 60
-
-    @property
-    def main_count(self) -> int:
-        return sum(1 for s in self.steps if s.phase == "main")
-
-    @property
-    def warmup_count(self) -> int:
-        return sum(1 for s in self.steps if s.phase == "warmup")
 
 
 class BacktimerApp(App[None]):
@@ -64,24 +40,16 @@ class BacktimerApp(App[None]):
     def __init__(
         self,
         *,
-        catalog: Catalog,
-        paths: Paths,
-        settings: Settings,
-        log: journal.Log,
-        clock: Clock,
-        start: str | None = None,
-        routine: str | None = None,
+        files: Files,
+        clock: Clock | None = None,
+        choice: Choice | None = None,
+        start: bool = False,
     ) -> None:
         super().__init__()
-        self.catalog = catalog
-        self.paths = paths
-        self.settings = settings
-        self.logbook = log
-        self.clock = clock
-        self.routine_id = routine or (
-            DEFAULT_ROUTINE if DEFAULT_ROUTINE in catalog.routines else next(iter(catalog.routines))
-        )
-        self._start_now = start is not None
+        self.files = files
+        self.clock = clock or MonotonicClock()
+        self.choice = choice or files.default_choice()
+        self._start_now = start
         self.bells = 0
         self._session: SessionScreen | None = None
         self._unsaved: SessionRecord | None = None
@@ -125,32 +93,40 @@ class BacktimerApp(App[None]):
         if self.settings.bell:
             self.bell()
 
+    # ------------------------------------------------------------------ shortcuts
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.files.catalog
+
+    @property
+    def settings(self) -> Settings:
+        return self.files.settings
+
+    @property
+    def paths(self) -> Paths:
+        return self.files.paths
+
+    @property
+    def logbook(self) -> journal.Log:
+        return self.files.log
+
     # ------------------------------------------------------------------ routines
 
-    def current_routine(self) -> RoutineChoice:
-        routine = self.catalog.routines[self.routine_id]
-        steps = tuple(self.catalog.steps(routine))
-        seconds = estimate_seconds(steps, self.settings.session_config())
-        return RoutineChoice(routine.id, routine.name, steps, seconds)
+    def set_choice(self, choice: Choice) -> None:
+        self.choice = choice
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_home()
 
     def action_choose_routine(self) -> None:
-        config = self.settings.session_config()
-        choices = [
-            (
-                r.id,
-                f"{r.name}  ·  {estimate_seconds(self.catalog.steps(r), config) / 60:.0f} min"
-                f"\n  [dim]{r.description}[/]",
-            )
-            for r in self.catalog.routines.values()
-        ]
+        from backtimer.tui.screens.routine_editor import RoutineScreen
 
-        def chosen(routine_id: str | None) -> None:
-            if routine_id:
-                self.routine_id = routine_id
-                if isinstance(self.screen, HomeScreen):
-                    self.screen.refresh_home()
+        def closed(result: str | None) -> None:
+            if result == "start":
+                self.action_start()
 
-        self.push_screen(RoutinePicker(choices, self.routine_id), chosen)
+        self.push_screen(RoutineScreen(self.choice), closed)
 
     # ------------------------------------------------------------------ a session
 
@@ -167,7 +143,7 @@ class BacktimerApp(App[None]):
             return
         self.settings.safety_acknowledged = True
         try:
-            save_settings(self.paths.settings, self.settings)
+            self.files.save_settings()
         except OSError as exc:
             self.notify(f"Could not save settings: {exc}", severity="error")
         self._ask_pain_before()
@@ -177,8 +153,9 @@ class BacktimerApp(App[None]):
 
     def _begin(self, pain_before: int | None) -> None:
         self._pain_before = pain_before
-        routine = self.current_routine()
-        screen = SessionScreen(routine.steps, self.clock, self.settings.session_config(), self.ring)
+        screen = SessionScreen(
+            self.choice.steps, self.clock, self.settings.session_config(), self.ring
+        )
         self._session = screen
         self.push_screen(screen, self._session_over)
 
@@ -200,11 +177,16 @@ class BacktimerApp(App[None]):
         [week] = stats.weeks(self.logbook.sessions, self.today(), goal, 1)
         names = {e.id: e.name for e in self.catalog.exercises.values()}
         text = summary_text(entry, names, week.sessions, goal, stats.counts(entry))
-        self.push_screen(SummaryScreen(text))
+
+        def closed(result: str | None) -> None:
+            if result == "history":
+                self.action_history()
+
+        self.push_screen(SummaryScreen(text), closed)
 
     def _save(self, record: SessionRecord, pain_after: int | None) -> journal.SessionEntry | None:
         self._unsaved = None
-        entry = journal.entry_from_record(record, self.routine_id, self._pain_before, pain_after)
+        entry = journal.entry_from_record(record, self.choice.key, self._pain_before, pain_after)
         try:
             journal.append(self.paths.sessions, entry)
         except OSError as exc:
@@ -239,6 +221,14 @@ class BacktimerApp(App[None]):
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
 
+    def action_settings(self) -> None:
+        from backtimer.tui.screens.settings import SettingsScreen
+
+        def closed(_: None) -> None:
+            self.set_choice(self.choice)  # timings changed: Home's length too
+
+        self.push_screen(SettingsScreen(), closed)
+
     def action_safety(self) -> None:
         self.push_screen(SafetyScreen())
 
@@ -253,21 +243,9 @@ class BacktimerApp(App[None]):
             )
         yield SystemCommand("Exercise library", "Browse every exercise", self.action_library)
         yield SystemCommand("History", "Weeks, streaks and pain trend", self.action_history)
+        yield SystemCommand("Settings", "Weekly goal, timings, bell, theme", self.action_settings)
         yield SystemCommand("Keys", "Show the keys", self.action_help)
         yield SystemCommand("When to stop", "Safety advice", self.action_safety)
-
-
-def load_all(
-    data_dir: str | Path | None = None, catalog: str | Path | None = None
-) -> tuple[Paths, Catalog, Settings, journal.Log]:
-    """Read every file the app needs; raises DataError before any screen opens."""
-    paths = resolve_paths(data_dir, catalog)
-    return (
-        paths,
-        load_catalog(paths.catalog),
-        load_settings(paths.settings),
-        journal.load(paths.sessions),
-    )
 
 
 def make_app(
@@ -275,20 +253,13 @@ def make_app(
     clock: Clock | None = None,
     data_dir: str | Path | None = None,
     catalog: str | Path | None = None,
-    start: str | None = None,
+    start: bool = False,
     routine: str | None = None,
     settings: Settings | None = None,
 ) -> BacktimerApp:
-    """Build the app for the CLI and for tests alike."""
-    paths, cat, loaded, log = load_all(data_dir, catalog)
-    if routine is not None and routine not in cat.routines:
-        raise DataError(f"no routine named {routine!r}; known: {', '.join(cat.routines)}")
-    return BacktimerApp(
-        catalog=cat,
-        paths=paths,
-        settings=settings or loaded,
-        log=log,
-        clock=clock or MonotonicClock(),
-        start=start,
-        routine=routine,
-    )
+    """Build the app for tests and tools the way the CLI does."""
+    files = load_files(data_dir, catalog)
+    if settings is not None:
+        files.settings = settings
+    choice = choose_routine(files.catalog, routine) if routine else None
+    return BacktimerApp(files=files, clock=clock, choice=choice, start=start)

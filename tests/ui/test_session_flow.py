@@ -220,14 +220,6 @@ async def test_resize_mid_session_keeps_the_session(app_factory, clock) -> None:
         assert not app.screen.has_class("-compact") and shown(app) == 7
 
 
-async def test_routine_picker_changes_home(app_factory, clock) -> None:
-    app = app_factory(routine="gentle")
-    async with app.run_test() as pilot:
-        await pilot.press("r")
-        await pilot.press("down", "down", "enter")  # strength -> quick
-        assert "Quick five" in text(app, "routine")
-
-
 async def test_library_and_history_and_help_open(app_factory, clock) -> None:
     app = app_factory()
     async with app.run_test() as pilot:

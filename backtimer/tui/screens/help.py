@@ -11,7 +11,8 @@ from textual.widgets import Footer, Static
 KEYS = """\
 [b]Home[/b]
   enter / s   start the routine shown
-  r           choose a routine
+  r           routine: open one, plan a length, edit and save
+  ,           settings
   l           exercise library
   h           history: weeks, streaks, pain trend
   ?           this help        ctrl+p  command palette

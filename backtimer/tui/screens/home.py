@@ -11,10 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from backtimer import stats
+from backtimer.timeline import estimate_seconds
 from backtimer.tui.widgets.week import week_line
 
 if TYPE_CHECKING:
     from backtimer.tui.app import BacktimerApp
+
 
 LOGO = "b a c k t i m e r"
 
@@ -23,6 +25,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("enter,s", "app.start", "Start", id="home.start"),
         Binding("r", "app.choose_routine", "Routine", id="home.routine"),
+        Binding("comma", "app.settings", "Settings", id="home.settings"),
         Binding("l", "app.library", "Exercises", id="home.library"),
         Binding("h", "app.history", "History", id="home.history"),
         Binding("question_mark", "app.help", "Help", id="home.help"),
@@ -63,13 +66,17 @@ class HomeScreen(Screen[None]):
         self.query_one("#streak", Static).update(
             f"Streak: {streak} {unit} meeting your goal  (longest {longest})"
         )
-        routine = app.current_routine()
+        choice = app.choice
+        minutes = estimate_seconds(choice.steps, app.settings.session_config()) / 60
+        main = sum(1 for s in choice.steps if s.phase == "main")
+        warmup = len(choice.steps) - main
         self.query_one("#routine", Static).update(
-            f"[b]{routine.name}[/b]  ·  {routine.minutes:.0f} min  ·  "
-            f"{routine.main_count} exercises after a {routine.warmup_count}-move warm-up"
+            f"[b]{choice.name}[/b]  ·  {minutes:.0f} min  ·  "
+            f"{main} exercises after a {warmup}-move warm-up"
         )
         self.query_one("#menu", Static).update(
-            "[b]r[/b] routine   [b]l[/b] exercises   [b]h[/b] history   [b]?[/b] help"
+            "[b]r[/b] routine or length   [b]l[/b] exercises   [b]h[/b] history   "
+            "[b],[/b] settings   [b]?[/b] help"
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -53,7 +53,9 @@ def summary_text(
     return "\n".join(lines)
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(Screen[str | None]):
+    """Dismisses with "history" to open the history next."""
+
     BINDINGS = [
         Binding("enter,escape,q", "close", "Home", id="summary.home"),
         Binding("h", "history", "History", id="summary.history"),
@@ -74,5 +76,4 @@ class SummaryScreen(Screen[None]):
         self.dismiss(None)
 
     def action_history(self) -> None:
-        self.dismiss(None)
-        self.app.run_action("app.history")
+        self.dismiss("history")

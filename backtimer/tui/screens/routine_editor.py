@@ -1,0 +1,294 @@
+"""The routine screen: pick a routine or a length, then shape it by hand and save it.
+
+Every change re-estimates the session with the engine's own ``estimate_seconds``, so
+the total shown is the length the session will run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from backtimer.catalog import Step
+from backtimer.errors import DataError
+from backtimer.plan import MAX_MINUTES, MIN_MINUTES, Choice, choose_routine, nudge, step_seconds
+from backtimer.routines import routine_from_steps
+from backtimer.tui.screens.picker import AskScreen, PickScreen
+
+if TYPE_CHECKING:
+    from backtimer.tui.app import BacktimerApp
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "my-routine"
+
+
+def check_minutes(text: str) -> str | None:
+    if not text.strip().isdigit() or not MIN_MINUTES <= int(text) <= MAX_MINUTES:
+        return f"A whole number of minutes from {MIN_MINUTES} to {MAX_MINUTES}."
+    return None
+
+
+class RoutineScreen(Screen[str | None]):
+    """Dismisses with "start" when the person chose to start the routine now."""
+
+    BINDINGS = [
+        Binding("enter", "start", "Start", id="routine.start"),
+        Binding("u", "use", "Use", show=False, id="routine.use"),
+        Binding("o", "open", "Open", id="routine.open"),
+        Binding("p", "plan", "Plan length", id="routine.plan"),
+        Binding("t", "plan_standing", "Standing plan", show=False, id="routine.standing"),
+        Binding("a", "add", "Add", show=False, id="routine.add"),
+        Binding("d,delete", "remove", "Remove", show=False, id="routine.remove"),
+        Binding("K,shift+up", "move(-1)", "Up", show=False, id="routine.up"),
+        Binding("J,shift+down", "move(1)", "Down", show=False, id="routine.down"),
+        Binding("plus,equals_sign", "dose(1)", "More", show=False, id="routine.more"),
+        Binding("minus", "dose(-1)", "Less", show=False, id="routine.less"),
+        Binding("right_square_bracket", "sets(1)", "+set", show=False, id="routine.set_more"),
+        Binding("left_square_bracket", "sets(-1)", "-set", show=False, id="routine.set_less"),
+        Binding("s", "save", "Save", id="routine.save"),
+        Binding("ctrl+d", "delete_saved", "Delete saved", show=False, id="routine.delete"),
+        Binding("escape", "close", "Back", id="routine.back"),
+    ]
+
+    def __init__(self, choice: Choice) -> None:
+        super().__init__()
+        self.name_text = choice.name
+        self.source_key = choice.key
+        self.steps: list[Step] = list(choice.steps)
+
+    @property
+    def bt(self) -> BacktimerApp:
+        return cast("BacktimerApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="routine-editor"):
+            yield Static(id="routine-title", classes="title")
+            with Horizontal(id="routine-body"):
+                yield DataTable(id="routine-steps", cursor_type="row", zebra_stripes=True)
+            yield Static(id="routine-total")
+            yield Static(
+                "[b]o[/b] open a routine  [b]p[/b] plan a length ([b]t[/b] standing)  "
+                "[b]a[/b] add  [b]d[/b] remove  [b]shift+↑↓[/b] move  [b]+ -[/b] dose  "
+                "[b][ ][/b] sets  [b]s[/b] save  [b]u[/b] use  [b]enter[/b] start",
+                id="routine-help",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("", "exercise", "dose", "time")
+        self.redraw()
+        table.focus()
+
+    # ------------------------------------------------------------------ drawing
+
+    def redraw(self, cursor: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row if cursor is None else cursor
+        table.clear()
+        shares = step_seconds(self.steps, self.bt.settings.session_config())
+        for step, share in zip(self.steps, shares, strict=True):
+            phase = "warm-up" if step.phase == "warmup" else ""
+            table.add_row(phase, step.exercise.name, step.describe(), f"{share / 60:.1f} min")
+        if self.steps:
+            table.move_cursor(row=max(0, min(row, len(self.steps) - 1)))
+        total = sum(shares)
+        self.query_one("#routine-title", Static).update(self.name_text)
+        main = sum(1 for s in self.steps if s.phase == "main")
+        self.query_one("#routine-total", Static).update(
+            f"[b]Total: {int(total // 60)}:{int(total % 60):02d}[/b]   "
+            f"{len(self.steps) - main} warm-up + {main} main exercises"
+        )
+
+    def _selected(self) -> int | None:
+        if not self.steps:
+            return None
+        return self.query_one(DataTable).cursor_row
+
+    def _edited(self, cursor: int | None = None) -> None:
+        if not self.name_text.endswith("(edited)"):
+            self.name_text = f"{self.name_text} (edited)"
+        self.source_key = slug(self.name_text.removesuffix(" (edited)"))
+        self.redraw(cursor)
+
+    def _choice(self) -> Choice:
+        return Choice(self.source_key, self.name_text.removesuffix(" (edited)"), tuple(self.steps))
+
+    # ------------------------------------------------------------------ actions
+
+    def action_open(self) -> None:
+        config = self.bt.settings.session_config()
+        routines = self.bt.catalog.routines
+        choices = [
+            (
+                r.id,
+                f"{r.name}  ·  {sum(step_seconds(self.bt.catalog.steps(r), config)) / 60:.0f} min"
+                + ("  [dim](saved)[/]" if r.id in self.bt.files.saved else "")
+                + (f"\n  [dim]{r.description}[/]" if r.description else ""),
+            )
+            for r in routines.values()
+        ]
+
+        def opened(key: str | None) -> None:
+            if key:
+                choice = choose_routine(self.bt.catalog, key)
+                self.name_text, self.source_key = choice.name, choice.key
+                self.steps = list(choice.steps)
+                self.redraw(0)
+
+        self.app.push_screen(PickScreen("Open a routine", choices, self.source_key), opened)
+
+    def _plan(self, standing: bool) -> None:
+        def planned(text: str | None) -> None:
+            if text:
+                choice = self.bt.files.plan(int(text), day=self.bt.today(), standing=standing)
+                self.name_text, self.source_key = choice.name, choice.key
+                self.steps = list(choice.steps)
+                self.redraw(0)
+
+        where = " (standing only)" if standing else ""
+        self.app.push_screen(
+            AskScreen(
+                f"Plan a routine of how many minutes{where}? ({MIN_MINUTES}-{MAX_MINUTES})",
+                value="15",
+                check=check_minutes,
+                restrict=r"[0-9]*",
+            ),
+            planned,
+        )
+
+    def action_plan(self) -> None:
+        self._plan(standing=False)
+
+    def action_plan_standing(self) -> None:
+        self._plan(standing=True)
+
+    def action_add(self) -> None:
+        present = {s.exercise.id for s in self.steps}
+        choices = [
+            (e.id, f"{e.name}  [dim]{e.kind}, {e.position}[/]" + ("  ✓" if e.id in present else ""))
+            for e in self.bt.catalog.exercises.values()
+        ]
+
+        def added(key: str | None) -> None:
+            if not key:
+                return
+            exercise = self.bt.catalog.exercises[key]
+            phase = "warmup" if exercise.kind == "warmup" else "main"
+            at = self._selected()
+            index = len(self.steps) if at is None else at + 1
+            if phase == "warmup":  # warm-ups stay before the main part
+                index = min(index, sum(1 for s in self.steps if s.phase == "warmup"))
+            else:
+                index = max(index, sum(1 for s in self.steps if s.phase == "warmup"))
+            self.steps.insert(index, Step.of(exercise, phase))
+            self._edited(index)
+
+        self.app.push_screen(PickScreen("Add an exercise", choices), added)
+
+    def action_remove(self) -> None:
+        at = self._selected()
+        if at is None:
+            return
+        if len(self.steps) == 1:
+            self.notify("A routine needs at least one exercise.", severity="warning")
+            return
+        del self.steps[at]
+        self._edited(at)
+
+    def action_move(self, delta: int) -> None:
+        at = self._selected()
+        if at is None:
+            return
+        to = at + delta
+        if not 0 <= to < len(self.steps) or self.steps[to].phase != self.steps[at].phase:
+            return  # warm-ups stay first; the main part stays after them
+        self.steps[at], self.steps[to] = self.steps[to], self.steps[at]
+        self._edited(to)
+
+    def _nudge(self, direction: int, key: str | None) -> None:
+        at = self._selected()
+        if at is None:
+            return
+        changed = nudge(self.steps[at], direction, key)
+        if changed is None:
+            what = "the most the articles advise" if direction > 0 else "the least that is useful"
+            self.notify(f"{self.steps[at].exercise.name} is at {what}.", timeout=3)
+            return
+        self.steps[at] = changed
+        self._edited(at)
+
+    def action_dose(self, direction: int) -> None:
+        self._nudge(direction, None)
+
+    def action_sets(self, direction: int) -> None:
+        self._nudge(direction, "sets")
+
+    def action_save(self) -> None:
+        builtin = self.bt.files.builtin.routines
+
+        def check(name: str) -> str | None:
+            if not name.strip():
+                return "Give the routine a name."
+            if slug(name) in builtin:
+                return f"{slug(name)!r} is a built-in routine; choose another name."
+            return None
+
+        def named(name: str | None) -> None:
+            if not name:
+                return
+            routine = routine_from_steps(slug(name), name, self.steps)
+            try:
+                self.bt.files.save_routine(routine)
+            except (OSError, DataError) as exc:
+                self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+                return
+            self.name_text, self.source_key = routine.name, routine.id
+            self.steps = [replace(s) for s in self.bt.catalog.steps(routine)]
+            self.redraw()
+            self.notify(f"Saved {routine.name!r} to {self.bt.paths.routines}.")
+
+        default = self.name_text.removesuffix(" (edited)")
+        self.app.push_screen(AskScreen("Save this routine as:", value=default, check=check), named)
+
+    def action_delete_saved(self) -> None:
+        key = self.source_key
+        if key not in self.bt.files.saved:
+            self.notify("Only a routine you saved can be deleted.", timeout=3)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                try:
+                    self.bt.files.delete_routine(key)
+                except OSError as exc:
+                    self.notify(f"Could not delete: {exc}", severity="error")
+                    return
+                self.notify(f"Deleted {key!r}.")
+
+        from backtimer.tui.screens.confirm import ConfirmScreen
+
+        self.app.push_screen(ConfirmScreen(f"Delete your saved routine {key!r}?"), answered)
+
+    def action_use(self) -> None:
+        self.bt.set_choice(self._choice())
+        self.dismiss(None)
+
+    def action_start(self) -> None:
+        self.bt.set_choice(self._choice())
+        self.dismiss("start")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on the table starts the routine, as Enter continues everywhere."""
+        self.action_start()

@@ -1,0 +1,128 @@
+"""Building a routine by hand on the routine screen, saving it and starting it."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Select, Switch
+
+from backtimer import journal
+from backtimer.routines import load_routines
+from backtimer.settings import load_settings
+from backtimer.tui.screens.home import HomeScreen
+from backtimer.tui.screens.pain import PainScreen
+from backtimer.tui.screens.routine_editor import RoutineScreen
+from backtimer.tui.screens.session import SessionScreen
+from backtimer.tui.screens.settings import SettingsScreen
+from tests.ui.conftest import advance, text
+
+
+def rows(app) -> list[tuple[str, str, str]]:
+    table = app.screen.query_one(DataTable)
+    return [tuple(str(c) for c in table.get_row_at(i)[:3]) for i in range(table.row_count)]
+
+
+async def type_text(pilot, value: str) -> None:
+    field = pilot.app.screen.query_one(Input)
+    field.value = ""
+    for ch in value:
+        await pilot.press(ch if ch != " " else "space")
+
+
+async def test_open_a_routine_and_use_it(app_factory) -> None:
+    app = app_factory(routine="gentle")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, RoutineScreen)
+        await pilot.press("o")
+        await pilot.press("down", "down", "enter")  # gentle -> strength -> quick
+        assert rows(app)[0][1] == "Marching in place"
+        await pilot.press("u")
+        assert isinstance(app.screen, HomeScreen)
+        assert "Quick five" in text(app, "routine")
+
+
+async def test_build_save_and_start_a_routine(app_factory, clock) -> None:
+    app = app_factory(routine="quick")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r", "p")
+        await type_text(pilot, "10")
+        await pilot.press("enter")
+        planned = rows(app)
+        assert str(app.screen.query_one("#routine-title").content) == "10-minute plan"
+        assert 4 <= sum(1 for r in planned if r[0] == "") <= 6
+
+        # add plank after the selected row, raise its hold, add a set, move it up, remove one
+        table = app.screen.query_one(DataTable)
+        table.move_cursor(row=len(planned) - 1)
+        await pilot.press("a")
+        options = app.screen.query_one("OptionList")
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        options.highlighted = ids.index("plank")
+        await pilot.press("enter")
+        assert rows(app)[-1][1:] == ("Forearm plank", "hold 20 s, 2 sets")
+        total_before = str(app.screen.query_one("#routine-total").content)
+        await pilot.press("plus", "plus", "right_square_bracket")
+        assert rows(app)[-1][2] == "hold 30 s, 3 sets"
+        assert str(app.screen.query_one("#routine-total").content) != total_before
+        for _ in range(20):  # the articles' maximum is a ceiling
+            await pilot.press("plus")
+        assert rows(app)[-1][2] == "hold 60 s, 3 sets"
+        await pilot.press("shift+up")
+        assert rows(app)[-2][1] == "Forearm plank"
+        table.move_cursor(row=len(rows(app)) - 1)
+        removed = rows(app)[-1][1]
+        await pilot.press("d")
+        assert removed not in [r[1] for r in rows(app)]
+        assert "(edited)" in str(app.screen.query_one("#routine-title").content)
+
+        # save it under a name
+        await pilot.press("s")
+        await type_text(pilot, "Lunch break")
+        await pilot.press("enter")
+        saved = load_routines(app.paths.routines, app.files.builtin)
+        assert list(saved) == ["lunch-break"]
+        assert str(app.screen.query_one("#routine-title").content) == "Lunch break"
+        steps = app.files.catalog.steps(saved["lunch-break"])
+        assert [s.exercise.name for s in steps] == [r[1] for r in rows(app)]
+        assert any(s.exercise.id == "plank" and s.hold_s == 60 and s.sets == 3 for s in steps)
+
+        # and start it
+        await pilot.press("enter")
+        assert isinstance(app.screen, PainScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        assert text(app, "phase").startswith("Warm-up 1 /")
+        await advance(pilot, app, clock, 3.0)
+        await pilot.press("q", "y", "enter")
+    [entry] = journal.load(app.paths.sessions).sessions
+    assert entry.routine == "lunch-break"
+
+
+async def test_saved_routine_reappears_next_time(app_factory) -> None:
+    app = app_factory(routine="gentle")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r", "s")
+        await type_text(pilot, "gentle")  # a built-in id: refused
+        await pilot.press("enter")
+        assert "built-in" in str(app.screen.query_one("#problem").content)
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+    again = app_factory(routine="mine")
+    assert again.choice.name == "Mine"
+
+
+async def test_settings_screen_saves(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("comma")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#weekly_goal", Select).value = 5
+        app.screen.query_one("#bell", Switch).value = False
+        app.screen.query_one("#get_ready_s", Input).value = "99"
+        await pilot.press("ctrl+s")
+        assert "less than or equal to 30" in str(app.screen.query_one("#problem").content)
+        app.screen.query_one("#get_ready_s", Input).value = "8"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, HomeScreen)
+        assert "0 of 5 this week" in text(app, "week")
+    saved = load_settings(app.paths.settings)
+    assert (saved.weekly_goal, saved.bell, saved.get_ready_s) == (5, False, 8)
