@@ -24,14 +24,16 @@ the line; the file is left exactly as it is).
 from __future__ import annotations
 
 import fcntl
+import hashlib
+import marshal
 import os
 import re
 import secrets
 import tomllib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -40,7 +42,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from backtimer.engine import SessionRecord
 from backtimer.errors import DataError
-from backtimer.tomlfile import line_of, validation_message
+from backtimer.tomlfile import line_of, validation_message, write_atomic
 
 SCHEMA = 1
 HEADER = (
@@ -55,16 +57,65 @@ Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
 Pain = Annotated[int, Field(ge=0, le=10)]
 
 
-class ExerciseEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, slots=True)
+class ExerciseEntry:
     id: str
+    status: Status
+    active_s: float
+    sides: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sides", tuple(self.sides))
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEntry:
+    """One recorded session, as held in memory (light: thousands load in milliseconds)."""
+
+    id: str
+    started_at: datetime
+    ended_at: datetime
+    active_s: float
+    paused_s: float
+    routine: str
+    planned_minutes: float
+    planned_s: float
+    completed: bool
+    ended_early: bool = False
+    pain_before: int | None = None
+    pain_after: int | None = None
+    exercises: tuple[ExerciseEntry, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "exercises", tuple(self.exercises))
+
+    def to_json(self) -> dict[str, Any]:
+        data = {f: getattr(self, f) for f in _SESSION_FIELDS}
+        data["started_at"] = self.started_at.isoformat()
+        data["ended_at"] = self.ended_at.isoformat()
+        data["exercises"] = [
+            {"id": e.id, "status": e.status, "active_s": e.active_s, "sides": list(e.sides)}
+            for e in self.exercises
+        ]
+        return data
+
+
+_SESSION_FIELDS = [f for f in SessionEntry.__dataclass_fields__ if f != "exercises"]
+_FLOAT_FIELDS = ("active_s", "paused_s", "planned_minutes", "planned_s")
+
+
+class _ExerciseSchema(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: Annotated[str, Field(min_length=1)]
     status: Status
     active_s: Annotated[float, Field(ge=0)]
     sides: list[str] = []
 
 
-class SessionEntry(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _SessionSchema(BaseModel):
+    """What a [[session]] block may hold: validates hand-edited files strictly."""
+
+    model_config = ConfigDict(extra="forbid")
     id: Annotated[str, Field(min_length=1)]
     started_at: AwareDatetime
     ended_at: AwareDatetime
@@ -77,7 +128,15 @@ class SessionEntry(BaseModel):
     ended_early: bool = False
     pain_before: Pain | None = None
     pain_after: Pain | None = None
-    exercises: list[ExerciseEntry] = []
+    exercises: list[_ExerciseSchema] = []
+
+    def entry(self) -> SessionEntry:
+        return SessionEntry(
+            **{f: getattr(self, f) for f in _SESSION_FIELDS},
+            exercises=tuple(
+                ExerciseEntry(e.id, e.status, e.active_s, tuple(e.sides)) for e in self.exercises
+            ),
+        )
 
 
 class _Header(BaseModel):
@@ -137,12 +196,10 @@ def entry_from_record(
         ended_early=record.ended_early,
         pain_before=pain_before,
         pain_after=pain_after,
-        exercises=[
-            ExerciseEntry(
-                id=e.id, status=e.status, active_s=round(e.active_s, 1), sides=list(e.sides_done)
-            )
+        exercises=tuple(
+            ExerciseEntry(e.id, e.status, round(e.active_s, 1), tuple(e.sides_done))
             for e in record.exercises
-        ],
+        ),
     )
 
 
@@ -157,8 +214,10 @@ def _value(value: Any) -> str:
 
 
 def format_block(entry: SessionEntry) -> str:
-    data = entry.model_dump(exclude_none=True)
-    exercises = data.pop("exercises")
+    data = {f: getattr(entry, f) for f in _SESSION_FIELDS if getattr(entry, f) is not None}
+    for key in _FLOAT_FIELDS:  # one spelling in the file, whatever the caller passed
+        data[key] = float(data[key])
+    exercises = entry.to_json()["exercises"]
     lines = ["[[session]]"]
     lines += [f"{key} = {_value(value)}" for key, value in data.items()]
     lines.append("exercises = [")
@@ -215,6 +274,19 @@ def append(path: Path, entry: SessionEntry) -> None:
 
 
 # ---------------------------------------------------------------------- reading
+#
+# A block is parsed on its own, so a problem is pinned to its lines. Parsing TOML is
+# the slow part (about 0.3 ms a session), so a cache beside the log remembers what the
+# file held up to the end of its last complete block, keyed by a SHA-256 of exactly
+# those bytes. The log only grows, so the next load checks the hash and parses only
+# what was appended since. Any doubt (no cache, another version, a changed byte)
+# means a full parse: the cache can make loading faster, never different.
+
+CACHE_VERSION = 1
+
+
+def cache_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.cache")
 
 
 def _place(loc: tuple[Any, ...]) -> str:
@@ -224,8 +296,11 @@ def _place(loc: tuple[Any, ...]) -> str:
     return f"key {'.'.join(str(p) for p in loc)!r}" if loc else "session"
 
 
-def load(path: Path) -> Log:
-    """Read the log. A missing file is an empty log; a bad one raises DataError."""
+def load(path: Path, *, use_cache: bool = True) -> Log:
+    """Read the log. A missing file is an empty log; a bad one raises DataError.
+
+    Never writes the log; may refresh the cache beside it.
+    """
     try:
         with _locked(path, os.O_RDONLY, fcntl.LOCK_SH) as fd:
             size = os.fstat(fd).st_size
@@ -234,51 +309,61 @@ def load(path: Path) -> Log:
         return Log(path)
     except OSError as exc:
         raise DataError(f"{path}: cannot read it: {exc.strerror}.") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataError(
-            f"{path}: not UTF-8 text (byte {exc.start}); the file was not changed."
-        ) from None
     log = Log(path)
-    starts = [m.start() for m in _BLOCK_START.finditer(text)]
-    bounds = list(zip(starts, [*starts[1:], len(text)], strict=False))
-    _check_header(path, text[: starts[0]] if starts else text)
-    try:
-        data = tomllib.loads(text)  # the fast path: the whole file at once
-    except tomllib.TOMLDecodeError:
-        data = None
-    sessions = data.get("session", []) if data is not None else None
-    if (
-        isinstance(sessions, list)
-        and len(sessions) == len(bounds)
-        and text.endswith("\n")
-        and all(
-            isinstance(item, dict) and f"{_END}{item.get('id')}\n" in text[a:b]
-            for item, (a, b) in zip(sessions, bounds, strict=True)
-        )
-    ):
-        for item, (a, _) in zip(sessions, bounds, strict=True):
-            log.sessions.append(_validate(path, text, item, a))
-        return log
-    for a, b in bounds:  # the slow path: block by block, to find what is wrong
-        _read_block(path, text, a, b, log)
+    cached = _read_cache(path, raw) if use_cache else None
+    if cached is not None:
+        start, first_line = cached[0], cached[1]
+        log.sessions, log.torn = cached[2], cached[3]
+    else:
+        start, first_line = 0, 1
+    text = _decode(path, raw, start)
+    complete = _parse(path, text, first_line, log, whole=start == 0)
+    if use_cache and complete > 0:  # new complete blocks: remember them
+        end = start + len(text[:complete].encode("utf-8"))
+        _write_cache(path, raw[:end], first_line + text.count("\n", 0, complete), log, end)
     return log
 
 
-def _line_at(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+def _decode(path: Path, raw: bytes, start: int) -> str:
+    try:
+        return raw[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(
+            f"{path}: not UTF-8 text (byte {start + exc.start}); the file was not changed."
+        ) from None
 
 
-def _read_block(path: Path, text: str, a: int, b: int, log: Log) -> None:
-    block = text[a:b]
+def _parse(path: Path, text: str, first_line: int, log: Log, *, whole: bool) -> int:
+    """Parse the blocks of ``text`` (which starts at line ``first_line``) into ``log``.
+
+    Returns the offset in ``text`` just past the last complete block (0 if none).
+    """
+    starts = [m.start() for m in _BLOCK_START.finditer(text)]
+    head = text[: starts[0]] if starts else text
+    if whole:
+        _check_header(path, head)
+    elif head.strip():  # after the cached part: only the start of a block cut short
+        log.torn.append(Torn(first_line, first_line + head.rstrip("\n").count("\n")))
+    complete = 0
+    line = first_line + text.count("\n", 0, starts[0]) if starts else first_line
+    for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
+        block = text[a:b]
+        end = _read_block(path, block, line, log)
+        if end is not None:
+            complete = a + end
+        line += block.count("\n")
+    return complete
+
+
+def _read_block(path: Path, block: str, first: int, log: Log) -> int | None:
+    """Parse one block starting at line ``first``; the offset past its end line, if whole."""
     marker = block.find(_END)
     newline = block.find("\n", marker) if marker >= 0 else -1
+    last = first + block.rstrip("\n").count("\n")
     if marker < 0 or newline < 0:  # the write stopped before the end line was whole
-        log.torn.append(Torn(_line_at(text, a), _line_at(text, b - 1)))
-        return
+        log.torn.append(Torn(first, last))
+        return None
     body, rest = block[: newline + 1], block[newline + 1 :]
-    first = _line_at(text, a)
     try:
         parsed = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
@@ -292,9 +377,15 @@ def _read_block(path: Path, text: str, a: int, b: int, log: Log) -> None:
     items = parsed.get("session")
     if not isinstance(items, list) or len(items) != 1 or not isinstance(items[0], dict):
         raise DataError(f"{path}, line {first}: expected one [[session]] block here.")
-    log.sessions.append(_validate(path, text, items[0], a))
+    item = items[0]
+    if f"{_END}{item.get('id')}" != body[marker:newline].rstrip():
+        log.torn.append(Torn(first, last))  # the end line itself was cut short
+        return None
+    log.sessions.append(_validate(path, body, item, first))
     if rest.strip():  # the start of a later block, cut short
-        log.torn.append(Torn(_line_at(text, a + newline + 1), _line_at(text, b - 1)))
+        log.torn.append(Torn(first + body.count("\n"), last))
+        return None
+    return newline + 1
 
 
 def _check_header(path: Path, head: str) -> None:
@@ -317,13 +408,10 @@ def _check_header(path: Path, head: str) -> None:
         )
 
 
-def _validate(path: Path, text: str, item: Any, offset: int) -> SessionEntry:
+def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
     try:
-        return SessionEntry.model_validate(item)
+        return _SessionSchema.model_validate(item).entry()
     except ValidationError as exc:
-        first = text.count("\n", 0, offset)
-        block = text[offset:]
-        block = block[: block.find(_END)] if _END in block else block
         error = exc.errors()[0]
         loc = tuple(error["loc"])
         if len(loc) >= 2 and loc[0] == "exercises" and isinstance(loc[1], int):
@@ -333,8 +421,93 @@ def _validate(path: Path, text: str, item: Any, offset: int) -> SessionEntry:
             line = line_of(block, (loc[0],)) if loc else None
         msg = validation_message(path, block, exc, _place).split(": ", 1)[1]
         msg = re.sub(r"^line (\d+), ", "", msg)
-        where = first + (line or 1)
         raise DataError(
-            f"{path}, line {where}: session block: {msg} The file was not changed; fix it by "
-            "hand, then run `backtimer check`."
+            f"{path}, line {first - 1 + (line or 1)}: session block: {msg} The file was not "
+            "changed; fix it by hand, then run `backtimer check`."
         ) from None
+
+
+# ---------------------------------------------------------------------- the cache
+
+
+def _row(s: SessionEntry) -> tuple[Any, ...]:
+    offset = s.started_at.utcoffset()
+    return (
+        s.id,
+        s.started_at.timestamp(),
+        offset.total_seconds() if offset else 0.0,
+        s.ended_at.timestamp(),
+        s.active_s,
+        s.paused_s,
+        s.routine,
+        s.planned_minutes,
+        s.planned_s,
+        s.completed,
+        s.ended_early,
+        s.pain_before,
+        s.pain_after,
+        tuple((e.id, e.status, e.active_s, e.sides) for e in s.exercises),
+    )
+
+
+def _unrow(row: tuple[Any, ...], zones: dict[float, timezone]) -> SessionEntry:
+    (
+        sid,
+        start,
+        offset,
+        end,
+        active,
+        paused,
+        routine,
+        minutes,
+        planned,
+        completed,
+        early,
+        before,
+        after,
+        exercises,
+    ) = row
+    zone = zones.get(offset) or zones.setdefault(offset, timezone(timedelta(seconds=offset)))
+    return SessionEntry(
+        sid,
+        datetime.fromtimestamp(start, zone),
+        datetime.fromtimestamp(end, zone),
+        active,
+        paused,
+        routine,
+        minutes,
+        planned,
+        completed,
+        early,
+        before,
+        after,
+        tuple(ExerciseEntry(*e) for e in exercises),
+    )
+
+
+def _read_cache(path: Path, raw: bytes) -> tuple[int, int, list[SessionEntry], list[Torn]] | None:
+    try:
+        data = marshal.loads(cache_path(path).read_bytes())
+        version, size, digest, lines, rows, torn = data
+        if version != CACHE_VERSION or size > len(raw):
+            return None
+        if hashlib.sha256(raw[:size]).hexdigest() != digest:
+            return None
+        zones: dict[float, timezone] = {}
+        return size, lines, [_unrow(r, zones) for r in rows], [Torn(*t) for t in torn]
+    except Exception:  # noqa: BLE001 - a cache that cannot be used is simply not used
+        return None
+
+
+def _write_cache(path: Path, prefix: bytes, lines: int, log: Log, size: int) -> None:
+    data = (
+        CACHE_VERSION,
+        size,
+        hashlib.sha256(prefix).hexdigest(),
+        lines,
+        [_row(s) for s in log.sessions],
+        # only what lies inside the cached part; the rest is read again next time
+        [(t.first_line, t.last_line) for t in log.torn if t.last_line < lines],
+    )
+    with suppress(OSError):  # a read-only folder just means no cache
+        write_atomic(cache_path(path), "", data=marshal.dumps(data))

@@ -162,7 +162,7 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
             "pain_after_avg": t.pain_after,
             "per_exercise": t.per_exercise,
         },
-        "sessions": [s.model_dump(mode="json") for s in sessions],
+        "sessions": [s.to_json() for s in sessions if monday(day_of(s)) >= recent[0].monday],
     }
 
 

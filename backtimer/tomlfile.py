@@ -123,8 +123,9 @@ def validate(path: Path, text: str, data: dict[str, Any], model: type[M], place:
         raise DataError(validation_message(path, text, exc, place)) from None
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text``: temp file in the same folder, fsync, rename.
+def write_atomic(path: Path, text: str, *, data: bytes | None = None) -> None:
+    """Replace ``path`` with ``text`` (or raw ``data``): temp file in the same folder,
+    fsync, rename.
 
     A crash at any instant leaves either the old file or the new one, never a mix.
     """
@@ -134,8 +135,8 @@ def write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if data is None else data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o600)

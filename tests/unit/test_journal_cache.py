@@ -1,0 +1,88 @@
+"""The load cache makes reading faster, never different."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from backtimer.errors import DataError
+from backtimer.journal import append, cache_path, format_block, load
+from tests.unit.journal_helpers import entry
+
+
+def same(path: Path) -> None:
+    cached, full = load(path), load(path, use_cache=False)
+    assert cached.sessions == full.sessions
+    assert cached.torn == full.torn
+
+
+def test_cache_is_written_and_reused(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.toml"
+    for n in range(5):
+        append(path, entry(f"2026-11-{10 + n}T08:00:00+01:00", n=n, pain=(n, None)))
+    same(path)
+    assert cache_path(path).exists()
+    append(path, entry("2026-11-20T08:00:00+01:00", n=9))
+    log = load(path)  # cached prefix + one new block
+    assert len(log.sessions) == 6 and log.sessions[-1].id.endswith("000009")
+    same(path)
+
+
+def test_edit_in_the_middle_is_not_hidden_by_the_cache(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.toml"
+    for n in range(3):
+        append(path, entry(f"2026-11-{10 + n}T08:00:00+01:00", n=n))
+    load(path)
+    path.write_text(path.read_text().replace('routine = "gentle"', "routine = oops", 1))
+    with pytest.raises(DataError, match="line"):
+        load(path)
+
+
+def test_unusable_cache_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.toml"
+    append(path, entry("2026-11-10T08:00:00+01:00"))
+    cache_path(path).write_bytes(b"not a cache")
+    assert len(load(path).sessions) == 1
+    same(path)
+
+
+def test_block_seen_torn_then_completed(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.toml"
+    append(path, entry("2026-11-10T08:00:00+01:00", n=1))
+    block = "\n" + format_block(entry("2026-11-11T08:00:00+01:00", n=2))
+    with path.open("a") as handle:  # another process is halfway through its write
+        handle.write(block[:80])
+    log = load(path)
+    assert len(log.sessions) == 1 and len(log.torn) == 1
+    with path.open("a") as handle:
+        handle.write(block[80:])
+    log = load(path)
+    assert [s.id[-1] for s in log.sessions] == ["1", "2"] and not log.torn
+    same(path)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["append", "load", "tear"]), st.integers(1, 200)), max_size=12
+    )
+)
+def test_cache_always_matches_a_full_parse(tmp_path_factory, script) -> None:
+    path = tmp_path_factory.mktemp("log") / "sessions.toml"
+    n = 0
+    for action, cut in script:
+        if action == "append":
+            n += 1
+            append(path, entry(f"2026-11-{1 + n % 28:02d}T08:00:00+01:00", n=n))
+        elif action == "tear" and path.exists():
+            n += 1
+            block = "\n" + format_block(entry("2026-12-01T08:00:00+01:00", n=n))
+            with path.open("a") as handle:
+                handle.write(block[: cut % len(block)])
+        elif path.exists():
+            load(path)
+    if path.exists():
+        same(path)
