@@ -14,6 +14,7 @@ that little happens unseen.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -75,6 +76,10 @@ class State:
     sets: int
     breath: BreathWord
     breath_progress: float
+    #: Length of the current in- or out-breath (0 when breathing naturally).
+    breath_span: float
+    #: Seconds until the tempo phase or the breath turns (inf when nothing turns).
+    phase_remaining: float
     instruction: int
     session_remaining: float
     session_total: float
@@ -366,6 +371,8 @@ class Session:
         side: str | None = None
         breath: BreathWord = "natural"
         progress = 0.0
+        span_s = 0.0
+        turn_in = math.inf
         instruction = 0
         if seg.side is not None:
             side = exercise.sides[seg.side]
@@ -391,6 +398,7 @@ class Session:
                     tempo_phase, span, t0 = "hold", hold, into
                 else:
                     tempo_phase, span, t0 = "return", back, into + hold
+                turn_in = t0 + span - t
                 words = dict(zip(("into", "hold", "return"), exercise.tempo.words, strict=True))
                 tempo_word = words[tempo_phase] or None
                 # set-up is step 0; then moving in, holding and coming back
@@ -404,12 +412,15 @@ class Session:
                     }
                     breath = cues[tempo_phase]
                     progress = min(1.0, (t - t0) / span) if span > 0 else 1.0
+                    span_s = span
             elif exercise.mode == "hold" and total >= self.config.paced_breath_min_s:
-                breath, progress = self._paced(elapsed)
+                breath, progress, span_s = self._paced(elapsed)
+                turn_in = span_s * (1 - progress)
         elif seg.kind == "rest" and total >= self.config.paced_breath_min_s:
-            breath, progress = self._paced(elapsed)
+            breath, progress, span_s = self._paced(elapsed)
+            turn_in = span_s * (1 - progress)
         if breath == "natural":
-            progress = 0.0
+            progress, span_s = 0.0, 0.0
 
         nxt = self.steps[seg.exercise + 1] if seg.exercise + 1 < len(self.steps) else None
         return State(
@@ -433,6 +444,8 @@ class Session:
             sets=step.sets,
             breath=breath,
             breath_progress=progress,
+            breath_span=span_s,
+            phase_remaining=turn_in,
             instruction=instruction,
             session_remaining=0.0 if self.finished else remaining + later,
             session_total=self.planned_s,
@@ -441,12 +454,13 @@ class Session:
             finished=self.finished,
         )
 
-    def _paced(self, elapsed: float) -> tuple[BreathWord, float]:
+    def _paced(self, elapsed: float) -> tuple[BreathWord, float, float]:
+        """The calm breath: word, progress through it, and its length."""
         inhale, exhale = self.config.breath_in_s, self.config.breath_out_s
         t = elapsed % (inhale + exhale)
         if t < inhale:
-            return "inhale", t / inhale
-        return "exhale", (t - inhale) / exhale
+            return "inhale", t / inhale, inhale
+        return "exhale", (t - inhale) / exhale, exhale
 
     def status(self, i: int) -> Status:
         progress = self._progress[i]

@@ -23,6 +23,8 @@ class Settings(BaseModel):
     breath_in_s: Annotated[float, Field(ge=2, le=10)] = 4.0
     breath_out_s: Annotated[float, Field(ge=2, le=12)] = 6.0
     bell: bool = True
+    #: Ask "how is your back, 0-10" before and after each session.
+    pain_check: bool = True
     theme: Annotated[str, Field(min_length=1, max_length=40)] = "textual-dark"
     #: Binding id -> keys, e.g. {"session.pause" = "p"}.
     keymap: dict[str, str] = {}

@@ -149,7 +149,10 @@ class BacktimerApp(App[None]):
         self._ask_pain_before()
 
     def _ask_pain_before(self) -> None:
-        self.push_screen(PainScreen("before"), self._begin)
+        if self.settings.pain_check:
+            self.push_screen(PainScreen("before"), self._begin)
+        else:
+            self._begin(None)
 
     def _begin(self, pain_before: int | None) -> None:
         self._pain_before = pain_before
@@ -164,7 +167,10 @@ class BacktimerApp(App[None]):
         if record is None:
             return
         self._unsaved = record
-        self.push_screen(PainScreen("after"), self._after_pain)
+        if self.settings.pain_check:
+            self.push_screen(PainScreen("after"), self._after_pain)
+        else:
+            self._after_pain(None)
 
     def _after_pain(self, pain_after: int | None) -> None:
         record = self._unsaved

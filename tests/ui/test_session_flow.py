@@ -232,3 +232,12 @@ async def test_library_and_history_and_help_open(app_factory, clock) -> None:
         assert "Streak" in str(app.screen.query_one("#history-text").content)
         await pilot.press("escape", "question_mark")
         assert "pause / resume" in str(app.screen.query("Static")[1].content)
+
+
+async def test_no_pain_check_when_turned_off(app_factory, clock) -> None:
+    app = app_factory(pain_check=False)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("q", "y")
+        assert "Session ended early." in str(app.screen.query_one("#summary-text").content)

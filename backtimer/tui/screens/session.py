@@ -7,6 +7,7 @@ digits once a second and the breath bar a few times a second.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
@@ -14,6 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
 from backtimer.catalog import Step
@@ -22,6 +24,7 @@ from backtimer.engine import Event, Session, SessionRecord, State
 from backtimer.timeline import SessionConfig
 from backtimer.tui.screens.confirm import ConfirmScreen
 from backtimer.tui.screens.safety import SafetyScreen
+from backtimer.tui.widgets.breath import STEPS as BREATH_STEPS
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
 from backtimer.tui.widgets.steps import StepList
@@ -62,6 +65,35 @@ def detail_text(state: State) -> str:
     return "  ·  ".join(parts)
 
 
+def _to_next_second(remaining: float) -> float:
+    """Seconds until ``ceil(remaining)`` (what a countdown shows) changes."""
+    below = remaining - math.floor(remaining)
+    return below if below > 1e-9 else 1.0
+
+
+def next_change(state: State) -> float:
+    """How long the screen can sleep before anything it shows changes.
+
+    The countdown and the time left change on their own second boundaries, the tempo
+    word and the breath on theirs, and the breath bar in ``STEPS`` steps a breath. So
+    a running hold wakes about five times a second and a new second is drawn within
+    a few milliseconds of when it is due.
+    """
+    if state.paused:
+        return SessionScreen.MAX_WAIT_S
+    waits = [
+        _to_next_second(state.remaining),
+        _to_next_second(state.session_remaining),
+        state.phase_remaining,
+        SessionScreen.MAX_WAIT_S,
+    ]
+    if state.breath_span > 0:
+        step = state.breath_span / BREATH_STEPS
+        into = state.breath_progress * state.breath_span
+        waits.append((math.floor(into / step + 1e-9) + 1) * step - into)
+    return max(0.0, min(waits))
+
+
 def next_text(state: State) -> str:
     if state.next_step is None:
         return "Up next: the end"
@@ -78,7 +110,11 @@ class SessionScreen(Screen[SessionRecord]):
         Binding("q,escape", "end", "End", id="session.end"),
         Binding("question_mark", "help", "Help", id="session.help"),
     ]
-    TICK_S = 0.1
+    #: Longest sleep between two looks at the engine (it also notices a long gap).
+    MAX_WAIT_S = 0.5
+    #: Wake this long after a change is due, so the new value is already there.
+    SLACK_S = 0.002
+    _timer: Timer | None = None
 
     def __init__(
         self,
@@ -116,7 +152,6 @@ class SessionScreen(Screen[SessionRecord]):
 
     def on_mount(self) -> None:
         self.refresh_state()
-        self._timer = self.set_interval(self.TICK_S, self.refresh_state)
 
     def on_resize(self, event: Resize) -> None:
         size = event.size
@@ -138,7 +173,13 @@ class SessionScreen(Screen[SessionRecord]):
         While a dialog covers the screen the session is paused by whoever opened it,
         and nothing is drawn or finished underneath it.
         """
-        if self._done or not self.is_current:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self._done:
+            return
+        if not self.is_current:  # a dialog is open: look again later
+            self._timer = self.set_timer(self.MAX_WAIT_S, self.refresh_state)
             return
         now = self.clock.now()
         events = self.session.tick(now)
@@ -148,6 +189,8 @@ class SessionScreen(Screen[SessionRecord]):
         self._cue(events)
         if state.finished:
             self._finish()
+            return
+        self._timer = self.set_timer(next_change(state) + self.SLACK_S, self.refresh_state)
 
     def _draw(self, state: State) -> None:
         exercise = state.step.exercise
@@ -186,7 +229,6 @@ class SessionScreen(Screen[SessionRecord]):
         if self._done:
             return
         self._done = True
-        self._timer.stop()
         self.dismiss(self.session.record(self.clock.now()))
 
     # ------------------------------------------------------------------ keys

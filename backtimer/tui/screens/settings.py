@@ -56,6 +56,9 @@ class SettingsScreen(Screen[None]):
                 yield Label("Bell on cues")
                 yield Switch(value=s.bell, id="bell")
             with Horizontal(classes="field"):
+                yield Label("Ask how my back is, before and after")
+                yield Switch(value=s.pain_check, id="pain_check")
+            with Horizontal(classes="field"):
                 yield Label("Theme")
                 themes = sorted(self.app.available_themes)
                 yield Select(
@@ -74,6 +77,7 @@ class SettingsScreen(Screen[None]):
         for key, _, _ in NUMBERS:
             values[key] = self.query_one(f"#{key}", Input).value or "0"
         values["bell"] = self.query_one("#bell", Switch).value
+        values["pain_check"] = self.query_one("#pain_check", Switch).value
         values["theme"] = self.query_one("#theme", Select).value
         return values
 

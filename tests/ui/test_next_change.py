@@ -1,0 +1,42 @@
+"""The session screen sleeps until the next thing it shows changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from backtimer.catalog import Catalog, Step
+from backtimer.engine import Session
+from backtimer.timeline import SessionConfig
+from backtimer.tui.screens.session import SessionScreen, next_change
+
+CFG = SessionConfig(get_ready_s=5, long_gap_s=1e9)
+
+
+def state_at(catalog: Catalog, ex_id: str, t: float):
+    s = Session([Step.of(catalog.exercises[ex_id])], 0.0, datetime(2026, 1, 1, tzinfo=UTC), CFG)
+    return s.state(t)
+
+
+def test_wakes_on_the_next_second_during_get_ready(catalog: Catalog) -> None:
+    # marching: no breath, get ready 5 s: the countdown changes 0.25 s from now
+    assert next_change(state_at(catalog, "marching", 1.75)) == pytest.approx(0.25)
+
+
+def test_wakes_for_the_breath_bar_in_a_hold(catalog: Catalog) -> None:
+    # child's pose, 1.0 s into a 4 s in-breath: the bar moves every 0.25 s
+    assert next_change(state_at(catalog, "childs-pose", 6.0)) == pytest.approx(0.25)
+
+
+def test_wakes_when_the_tempo_phase_turns(catalog: Catalog) -> None:
+    # bridge: lift 2 s then hold 3 s; 1.9 s into the lift the word turns in 0.1 s
+    assert next_change(state_at(catalog, "bridge", 6.9)) == pytest.approx(0.1, abs=1e-6)
+
+
+def test_never_sleeps_longer_than_half_a_second(catalog: Catalog) -> None:
+    s = Session(
+        [Step.of(catalog.exercises["childs-pose"])], 0.0, datetime(2026, 1, 1, tzinfo=UTC), CFG
+    )
+    s.pause(1.0)
+    assert next_change(s.state(1.0)) == SessionScreen.MAX_WAIT_S
