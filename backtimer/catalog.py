@@ -1,18 +1,17 @@
-"""The exercise catalogue: pydantic models of exercises.toml and loading it.
+"""The exercise catalogue: what exercises.toml holds, and loading it.
 
-Plain Python: no Textual here.
+Plain Python: no Textual here, and no pydantic either unless the file has to be
+validated (``backtimer.schema``); once validated, a file is remembered by its hash.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any, Literal
 
 from backtimer.errors import DataError
-from backtimer.tomlfile import line_of, read_toml, validate
+from backtimer.tomlfile import line_of, load_checked, validate
 
 Kind = Literal["warmup", "stretch", "strength", "mobility"]
 Position = Literal[
@@ -24,90 +23,70 @@ Phase = Literal["warmup", "main"]
 #: Positions that need the floor; a standing-only (desk) plan leaves them out.
 FLOOR_POSITIONS: frozenset[str] = frozenset({"seated", "supine", "prone", "all-fours", "kneeling"})
 
-Seconds = Annotated[float, Field(ge=0, le=600)]
-Count = Annotated[int, Field(ge=1, le=100)]
-Text = Annotated[str, Field(min_length=1, max_length=200)]
-SetCount = Annotated[int, Field(ge=1, le=10)]
-TimedSeconds = Annotated[float, Field(gt=0, le=1800)]
 
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class Tempo(Strict):
+@dataclass(frozen=True, slots=True)
+class Tempo:
     """Seconds to move into the position and to come back; the hold is ``hold_s``."""
 
-    into_s: Annotated[float, Field(ge=0, le=30)]
-    return_s: Annotated[float, Field(ge=0, le=30)]
+    into_s: float
+    return_s: float
     words: tuple[str, str, str] = ("move", "hold", "return")
 
 
-class BreathCues(Strict):
+@dataclass(frozen=True, slots=True)
+class BreathCues:
     into: BreathWord
-    hold: BreathWord = "natural"
-    return_: BreathWord = Field(alias="return")
+    hold: BreathWord
+    return_: BreathWord
 
 
-def _check_range(name: str, value: float | None, bounds: tuple[float, float] | None) -> None:
-    if bounds is None:
-        return
-    lo, hi = bounds
-    if lo > hi:
-        raise ValueError(f"{name}_range [{lo:g}, {hi:g}] runs backwards")
-    if value is not None and not lo <= value <= hi:
-        raise ValueError(f"{name} = {value:g} lies outside {name}_range [{lo:g}, {hi:g}]")
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One exercise, as ``backtimer.schema.ExerciseModel`` accepted it."""
 
-
-class Exercise(Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
-    name: Text
-    aliases: list[Text] = []
+    id: str
+    name: str
     kind: Kind
     position: Position
-    level: Annotated[int, Field(ge=1, le=3)] = 1
-    why: Text
-    targets: Annotated[list[Text], Field(min_length=1)]
-    steps: Annotated[list[Text], Field(min_length=1, max_length=8)]
-    hold_s: Seconds | None = None
-    reps: Count | None = None
-    sets: SetCount = 1
+    why: str
+    targets: tuple[str, ...]
+    steps: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    level: int = 1
+    hold_s: float | None = None
+    reps: int | None = None
+    sets: int = 1
     per_side: bool = False
-    sides: tuple[Text, Text] = ("left", "right")
+    sides: tuple[str, str] = ("left", "right")
     alternate: bool = False
-    time_s: TimedSeconds | None = None
+    time_s: float | None = None
     tempo: Tempo | None = None
     breath: BreathCues | None = None
-    breath_note: Text | None = None
-    care: Text | None = None
-    hold_range: tuple[Seconds, Seconds] | None = None
-    reps_range: tuple[Count, Count] | None = None
-    sets_range: tuple[SetCount, SetCount] | None = None
-    time_range: tuple[TimedSeconds, TimedSeconds] | None = None
+    breath_note: str | None = None
+    care: str | None = None
+    hold_range: tuple[float, float] | None = None
+    reps_range: tuple[int, int] | None = None
+    sets_range: tuple[int, int] | None = None
+    time_range: tuple[float, float] | None = None
 
-    @model_validator(mode="after")
-    def _one_kind_of_dose(self) -> Exercise:
-        if self.reps is not None:
-            if self.time_s is not None:
-                raise ValueError("give either reps or time_s, not both")
-            if self.tempo is None:
-                raise ValueError("a move with reps needs a tempo (into_s, return_s)")
-            if self.rep_seconds <= 0:
-                raise ValueError("a rep must take some time: tempo and hold_s are all 0")
-        elif self.time_s is not None:
-            if self.hold_s is not None:
-                raise ValueError("give either hold_s or time_s, not both")
-        elif not self.hold_s:
-            raise ValueError("needs a dosage: hold_s, reps (with tempo) or time_s")
-        if self.breath is not None and self.reps is None:
-            raise ValueError("breath cues follow the tempo, so they need reps")
-        if self.alternate and not (self.per_side and self.reps is not None):
-            raise ValueError("alternate needs per_side = true and reps")
-        _check_range("hold_s", self.hold_s, self.hold_range)
-        _check_range("reps", self.reps, self.reps_range)
-        _check_range("sets", self.sets, self.sets_range)
-        _check_range("time_s", self.time_s, self.time_range)
-        return self
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Exercise:
+        """From plain (already validated) data."""
+        values = dict(data)
+        for key in ("targets", "steps", "aliases", "sides"):
+            values[key] = tuple(values.get(key) or ())
+        if not values["sides"]:
+            values["sides"] = ("left", "right")
+        if values.get("tempo") is not None:
+            tempo = values["tempo"]
+            values["tempo"] = Tempo(tempo["into_s"], tempo["return_s"], tuple(tempo["words"]))
+        if values.get("breath") is not None:
+            breath = values["breath"]
+            values["breath"] = BreathCues(breath["into"], breath["hold"], breath["return_"])
+        for key in ("hold_range", "reps_range", "sets_range", "time_range"):
+            if values.get(key) is not None:
+                values[key] = tuple(values[key])
+        return cls(**values)
 
     @property
     def mode(self) -> Literal["reps", "hold", "timed"]:
@@ -131,42 +110,62 @@ def rep_seconds(exercise: Exercise, hold_s: float | None) -> float:
     return tempo.into_s + (hold_s or 0.0) + tempo.return_s
 
 
-class RoutineItem(Strict):
+DOSE_KEYS = ("hold_s", "reps", "sets", "time_s")
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineItem:
     """A routine member with optional dosage overrides."""
 
     id: str
-    hold_s: Seconds | None = None
-    reps: Count | None = None
-    sets: SetCount | None = None
-    time_s: TimedSeconds | None = None
+    hold_s: float | None = None
+    reps: int | None = None
+    sets: int | None = None
+    time_s: float | None = None
+
+    def overrides(self) -> dict[str, Any]:
+        return {k: v for k in DOSE_KEYS if (v := getattr(self, k)) is not None}
+
+    def plain(self) -> str | dict[str, Any]:
+        """As written in a file: the bare id when nothing is overridden."""
+        changes = self.overrides()
+        return {"id": self.id, **changes} if changes else self.id
 
 
-Member = str | RoutineItem
-
-
-class Routine(Strict):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=40)]
-    name: Text
+@dataclass(frozen=True, slots=True)
+class Routine:
+    id: str
+    name: str
+    exercises: tuple[RoutineItem, ...]
+    warmup: tuple[RoutineItem, ...] = ()
     description: str = ""
-    warmup: list[Member] = []
-    exercises: Annotated[list[Member], Field(min_length=1)]
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> Routine:
+        def item(member: str | dict[str, Any]) -> RoutineItem:
+            if isinstance(member, str):
+                return RoutineItem(member)
+            return RoutineItem(**{k: v for k, v in member.items() if v is not None})
+
+        return cls(
+            id=data["id"],
+            name=data["name"],
+            description=data.get("description") or "",
+            warmup=tuple(item(m) for m in data.get("warmup") or ()),
+            exercises=tuple(item(m) for m in data["exercises"]),
+        )
+
+    def plain(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "name": self.name}
+        if self.description:
+            data["description"] = self.description
+        if self.warmup:
+            data["warmup"] = [m.plain() for m in self.warmup]
+        data["exercises"] = [m.plain() for m in self.exercises]
+        return data
 
     def members(self) -> list[tuple[Phase, RoutineItem]]:
-        phases: list[tuple[Phase, list[Member]]] = [
-            ("warmup", self.warmup),
-            ("main", self.exercises),
-        ]
-        return [
-            (phase, RoutineItem(id=m) if isinstance(m, str) else m)
-            for phase, items in phases
-            for m in items
-        ]
-
-
-class CatalogFile(Strict):
-    schema_: int = Field(1, alias="schema", ge=1, le=1)
-    exercise: Annotated[list[Exercise], Field(min_length=1)]
-    routine: list[Routine] = []
+        return [("warmup", m) for m in self.warmup] + [("main", m) for m in self.exercises]
 
 
 @dataclass(frozen=True)
@@ -229,10 +228,12 @@ class Catalog:
     path: Path
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
+    #: A hash of the file's bytes: files checked against this catalogue key on it.
+    digest: str = field(default="", compare=False)
 
     def steps(self, routine: Routine) -> list[Step]:
         return [
-            Step.of(self.exercises[item.id], phase, **item.model_dump(exclude={"id"}))
+            Step.of(self.exercises[item.id], phase, **item.overrides())
             for phase, item in routine.members()
         ]
 
@@ -266,41 +267,54 @@ def _ids(raw: Any, table: str) -> list[str]:
     ]
 
 
-def load_catalog(path: Path) -> Catalog:
-    """Load and validate a catalogue file; raise :class:`DataError` on any problem."""
-    raw, text = read_toml(path)
+def load_catalog(path: Path, cache_dir: Path | None = None) -> Catalog:
+    """Load a catalogue file; raise :class:`DataError` on any problem.
+
+    With ``cache_dir``, a file already validated in exactly this form is not
+    validated again.
+    """
+    data, digest = load_checked(path, cache_dir, check_catalog)
+    exercises = {e["id"]: Exercise.of(e) for e in data["exercise"]}
+    routines = {r["id"]: Routine.of(r) for r in data["routine"]}
+    return Catalog(path=path, exercises=exercises, routines=routines, digest=digest)
+
+
+def check_catalog(path: Path, text: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """Validate a parsed catalogue; return it as plain data, or raise DataError."""
+    from backtimer.schema import CatalogModel
+
     place = _place(_ids(raw, "exercise"), _ids(raw, "routine"))
-    model = validate(path, text, raw, CatalogFile, place)
+    model = validate(path, text, raw, CatalogModel, place)
     exercises: dict[str, Exercise] = {}
-    for i, exercise in enumerate(model.exercise):
-        if exercise.id in exercises:
+    for i, e in enumerate(model.exercise):
+        if e.id in exercises:
             line = line_of(text, ("exercise", i, "id"))
             raise DataError(
-                f"{path}, line {line}: exercise id {exercise.id!r} is used twice; "
-                "ids must be unique."
+                f"{path}, line {line}: exercise id {e.id!r} is used twice; ids must be unique."
             )
-        exercises[exercise.id] = exercise
-    routines: dict[str, Routine] = {}
-    for i, routine in enumerate(model.routine):
-        if routine.id in routines:
+        exercises[e.id] = Exercise.of(e.model_dump())
+    seen: set[str] = set()
+    for i, r in enumerate(model.routine):
+        if r.id in seen:
             line = line_of(text, ("routine", i, "id"))
-            raise DataError(f"{path}, line {line}: routine id {routine.id!r} is used twice.")
-        for phase, item in routine.members():
-            key = "warmup" if phase == "warmup" else "exercises"
-            if item.id not in exercises:
-                line = line_of(text, ("routine", i, key))
-                raise DataError(
-                    f"{path}, line {line}: routine {routine.id!r}, key {key!r}: "
-                    f"unknown exercise {item.id!r}."
-                )
-            problem = override_problem(exercises[item.id], item)
-            if problem:
-                line = line_of(text, ("routine", i, key))
-                raise DataError(
-                    f"{path}, line {line}: routine {routine.id!r}, exercise {item.id!r}: {problem}."
-                )
-        routines[routine.id] = routine
-    return Catalog(path=path, exercises=exercises, routines=routines)
+            raise DataError(f"{path}, line {line}: routine id {r.id!r} is used twice.")
+        seen.add(r.id)
+        check_members(path, text, i, Routine.of(r.model_dump()), exercises)
+    return model.model_dump()
+
+
+def check_members(
+    path: Path, text: str, index: int, routine: Routine, exercises: dict[str, Exercise]
+) -> None:
+    """Every member of a routine is a known exercise at a dose that fits it."""
+    for phase, item in routine.members():
+        key = "warmup" if phase == "warmup" else "exercises"
+        where = f"{path}, line {line_of(text, ('routine', index, key))}: routine {routine.id!r}"
+        if item.id not in exercises:
+            raise DataError(f"{where}, key {key!r}: unknown exercise {item.id!r}.")
+        problem = override_problem(exercises[item.id], item)
+        if problem:
+            raise DataError(f"{where}, exercise {item.id!r}: {problem}.")
 
 
 _RANGE_OF = {

@@ -327,7 +327,7 @@ def _today() -> date:
 
 def cmd_history(args: argparse.Namespace, out: Any) -> int:
     paths = _paths(args)
-    settings = load_settings(paths.settings)
+    settings = load_settings(paths.settings, paths.cache_dir)
     log = journal.load(paths.sessions)
     if log.torn:
         print(f"backtimer: warning: {log.torn_message()}", file=sys.stderr)

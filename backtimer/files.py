@@ -67,11 +67,12 @@ def load_files(
 ) -> Files:
     """Read every file; raises DataError naming the file and place of the first problem."""
     paths = resolve_paths(data_dir, catalog)
-    builtin = load_catalog(paths.catalog)
+    cache = paths.cache_dir
+    builtin = load_catalog(paths.catalog, cache)
     return Files(
         paths=paths,
         builtin=builtin,
-        saved=load_routines(paths.routines, builtin),
-        settings=load_settings(paths.settings),
+        saved=load_routines(paths.routines, builtin, cache),
+        settings=load_settings(paths.settings, cache),
         log=journal.load(paths.sessions),
     )

@@ -35,10 +35,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import tomli_w
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from backtimer.engine import SessionRecord
 from backtimer.errors import DataError
@@ -54,7 +53,6 @@ _BLOCK_START = re.compile(r"^\[\[session\]\][ \t]*$", re.MULTILINE)
 _END = "# end of session "
 
 Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
-Pain = Annotated[int, Field(ge=0, le=10)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +61,6 @@ class ExerciseEntry:
     status: Status
     active_s: float
     sides: tuple[str, ...] = ()
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sides", tuple(self.sides))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +81,6 @@ class SessionEntry:
     pain_after: int | None = None
     exercises: tuple[ExerciseEntry, ...] = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "exercises", tuple(self.exercises))
-
     def to_json(self) -> dict[str, Any]:
         data = {f: getattr(self, f) for f in _SESSION_FIELDS}
         data["started_at"] = self.started_at.isoformat()
@@ -104,44 +96,14 @@ _SESSION_FIELDS = [f for f in SessionEntry.__dataclass_fields__ if f != "exercis
 _FLOAT_FIELDS = ("active_s", "paused_s", "planned_minutes", "planned_s")
 
 
-class _ExerciseSchema(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: Annotated[str, Field(min_length=1)]
-    status: Status
-    active_s: Annotated[float, Field(ge=0)]
-    sides: list[str] = []
-
-
-class _SessionSchema(BaseModel):
-    """What a [[session]] block may hold: validates hand-edited files strictly."""
-
-    model_config = ConfigDict(extra="forbid")
-    id: Annotated[str, Field(min_length=1)]
-    started_at: AwareDatetime
-    ended_at: AwareDatetime
-    active_s: Annotated[float, Field(ge=0)]
-    paused_s: Annotated[float, Field(ge=0)] = 0.0
-    routine: str
-    planned_minutes: Annotated[float, Field(ge=0)]
-    planned_s: Annotated[float, Field(ge=0)]
-    completed: bool
-    ended_early: bool = False
-    pain_before: Pain | None = None
-    pain_after: Pain | None = None
-    exercises: list[_ExerciseSchema] = []
-
-    def entry(self) -> SessionEntry:
-        return SessionEntry(
-            **{f: getattr(self, f) for f in _SESSION_FIELDS},
-            exercises=tuple(
-                ExerciseEntry(e.id, e.status, e.active_s, tuple(e.sides)) for e in self.exercises
-            ),
-        )
-
-
-class _Header(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    schema_: int = Field(alias="schema")
+def _entry(model: Any) -> SessionEntry:
+    """A SessionEntry from a validated ``backtimer.schema.SessionModel``."""
+    return SessionEntry(
+        **{f: getattr(model, f) for f in _SESSION_FIELDS},
+        exercises=tuple(
+            ExerciseEntry(e.id, e.status, e.active_s, tuple(e.sides)) for e in model.exercises
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -397,8 +359,12 @@ def _check_header(path: Path, head: str) -> None:
         ) from None
     if not data:
         return
+    from pydantic import ValidationError
+
+    from backtimer.schema import LogHeaderModel
+
     try:
-        header = _Header.model_validate(data)
+        header = LogHeaderModel.model_validate(data)
     except ValidationError as exc:
         raise DataError(validation_message(path, head, exc, lambda loc: "header")) from None
     if header.schema_ > SCHEMA:
@@ -409,8 +375,12 @@ def _check_header(path: Path, head: str) -> None:
 
 
 def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
+    from pydantic import ValidationError
+
+    from backtimer.schema import SessionModel
+
     try:
-        return _SessionSchema.model_validate(item).entry()
+        return _entry(SessionModel.model_validate(item))
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = tuple(error["loc"])
@@ -450,7 +420,11 @@ def _row(s: SessionEntry) -> tuple[Any, ...]:
     )
 
 
-def _unrow(row: tuple[Any, ...], zones: dict[float, timezone]) -> SessionEntry:
+def _unrow(
+    row: tuple[Any, ...], zones: dict[float, timezone], shared: dict[tuple[Any, ...], ExerciseEntry]
+) -> SessionEntry:
+    """A session from its cache row. Equal exercise rows share one (immutable) entry:
+    most sessions repeat the same moves, so this builds far fewer objects."""
     (
         sid,
         start,
@@ -481,7 +455,7 @@ def _unrow(row: tuple[Any, ...], zones: dict[float, timezone]) -> SessionEntry:
         early,
         before,
         after,
-        tuple(ExerciseEntry(*e) for e in exercises),
+        tuple(shared.get(e) or shared.setdefault(e, ExerciseEntry(*e)) for e in exercises),
     )
 
 
@@ -494,7 +468,9 @@ def _read_cache(path: Path, raw: bytes) -> tuple[int, int, list[SessionEntry], l
         if hashlib.sha256(raw[:size]).hexdigest() != digest:
             return None
         zones: dict[float, timezone] = {}
-        return size, lines, [_unrow(r, zones) for r in rows], [Torn(*t) for t in torn]
+        shared: dict[tuple[Any, ...], ExerciseEntry] = {}
+        sessions = [_unrow(r, zones, shared) for r in rows]
+        return size, lines, sessions, [Torn(*t) for t in torn]
     except Exception:  # noqa: BLE001 - a cache that cannot be used is simply not used
         return None
 

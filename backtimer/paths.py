@@ -45,6 +45,11 @@ class Paths:
     def routines(self) -> Path:
         return self.config_dir / "routines.toml"
 
+    @property
+    def cache_dir(self) -> Path:
+        """Files already validated, remembered by their hash (safe to delete)."""
+        return self.data_dir / ".cache"
+
 
 def resolve_paths(
     data_dir: str | os.PathLike[str] | None = None,

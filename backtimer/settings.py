@@ -1,35 +1,38 @@
-"""The user's settings file, ``settings.toml``."""
+"""The user's settings file, ``settings.toml``.
+
+The rules for each value live in ``backtimer.schema.SettingsModel``; here is the light
+object the app works with.
+"""
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field
 
 from backtimer.timeline import SessionConfig
-from backtimer.tomlfile import read_toml, validate, write_atomic
+from backtimer.tomlfile import load_checked, validate, write_atomic
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
+@dataclass(slots=True)
+class Settings:
     #: Sessions a week to aim for; the articles recommend 3 to 5.
-    weekly_goal: Annotated[int, Field(ge=1, le=7)] = 3
-    get_ready_s: Annotated[int, Field(ge=0, le=30)] = 5
-    rest_s: Annotated[int, Field(ge=0, le=120)] = 10
-    set_rest_s: Annotated[int, Field(ge=0, le=180)] = 15
-    breath_in_s: Annotated[float, Field(ge=2, le=10)] = 4.0
-    breath_out_s: Annotated[float, Field(ge=2, le=12)] = 6.0
+    weekly_goal: int = 3
+    get_ready_s: int = 5
+    rest_s: int = 10
+    set_rest_s: int = 15
+    breath_in_s: float = 4.0
+    breath_out_s: float = 6.0
     bell: bool = True
     #: Ask "how is your back, 0-10" before and after each session.
     pain_check: bool = True
-    theme: Annotated[str, Field(min_length=1, max_length=40)] = "textual-dark"
+    theme: str = "textual-dark"
     #: Binding id -> keys, e.g. {"session.pause" = "p"}.
-    keymap: dict[str, str] = {}
+    keymap: dict[str, str] = field(default_factory=dict)
     #: Exercise ids never to plan automatically.
-    excluded: list[str] = []
+    excluded: list[str] = field(default_factory=list)
     safety_acknowledged: bool = False
 
     def session_config(self) -> SessionConfig:
@@ -41,15 +44,32 @@ class Settings(BaseModel):
             breath_out_s=self.breath_out_s,
         )
 
+    def plain(self) -> dict[str, Any]:
+        return asdict(self)
 
-def load_settings(path: Path) -> Settings:
+
+def checked_settings(values: dict[str, Any]) -> Settings:
+    """Settings from ``values``, validated; raises pydantic's ValidationError."""
+    from backtimer.schema import SettingsModel
+
+    return Settings(**SettingsModel.model_validate(values).model_dump())
+
+
+def _check(path: Path, text: str, raw: dict[str, Any]) -> dict[str, Any]:
+    from backtimer.schema import SettingsModel
+
+    place = lambda loc: f"key {'.'.join(map(str, loc))!r}"  # noqa: E731
+    return validate(path, text, raw, SettingsModel, place).model_dump()
+
+
+def load_settings(path: Path, cache_dir: Path | None = None) -> Settings:
     """Read settings; a missing file means the defaults. Bad values raise DataError."""
     if not path.exists():
         return Settings()
-    data, text = read_toml(path)
-    return validate(path, text, data, Settings, lambda loc: f"key {'.'.join(map(str, loc))!r}")
+    data, _ = load_checked(path, cache_dir, _check)
+    return Settings(**data)
 
 
 def save_settings(path: Path, settings: Settings) -> None:
     header = "# backtimer settings. `backtimer check` validates this file.\n"
-    write_atomic(path, header + tomli_w.dumps(settings.model_dump()))
+    write_atomic(path, header + tomli_w.dumps(settings.plain()))

@@ -162,7 +162,11 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
             "pain_after_avg": t.pain_after,
             "per_exercise": t.per_exercise,
         },
-        "sessions": [s.to_json() for s in sessions if monday(day_of(s)) >= recent[0].monday],
+        "sessions": [
+            s.to_json()
+            for s in sessions
+            if recent[0].monday <= monday(day_of(s)) <= recent[-1].monday
+        ],
     }
 
 

@@ -6,32 +6,43 @@ pydantic model and turns its errors into one readable paragraph.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import re
+import tempfile
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from backtimer.errors import DataError
 
-M = TypeVar("M", bound=BaseModel)
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+M = TypeVar("M", bound="BaseModel")
 
 _AT_LINE = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 _MAX_PROBLEMS = 5
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse ``path`` and return its data and text; never modifies the file."""
+def read_bytes(path: Path) -> bytes:
     try:
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         raise DataError(f"{path}: file not found.") from None
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{path}: not UTF-8 text (byte {exc.start}).") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read it: {exc.strerror}.") from None
+
+
+def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
+    """Decode and parse; errors name the file, line and column."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (byte {exc.start}).") from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -43,6 +54,45 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
                 f"{path}, line {match[1]}, column {match[2]}: not valid TOML: {msg}."
             ) from None
         raise DataError(f"{path}: not valid TOML: {msg}.") from None
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse ``path`` and return its data and text; never modifies the file."""
+    return parse_toml(path, read_bytes(path))
+
+
+CACHE_VERSION = 1
+
+
+def load_checked(
+    path: Path,
+    cache_dir: Path | None,
+    check: Callable[[Path, str, dict[str, Any]], Any],
+    key: str = "",
+) -> tuple[Any, str]:
+    """The plain data ``check`` makes of ``path``, and a digest of the file (and ``key``).
+
+    ``check(path, text, parsed)`` validates (importing pydantic) and returns plain
+    data. With ``cache_dir`` that data is remembered under the digest, so a file
+    already checked in exactly this form (against the same ``key``, e.g. the
+    catalogue a routines file refers to) is not parsed or checked again.
+    """
+    raw = read_bytes(path)
+    digest = hashlib.sha256(raw + b"\0" + key.encode()).hexdigest()
+    cache = None
+    if cache_dir is not None:
+        where = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+        cache = cache_dir / f"{path.name}.{where}.cache"
+        with suppress(Exception):  # a cache that cannot be used is simply not used
+            version, seen, data = marshal.loads(cache.read_bytes())
+            if version == CACHE_VERSION and seen == digest:
+                return data, digest
+    parsed, text = parse_toml(path, raw)
+    data = check(path, text, parsed)
+    if cache is not None:
+        with suppress(OSError, ValueError):
+            write_atomic(cache, "", data=marshal.dumps((CACHE_VERSION, digest, data)))
+    return data, digest
 
 
 def line_of(text: str, loc: Sequence[str | int]) -> int | None:
@@ -117,6 +167,8 @@ def validation_message(
 
 def validate(path: Path, text: str, data: dict[str, Any], model: type[M], place: Any) -> M:
     """Validate parsed ``data`` against ``model``; raise :class:`DataError` naming lines."""
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -129,9 +181,6 @@ def write_atomic(path: Path, text: str, *, data: bytes | None = None) -> None:
 
     A crash at any instant leaves either the old file or the new one, never a mix.
     """
-    import os
-    import tempfile
-
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -7,6 +7,7 @@ import signal
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -20,14 +21,10 @@ from backtimer.files import Files, load_files
 from backtimer.paths import Paths
 from backtimer.plan import Choice, choose_routine
 from backtimer.settings import Settings
-from backtimer.tui.screens.help import HelpScreen
-from backtimer.tui.screens.history import HistoryScreen, history_text
 from backtimer.tui.screens.home import HomeScreen
-from backtimer.tui.screens.library import LibraryScreen
-from backtimer.tui.screens.pain import PainScreen
-from backtimer.tui.screens.safety import SafetyScreen
-from backtimer.tui.screens.session import SessionScreen
-from backtimer.tui.screens.summary import SummaryScreen, summary_text
+
+if TYPE_CHECKING:
+    from backtimer.tui.screens.session import SessionScreen
 
 
 class BacktimerApp(App[None]):
@@ -131,6 +128,8 @@ class BacktimerApp(App[None]):
     # ------------------------------------------------------------------ a session
 
     def action_start(self) -> None:
+        from backtimer.tui.screens.safety import SafetyScreen
+
         if self._session is not None:
             return
         if not self.settings.safety_acknowledged:
@@ -149,12 +148,16 @@ class BacktimerApp(App[None]):
         self._ask_pain_before()
 
     def _ask_pain_before(self) -> None:
+        from backtimer.tui.screens.pain import PainScreen
+
         if self.settings.pain_check:
             self.push_screen(PainScreen("before"), self._begin)
         else:
             self._begin(None)
 
     def _begin(self, pain_before: int | None) -> None:
+        from backtimer.tui.screens.session import SessionScreen
+
         self._pain_before = pain_before
         screen = SessionScreen(
             self.choice.steps, self.clock, self.settings.session_config(), self.ring
@@ -163,6 +166,8 @@ class BacktimerApp(App[None]):
         self.push_screen(screen, self._session_over)
 
     def _session_over(self, record: SessionRecord | None) -> None:
+        from backtimer.tui.screens.pain import PainScreen
+
         self._session = None
         if record is None:
             return
@@ -173,6 +178,8 @@ class BacktimerApp(App[None]):
             self._after_pain(None)
 
     def _after_pain(self, pain_after: int | None) -> None:
+        from backtimer.tui.screens.summary import SummaryScreen, summary_text
+
         record = self._unsaved
         if record is None:
             return
@@ -217,14 +224,20 @@ class BacktimerApp(App[None]):
     # ------------------------------------------------------------------ other screens
 
     def action_library(self) -> None:
+        from backtimer.tui.screens.library import LibraryScreen
+
         self.push_screen(LibraryScreen(self.catalog))
 
     def action_history(self) -> None:
+        from backtimer.tui.screens.history import HistoryScreen, history_text
+
         names = {e.id: e.name for e in self.catalog.exercises.values()}
         text = history_text(self.logbook.sessions, self.today(), self.settings.weekly_goal, names)
         self.push_screen(HistoryScreen(text))
 
     def action_help(self) -> None:
+        from backtimer.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_settings(self) -> None:
@@ -236,6 +249,8 @@ class BacktimerApp(App[None]):
         self.push_screen(SettingsScreen(), closed)
 
     def action_safety(self) -> None:
+        from backtimer.tui.screens.safety import SafetyScreen
+
         self.push_screen(SafetyScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -55,9 +55,11 @@ def app_factory(tmp_path: Path, catalog_file: Path, clock: FakeClock):
 
 
 def text(app: BacktimerApp, widget_id: str) -> str:
-    from textual.widgets import Static
 
-    return str(app.screen.query_one(f"#{widget_id}", Static).content)
+    from backtimer.tui.widgets.line import Line
+
+    widget = app.screen.query_one(f"#{widget_id}")
+    return widget.text if isinstance(widget, Line) else str(widget.content)
 
 
 async def advance(pilot, app: BacktimerApp, clock: FakeClock, seconds: float, step: float = 0.25):

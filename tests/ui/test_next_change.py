@@ -10,6 +10,7 @@ from backtimer.catalog import Catalog, Step
 from backtimer.engine import Session
 from backtimer.timeline import SessionConfig
 from backtimer.tui.screens.session import SessionScreen, next_change
+from backtimer.tui.widgets.breath import STEPS
 
 CFG = SessionConfig(get_ready_s=5, long_gap_s=1e9)
 
@@ -25,8 +26,9 @@ def test_wakes_on_the_next_second_during_get_ready(catalog: Catalog) -> None:
 
 
 def test_wakes_for_the_breath_bar_in_a_hold(catalog: Catalog) -> None:
-    # child's pose, 1.0 s into a 4 s in-breath: the bar moves every 0.25 s
-    assert next_change(state_at(catalog, "childs-pose", 6.0)) == pytest.approx(0.25)
+    # child's pose, 1.0 s into a 4 s in-breath: the bar's next step is 4 s / STEPS away
+    step = 4.0 / STEPS
+    assert next_change(state_at(catalog, "childs-pose", 6.0)) == pytest.approx(step - 1.0 % step)
 
 
 def test_wakes_when_the_tempo_phase_turns(catalog: Catalog) -> None:

@@ -30,8 +30,8 @@ def entry(
         completed=completed,
         pain_before=pain[0],
         pain_after=pain[1],
-        exercises=[
+        exercises=(
             ExerciseEntry(id="cat-cow", status="done", active_s=70.0),
-            ExerciseEntry(id="knee-to-chest", status="partial", active_s=20.0, sides=["left"]),
-        ],
+            ExerciseEntry(id="knee-to-chest", status="partial", active_s=20.0, sides=("left",)),
+        ),
     )

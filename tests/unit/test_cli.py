@@ -202,3 +202,36 @@ def test_bad_settings_exit_1(capsys, tmp_path: Path) -> None:
     assert code == 1 and "weekly_goal" in err
     code, out, _ = run(capsys, "check", "--data-dir", str(tmp_path))
     assert code == 1 and "FAIL  settings" in out
+
+
+def test_warm_start_does_not_import_pydantic(tmp_path: Path) -> None:
+    """Validated files are remembered, so starting again needs no pydantic (~170 ms)."""
+    from backtimer.journal import append
+    from tests.unit.journal_helpers import entry
+
+    (tmp_path / "settings.toml").write_text("weekly_goal = 4\n")
+    append(tmp_path / "sessions.toml", entry("2026-11-16T08:00:00+01:00"))
+    code = (
+        "import sys\n"
+        "from backtimer.files import load_files\n"
+        f"files = load_files({str(tmp_path)!r})\n"
+        "assert files.settings.weekly_goal == 4 and len(files.log.sessions) == 1\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert first.returncode == 0 and again.returncode == 0, first.stderr + again.stderr
+    assert first.stdout.strip() == "True"  # the first time, every file is validated
+    assert again.stdout.strip() == "False"
+
+
+def test_changed_file_is_validated_again(tmp_path: Path) -> None:
+    from backtimer.errors import DataError
+    from backtimer.settings import load_settings
+
+    path = tmp_path / "settings.toml"
+    path.write_text("weekly_goal = 4\n")
+    assert load_settings(path, tmp_path / ".cache").weekly_goal == 4
+    path.write_text("weekly_goal = 40\n")
+    with pytest.raises(DataError, match="weekly_goal"):
+        load_settings(path, tmp_path / ".cache")

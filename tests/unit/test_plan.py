@@ -65,7 +65,7 @@ def test_same_day_same_plan_other_day_other_plan(catalog: Catalog) -> None:
 def test_exclusions_and_recent_pain_are_left_out(catalog: Catalog) -> None:
     log = [entry("2026-11-15T08:00:00+01:00")]  # knee-to-chest "partial"
     painful = replace(
-        log[0], exercises=[replace(e, status="stopped_for_pain") for e in log[0].exercises]
+        log[0], exercises=tuple(replace(e, status="stopped_for_pain") for e in log[0].exercises)
     )
     avoid = stats.recently_stopped_for_pain([painful], DAY)
     assert avoid == {"cat-cow", "knee-to-chest"}

@@ -131,3 +131,14 @@ def test_pain_trend_averages() -> None:
     ]
     t = stats.totals(log)
     assert (t.pain_before, t.pain_after) == (5.0, 4.0)
+
+
+def test_report_lists_only_the_shown_weeks_sessions() -> None:
+    log = [
+        entry("2026-09-01T08:00:00+01:00", n=1),  # before the window
+        entry("2026-11-17T08:00:00+01:00", n=2),
+        entry("2027-01-05T08:00:00+01:00", n=3),  # after it (a clock set wrong)
+    ]
+    data = stats.report(log, date(2026, 11, 21), 3, 4)
+    assert [s["id"][-1] for s in data["sessions"]] == ["2"]
+    assert data["this_week"] == {"week": "2026-W47", "sessions": 1, "goal_met": False}

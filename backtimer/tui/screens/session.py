@@ -27,12 +27,15 @@ from backtimer.tui.screens.safety import SafetyScreen
 from backtimer.tui.widgets.breath import STEPS as BREATH_STEPS
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
+from backtimer.tui.widgets.line import Line
 from backtimer.tui.widgets.steps import StepList
 
 #: Events that ring the bell.
 RINGING = frozenset({"segment_start", "countdown", "switch_sides", "session_done"})
 SEGMENT_WORDS = {"ready": "GET READY", "work": "", "switch": "SWITCH SIDES", "rest": "REST"}
 WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
+#: The session progress bar moves in this many steps.
+BAR_RESOLUTION = 100
 #: Below this size the screen drops the details and keeps countdown and cue.
 COMPACT_WIDTH, COMPACT_HEIGHT = 60, 20
 
@@ -136,9 +139,9 @@ class SessionScreen(Screen[SessionRecord]):
         yield Static(id="position")
         with Horizontal(id="main"):
             with Vertical(id="clock"):
-                yield Static(id="segment")
+                yield Line(id="segment")
                 yield Countdown(id="count")
-                yield Static(id="detail")
+                yield Line(id="detail")
                 yield BreathCue(id="breath")
             with Vertical(id="info"):
                 yield StepList(id="steps")
@@ -147,10 +150,16 @@ class SessionScreen(Screen[SessionRecord]):
         yield Static("PAUSED  ·  space to resume", id="paused")
         with Horizontal(id="progress"):
             yield ProgressBar(show_eta=False, show_percentage=False, id="bar")
-            yield Static(id="left")
+            yield Line(id="left")
         yield Footer()
 
     def on_mount(self) -> None:
+        self._count = self.query_one("#count", Countdown)
+        self._breath = self.query_one("#breath", BreathCue)
+        self._steps = self.query_one("#steps", StepList)
+        self._bar = self.query_one("#bar", ProgressBar)
+        self._texts = {w.id: w for w in self.query(Static) if w.id}
+        self._lines = {w.id: w for w in self.query(Line) if w.id}
         self.refresh_state()
 
     def on_resize(self, event: Resize) -> None:
@@ -165,7 +174,10 @@ class SessionScreen(Screen[SessionRecord]):
             apply()
 
     def _text(self, widget_id: str, text: str) -> None:
-        self._set(widget_id, text, lambda: self.query_one(f"#{widget_id}", Static).update(text))
+        if widget_id in self._lines:
+            self._lines[widget_id].text = text  # repaints itself only
+        else:
+            self._set(widget_id, text, lambda: self._texts[widget_id].update(text))
 
     def refresh_state(self) -> None:
         """Tick the engine and redraw what changed. Called by the interval timer.
@@ -200,21 +212,18 @@ class SessionScreen(Screen[SessionRecord]):
         self._text("detail", detail_text(state))
         self._text("next", next_text(state))
         self._text("care", f"Care: {exercise.care}" if exercise.care else "")
-        self.query_one("#count", Countdown).show(state.remaining)
-        self.query_one("#breath", BreathCue).show(state.breath, state.breath_progress)
-        steps = self.query_one("#steps", StepList)
+        self._count.show(state.remaining)
+        self._breath.show(state.breath, state.breath_progress)
+        steps = self._steps
         self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
         steps.current = state.instruction
         self._set("kind", (state.segment, state.paused), lambda: self._classes_for(state))
         left = shown_seconds(state.session_remaining)
         self._text("left", f"{left // 60}:{left % 60:02d} left")
-        bar = self.query_one("#bar", ProgressBar)
-        done = round(state.session_total - state.session_remaining)
-        self._set(
-            "bar",
-            (done, state.session_total),
-            lambda: bar.update(total=state.session_total, progress=done),
-        )
+        # the bar is ~60 cells wide: redraw it only when a cell's worth has passed
+        done = state.session_total - state.session_remaining
+        step = round(BAR_RESOLUTION * done / state.session_total) if state.session_total else 0
+        self._set("bar", step, lambda: self._bar.update(total=BAR_RESOLUTION, progress=step))
 
     def _classes_for(self, state: State) -> None:
         for kind in ("ready", "work", "switch", "rest"):

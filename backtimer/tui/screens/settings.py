@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
-from backtimer.settings import Settings
+from backtimer.settings import checked_settings
 
 if TYPE_CHECKING:
     from backtimer.tui.app import BacktimerApp
@@ -72,7 +71,7 @@ class SettingsScreen(Screen[None]):
         yield Footer()
 
     def _values(self) -> dict[str, Any]:
-        values: dict[str, Any] = self.bt.settings.model_dump()
+        values: dict[str, Any] = self.bt.settings.plain()
         values["weekly_goal"] = self.query_one("#weekly_goal", Select).value
         for key, _, _ in NUMBERS:
             values[key] = self.query_one(f"#{key}", Input).value or "0"
@@ -82,8 +81,10 @@ class SettingsScreen(Screen[None]):
         return values
 
     def action_save(self) -> None:
+        from pydantic import ValidationError
+
         try:
-            settings = Settings.model_validate(self._values())
+            settings = checked_settings(self._values())
         except ValidationError as exc:
             labels = {key: label for key, label, _ in NUMBERS}
             problems = [

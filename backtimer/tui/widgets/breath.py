@@ -7,8 +7,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 WORDS = {"inhale": "BREATHE IN", "exhale": "BREATHE OUT", "natural": "breathe naturally"}
-#: The bar moves in this many steps, so it redraws at most this often per breath phase.
-STEPS = 16
+#: The bar moves in this many steps, so it redraws at most this often per breath phase
+#: (twice a second in a 4 s in-breath).
+STEPS = 8
 
 
 def bar_size(breath: str, progress: float) -> float:
@@ -33,9 +34,12 @@ class BreathCue(Widget):
 
     def show(self, breath: str, progress: float) -> None:
         step = round(bar_size(breath, progress) * STEPS)
-        self.cue = (breath, step)  # reactive: no refresh when unchanged
-        self.set_class(breath == "inhale", "-inhale")
-        self.set_class(breath == "exhale", "-exhale")
+        if (breath, step) == self.cue:
+            return
+        if breath != self.cue[0]:
+            self.set_class(breath == "inhale", "-inhale")
+            self.set_class(breath == "exhale", "-exhale")
+        self.cue = (breath, step)
 
     def render(self) -> Text:
         breath, step = self.cue

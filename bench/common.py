@@ -1,0 +1,96 @@
+"""Shared by the benchmark scripts: a throw-away profile, statistics, the result table."""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = sys.executable
+
+BENCH_ROUTINES = """
+
+[[routine]]
+id = "bench-hold"
+name = "Bench: one long hold"
+exercises = [{ id = "childs-pose", hold_s = 60 }]
+
+[[routine]]
+id = "bench-reps"
+name = "Bench: paced reps with breath"
+exercises = [{ id = "cat-cow", reps = 15 }]
+
+[[routine]]
+id = "bench-truth"
+name = "Bench: timed, hold, reps and sides"
+warmup = [{ id = "marching", time_s = 30 }]
+exercises = [
+  { id = "childs-pose", hold_s = 40 },
+  { id = "bridge", reps = 6 },
+  { id = "knee-to-chest", hold_s = 20, sets = 1 },
+]
+
+[[routine]]
+id = "bench-quick"
+name = "Bench: a short smoke run"
+exercises = [{ id = "childs-pose", hold_s = 6 }, { id = "bridge", reps = 1 }]
+"""
+
+SETTINGS = """\
+safety_acknowledged = true
+pain_check = false
+get_ready_s = 3
+rest_s = 5
+bell = false
+"""
+
+
+def profile() -> tuple[Path, Path]:
+    """A fresh data folder (settings with the safety screen acknowledged and no pain
+    check-in) and a catalogue with the benchmark routines. Returns (data dir, catalogue)."""
+    from backtimer.paths import shipped_catalog
+
+    folder = Path(tempfile.mkdtemp(prefix="backtimer-bench-"))
+    data = folder / "data"
+    data.mkdir()
+    (data / "settings.toml").write_text(SETTINGS)
+    catalog = folder / "exercises.toml"
+    catalog.write_text(shipped_catalog().read_text() + BENCH_ROUTINES)
+    # as for anyone who has used backtimer before: files checked once are remembered
+    from backtimer.files import load_files
+
+    load_files(data, catalog)
+    return data, catalog
+
+
+def spread(values: list[float]) -> tuple[float, float, float]:
+    return min(values), statistics.median(values), max(values)
+
+
+@dataclass
+class Row:
+    figure: str
+    measure: str
+    baseline: str
+    measured: str
+    ratio: str
+    target: str
+    met: bool | None  # None: informational
+
+    @property
+    def verdict(self) -> str:
+        return "-" if self.met is None else "yes" if self.met else "**MISSED**"
+
+
+def table(rows: list[Row]) -> str:
+    head = "| figure | measure | baseline | backtimer | ratio | target | met |\n"
+    head += "|---|---|---|---|---|---|---|\n"
+    return head + "".join(
+        f"| {r.figure} | {r.measure} | {r.baseline} | {r.measured} | {r.ratio} | {r.target} "
+        f"| {r.verdict} |\n"
+        for r in rows
+    )

@@ -1,0 +1,167 @@
+"""Figure 5: does the session log slow things down as it grows?
+
+Logs of 10, 1,000, 2,600 (ten years at five a week) and 10,000 sessions: the time of
+`backtimer history --json`, of opening the history screen, and of appending one
+session, each against the same on an empty (or 10-session) log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import statistics
+import subprocess
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from common import Row, profile
+
+from backtimer.journal import HEADER, ExerciseEntry, SessionEntry, append, format_block, load
+
+SIZES = (0, 10, 1000, 2600, 10000)
+IDS = [
+    "marching",
+    "arm-circles",
+    "torso-twists",
+    "cat-cow",
+    "pelvic-tilts",
+    "knee-to-chest",
+    "bridge",
+    "supine-twist",
+    "childs-pose",
+]
+
+
+def session(n: int, count: int = 0) -> SessionEntry:
+    """Session ``n`` of ``count``, five a week, the last one this morning."""
+    today = datetime.now().astimezone().replace(hour=7, minute=30, second=0, microsecond=0)
+    start = today - timedelta(days=(count - 1 - n) * 7 / 5)
+    return SessionEntry(
+        id=f"{start:%Y%m%dT%H%M%S}-{n:06x}",
+        started_at=start,
+        ended_at=start + timedelta(minutes=13),
+        active_s=731.0,
+        paused_s=12.0,
+        routine="gentle",
+        planned_minutes=12.2,
+        planned_s=731.0,
+        completed=True,
+        pain_before=4,
+        pain_after=3,
+        exercises=tuple(ExerciseEntry(x, "done", 60.0) for x in IDS),
+    )
+
+
+def make_log(folder: Path, count: int) -> Path:
+    path = folder / "sessions.toml"
+    if count:
+        text = "".join("\n" + format_block(session(n, count)) for n in range(count))
+        path.write_text(HEADER + text)
+    return path
+
+
+def time_cli(data: Path, catalog: Path, runs: int) -> float:
+    command = ["backtimer", "history", "--json", "--data-dir", str(data), "--catalog", str(catalog)]
+    exe = shutil.which("backtimer") or "backtimer"
+    command[0] = exe
+    subprocess.run(command, check=True, capture_output=True)  # builds the load cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def time_screen(data: Path, catalog: Path, runs: int) -> float:
+    from backtimer.files import load_files
+    from backtimer.tui.app import BacktimerApp
+    from backtimer.tui.screens.history import HistoryScreen
+
+    async def once() -> float:
+        app = BacktimerApp(files=load_files(data, catalog))
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("h")
+            while not isinstance(app.screen, HistoryScreen):
+                await pilot.pause()
+            await pilot.pause()
+            return time.perf_counter() - start
+
+    return statistics.median(asyncio.run(once()) for _ in range(runs))
+
+
+def time_append(path: Path, runs: int) -> float:
+    times = []
+    for n in range(runs):
+        start = time.perf_counter()
+        append(path, session(900000 + n, 900000 + n + 1))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(runs: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Row]:
+    cli: dict[int, float] = {}
+    screen: dict[int, float] = {}
+    appends: dict[int, float] = {}
+    for count in sizes:
+        data, catalog = profile()
+        path = make_log(data, count)
+        cli[count] = time_cli(data, catalog, runs)
+        screen[count] = time_screen(data, catalog, max(3, runs // 2))
+        if count:
+            appends[count] = time_append(path, 20)
+            assert len(load(path).sessions) == count + 20
+        shutil.rmtree(data.parent, ignore_errors=True)
+    rows = []
+    for count in sizes[1:]:
+        rows.append(
+            Row(
+                "5 log",
+                f"`history --json`, {count:,} sessions (median of {runs})",
+                f"{cli[0] * 1000:.0f} ms (empty)",
+                f"{cli[count] * 1000:.0f} ms",
+                f"+{(cli[count] - cli[0]) * 1000:.0f} ms",
+                "<= +100 ms at 2,600" if count == 2600 else "-",
+                (cli[count] - cli[0]) <= 0.1 if count == 2600 else None,
+            )
+        )
+    for count in sizes[1:]:
+        rows.append(
+            Row(
+                "5 log",
+                f"open the history screen, {count:,} sessions",
+                f"{screen[0] * 1000:.0f} ms (empty)",
+                f"{screen[count] * 1000:.0f} ms",
+                f"+{(screen[count] - screen[0]) * 1000:.0f} ms",
+                "-",
+                None,
+            )
+        )
+    small, big = min(appends), max(appends)
+    for count in sorted(appends):
+        ratio = appends[count] / appends[small]
+        target = f"<= 2x at {big:,}" if count == big else "-"
+        rows.append(
+            Row(
+                "5 log",
+                f"append one session to {count:,} (median of 20)",
+                f"{appends[small] * 1000:.2f} ms ({small:,})",
+                f"{appends[count] * 1000:.2f} ms",
+                f"{ratio:.2f}x",
+                target,
+                ratio <= 2 if count == big else None,
+            )
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    import sys
+
+    from common import table
+
+    quick = "--quick" in sys.argv
+    print(table(measure(runs=2 if quick else 5, sizes=(0, 10, 200) if quick else SIZES)))

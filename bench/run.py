@@ -1,0 +1,69 @@
+"""Run every benchmark and print the table; --write also saves docs/benchmarks.md.
+
+    .venv/bin/python bench/run.py            # the full run (about ten minutes)
+    .venv/bin/python bench/run.py --quick    # a short smoke run of every figure
+    .venv/bin/python bench/run.py --write    # full run, and update docs/benchmarks.md
+
+Every figure is measured against a baseline in the same run (a bare Textual app, an
+empty log, a small log), because absolute times on a shared machine drift. Needs tmux.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cpu_memory  # noqa: E402
+import log_scaling  # noqa: E402
+import startup  # noqa: E402
+import timer_truth  # noqa: E402
+from common import ROOT, Row, table  # noqa: E402
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv
+    write = "--write" in sys.argv and not quick
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    started = time.monotonic()
+    rows: list[Row] = []
+    steps = [
+        ("start-up", lambda: startup.measure(runs=3 if quick else 9)),
+        ("timer truth", lambda: timer_truth.measure(quick=quick)),
+        ("CPU and memory", lambda: cpu_memory.measure(window=5.0 if quick else 20.0)),
+        (
+            "log scaling",
+            lambda: log_scaling.measure(
+                runs=2 if quick else 5,
+                sizes=(0, 10, 200) if quick else log_scaling.SIZES,
+            ),
+        ),
+    ]
+    for name, step in steps:
+        print(f"... {name}", file=sys.stderr, flush=True)
+        rows += step()
+    result = table(rows)
+    print(result)
+    missed = [r for r in rows if r.met is False]
+    print(f"{len(missed)} target(s) missed; {time.monotonic() - started:.0f} s.", file=sys.stderr)
+    if write:
+        doc = ROOT / "docs" / "benchmarks.md"
+        text = doc.read_text()
+        head, _, rest = text.partition("<!-- results -->")
+        _, _, tail = rest.partition("<!-- /results -->")
+        stamp = (
+            f"Run on {date.today().isoformat()}, Python {platform.python_version()}, "
+            f"{os.cpu_count()} cores, {platform.machine()}.\n\n"
+        )
+        doc.write_text(f"{head}<!-- results -->\n{stamp}{result}<!-- /results -->{tail}")
+        print(f"wrote {doc}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
