@@ -244,7 +244,7 @@ def append(path: Path, entry: SessionEntry) -> None:
 # what was appended since. Any doubt (no cache, another version, a changed byte)
 # means a full parse: the cache can make loading faster, never different.
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def cache_path(path: Path) -> Path:
@@ -344,9 +344,8 @@ def _read_block(path: Path, block: str, first: int, log: Log) -> int | None:
         log.torn.append(Torn(first, last))  # the end line itself was cut short
         return None
     log.sessions.append(_validate(path, body, item, first))
-    if rest.strip():  # the start of a later block, cut short
+    if rest.strip():  # the start of a later block, cut short; this one is whole
         log.torn.append(Torn(first + body.count("\n"), last))
-        return None
     return newline + 1
 
 
@@ -400,6 +399,10 @@ def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
 # ---------------------------------------------------------------------- the cache
 
 
+#: The fields a cache row holds as they are, between the times and the exercises.
+_MIDDLE = _SESSION_FIELDS[3:]
+
+
 def _row(s: SessionEntry) -> tuple[Any, ...]:
     offset = s.started_at.utcoffset()
     return (
@@ -407,15 +410,7 @@ def _row(s: SessionEntry) -> tuple[Any, ...]:
         s.started_at.timestamp(),
         offset.total_seconds() if offset else 0.0,
         s.ended_at.timestamp(),
-        s.active_s,
-        s.paused_s,
-        s.routine,
-        s.planned_minutes,
-        s.planned_s,
-        s.completed,
-        s.ended_early,
-        s.pain_before,
-        s.pain_after,
+        *(getattr(s, f) for f in _MIDDLE),
         tuple((e.id, e.status, e.active_s, e.sides) for e in s.exercises),
     )
 
@@ -425,37 +420,15 @@ def _unrow(
 ) -> SessionEntry:
     """A session from its cache row. Equal exercise rows share one (immutable) entry:
     most sessions repeat the same moves, so this builds far fewer objects."""
-    (
-        sid,
-        start,
-        offset,
-        end,
-        active,
-        paused,
-        routine,
-        minutes,
-        planned,
-        completed,
-        early,
-        before,
-        after,
-        exercises,
-    ) = row
+    sid, start, offset, end, *middle, exercises = row  # middle: as in SessionEntry
     zone = zones.get(offset) or zones.setdefault(offset, timezone(timedelta(seconds=offset)))
+    rows = (shared.get(e) or shared.setdefault(e, ExerciseEntry(*e)) for e in exercises)
     return SessionEntry(
         sid,
         datetime.fromtimestamp(start, zone),
         datetime.fromtimestamp(end, zone),
-        active,
-        paused,
-        routine,
-        minutes,
-        planned,
-        completed,
-        early,
-        before,
-        after,
-        tuple(shared.get(e) or shared.setdefault(e, ExerciseEntry(*e)) for e in exercises),
+        *middle,
+        exercises=tuple(rows),
     )
 
 
