@@ -15,7 +15,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from common import Row, profile
+from common import PYTHON, Row, profile
 
 from backtimer.journal import HEADER, ExerciseEntry, SessionEntry, append, format_block, load
 
@@ -61,17 +61,32 @@ def make_log(folder: Path, count: int) -> Path:
     return path
 
 
-def time_cli(data: Path, catalog: Path, runs: int) -> float:
-    command = ["backtimer", "history", "--json", "--data-dir", str(data), "--catalog", str(catalog)]
-    exe = shutil.which("backtimer") or "backtimer"
-    command[0] = exe
-    subprocess.run(command, check=True, capture_output=True)  # builds the load cache
-    times = []
+def cli_command(data: Path, catalog: Path) -> list[str]:
+    return [
+        PYTHON,
+        "-m",
+        "backtimer",
+        "history",
+        "--json",
+        "--data-dir",
+        str(data),
+        "--catalog",
+        str(catalog),
+    ]
+
+
+def time_cli(profiles: dict[int, tuple[Path, Path]], runs: int) -> dict[int, float]:
+    """Median time of `history --json` per log size, sizes interleaved run by run so
+    that the machine's drift falls on all of them alike."""
+    for data, catalog in profiles.values():  # the first run builds the load cache
+        subprocess.run(cli_command(data, catalog), check=True, capture_output=True)
+    times: dict[int, list[float]] = {count: [] for count in profiles}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for count, (data, catalog) in profiles.items():
+            start = time.perf_counter()
+            subprocess.run(cli_command(data, catalog), check=True, capture_output=True)
+            times[count].append(time.perf_counter() - start)
+    return {count: statistics.median(values) for count, values in times.items()}
 
 
 def time_screen(data: Path, catalog: Path, runs: int) -> float:
@@ -102,16 +117,19 @@ def time_append(path: Path, runs: int) -> float:
     return statistics.median(times)
 
 
-def measure(runs: int = 5, sizes: tuple[int, ...] = SIZES) -> list[Row]:
-    cli: dict[int, float] = {}
+def measure(runs: int = 7, sizes: tuple[int, ...] = SIZES) -> list[Row]:
     screen: dict[int, float] = {}
     appends: dict[int, float] = {}
+    profiles = {}
     for count in sizes:
         data, catalog = profile()
-        path = make_log(data, count)
-        cli[count] = time_cli(data, catalog, runs)
-        screen[count] = time_screen(data, catalog, max(3, runs // 2))
+        make_log(data, count)
+        profiles[count] = (data, catalog)
+    cli = time_cli(profiles, runs)
+    for count, (data, catalog) in profiles.items():
+        screen[count] = time_screen(data, catalog, 3)
         if count:
+            path = data / "sessions.toml"
             appends[count] = time_append(path, 20)
             assert len(load(path).sessions) == count + 20
         shutil.rmtree(data.parent, ignore_errors=True)
@@ -164,4 +182,4 @@ if __name__ == "__main__":
     from common import table
 
     quick = "--quick" in sys.argv
-    print(table(measure(runs=2 if quick else 5, sizes=(0, 10, 200) if quick else SIZES)))
+    print(table(measure(runs=2 if quick else 7, sizes=(0, 10, 200) if quick else SIZES)))

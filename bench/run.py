@@ -39,7 +39,7 @@ def main() -> int:
         (
             "log scaling",
             lambda: log_scaling.measure(
-                runs=2 if quick else 5,
+                runs=2 if quick else 7,
                 sizes=(0, 10, 200) if quick else log_scaling.SIZES,
             ),
         ),

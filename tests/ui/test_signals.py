@@ -1,0 +1,55 @@
+"""A closed terminal (SIGHUP) or a kill (SIGTERM) mid-session still records it."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backtimer import journal
+
+SCRIPT = """
+import sys
+from backtimer.settings import Settings
+from backtimer.tui.app import make_app
+from backtimer.tui.screens.session import SessionScreen
+
+app = make_app(
+    data_dir=sys.argv[1], routine="quick", start=True,
+    settings=Settings(safety_acknowledged=True, pain_check=False, bell=False),
+)
+told = False
+
+
+def hook():
+    global told
+    if not told and isinstance(app.screen, SessionScreen):
+        told = True
+        print("in session", flush=True)
+
+
+app.post_display_hook = hook
+app.run(headless=True)
+print("exited", flush=True)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_signal_mid_session_records_it(tmp_path: Path, sig: signal.Signals) -> None:
+    script = tmp_path / "run.py"
+    script.write_text(SCRIPT)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "data")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "in session"
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    [saved] = journal.load(tmp_path / "data" / "sessions.toml").sessions
+    assert saved.routine == "quick"
+    assert not saved.completed and saved.ended_early
