@@ -56,11 +56,6 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         raise DataError(f"{path}: not valid TOML: {msg}.") from None
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse ``path`` and return its data and text; never modifies the file."""
-    return parse_toml(path, read_bytes(path))
-
-
 CACHE_VERSION = 1
 
 
