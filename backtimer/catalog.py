@@ -325,6 +325,14 @@ _RANGE_OF = {
 }
 
 
+def dose_range(exercise: Exercise, key: str) -> tuple[float, float] | None:
+    """The range the articles give for a dose key; sets default to 1 to max(sets, 3)."""
+    bounds = getattr(exercise, _RANGE_OF[key])
+    if key == "sets" and bounds is None:
+        bounds = (1, max(exercise.sets, 3))
+    return bounds
+
+
 def override_problem(exercise: Exercise, item: RoutineItem) -> str | None:
     """Why a routine's dosage override does not fit the exercise, or None."""
     mode = exercise.mode
@@ -333,15 +341,10 @@ def override_problem(exercise: Exercise, item: RoutineItem) -> str | None:
         "hold": {"hold_s", "sets"},
         "timed": {"time_s", "sets"},
     }
-    for key in ("hold_s", "reps", "sets", "time_s"):
-        value = getattr(item, key)
-        if value is None:
-            continue
+    for key, value in item.overrides().items():
         if key not in allowed[mode]:
             return f"{key} does not apply to a {mode} move"
-        bounds = getattr(exercise, _RANGE_OF[key])
-        if key == "sets" and bounds is None:
-            bounds = (1, max(exercise.sets, 3))
+        bounds = dose_range(exercise, key)
         # Doing less than the articles suggest is never unsafe; doing more is.
         if bounds is not None and value > bounds[1]:
             return f"{key} = {value:g} is above the safe maximum of {bounds[1]:g}"

@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from backtimer.catalog import Catalog, Exercise, Step
+from backtimer.catalog import Catalog, Exercise, Step, dose_range
 from backtimer.timeline import SessionConfig, estimate_seconds
 
 MIN_MINUTES, MAX_MINUTES = 5, 45
@@ -34,14 +34,9 @@ def warmup_count(minutes: int) -> int:
     return 1 if minutes < 8 else 2 if minutes < 12 else 3 if minutes < 25 else 4
 
 
-_RANGE = {"reps": "reps_range", "hold_s": "hold_range", "time_s": "time_range"}
-
-
 def _cap(exercise: Exercise, key: str) -> float:
-    """The most of ``key`` a plan may ask for: the articles' range, else 1.5x the default."""
-    if key == "sets":
-        return (exercise.sets_range or (1, max(exercise.sets, 3)))[1]
-    bounds = getattr(exercise, _RANGE[key])
+    """The most of ``key`` a plan may ask for: the safe range, else 1.5x the default."""
+    bounds = dose_range(exercise, key)
     default = getattr(exercise, key) or 0
     return bounds[1] if bounds else math.floor(default * 1.5)
 
@@ -49,7 +44,7 @@ def _cap(exercise: Exercise, key: str) -> float:
 def _floor(exercise: Exercise, key: str) -> float:
     if key == "sets":
         return 1
-    bounds = getattr(exercise, _RANGE[key])
+    bounds = dose_range(exercise, key)
     default = getattr(exercise, key) or 0
     return bounds[0] if bounds else math.ceil(default * 0.5)
 

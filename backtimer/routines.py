@@ -12,6 +12,7 @@ from typing import Any
 import tomli_w
 
 from backtimer.catalog import (
+    DOSE_KEYS,
     Catalog,
     Routine,
     RoutineItem,
@@ -67,9 +68,7 @@ def routine_from_steps(
     def item(step: Step) -> RoutineItem:
         e = step.exercise
         changes = {
-            key: getattr(step, key)
-            for key in ("hold_s", "reps", "sets", "time_s")
-            if getattr(step, key) != getattr(e, key)
+            key: getattr(step, key) for key in DOSE_KEYS if getattr(step, key) != getattr(e, key)
         }
         return RoutineItem(e.id, **changes)
 
