@@ -139,6 +139,15 @@ class Session:
         if not self.timeline:
             raise ValueError("the routine has no time in it")
         self.planned_s = sum(s.duration for s in self.timeline)
+        # fixed for the whole session, so worked out once instead of on every tick:
+        # the time left after each segment, and each exercise's place in its phase
+        self._after = [0.0] * len(self.timeline)
+        for n in range(len(self.timeline) - 2, -1, -1):
+            self._after[n] = self._after[n + 1] + self.timeline[n + 1].duration
+        self._phase_place: list[tuple[int, int]] = []
+        for i, step in enumerate(self.steps):
+            same = [n for n, s in enumerate(self.steps) if s.phase == step.phase]
+            self._phase_place.append((same.index(i) + 1, len(same)))
         self._started = now
         self._started_wall = started_wall
         self._progress = [_Progress() for _ in self.steps]
@@ -362,8 +371,8 @@ class Session:
         total = seg.duration + self._extra
         elapsed = min(max(0.0, at - self._seg_start), total)
         remaining = 0.0 if self.finished else total - elapsed
-        later = sum(s.duration for s in self.timeline[self._index + 1 :])
-        same_phase = [n for n, s in enumerate(self.steps) if s.phase == step.phase]
+        later = self._after[self._index]
+        phase_index, phase_count = self._phase_place[seg.exercise]
 
         rep = reps = None
         tempo_phase: TempoPhase | None = None
@@ -425,8 +434,8 @@ class Session:
         nxt = self.steps[seg.exercise + 1] if seg.exercise + 1 < len(self.steps) else None
         return State(
             phase=step.phase,
-            phase_index=same_phase.index(seg.exercise) + 1,
-            phase_count=len(same_phase),
+            phase_index=phase_index,
+            phase_count=phase_count,
             exercise_index=seg.exercise,
             exercise_count=len(self.steps),
             step=step,
