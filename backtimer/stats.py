@@ -74,12 +74,7 @@ def _met_mondays(sessions: Iterable[SessionEntry], goal: int) -> set[date]:
     return {m for m, n in tally.items() if n >= goal}
 
 
-def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> int:
-    """Consecutive weeks that met the goal, ending last week; this week adds one once met.
-
-    A week still running never breaks the streak.
-    """
-    met = _met_mondays(sessions, goal)
+def _current(met: set[date], today: date) -> int:
     this = monday(today)
     streak = 1 if this in met else 0
     week = this - timedelta(weeks=1)
@@ -89,15 +84,32 @@ def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> 
     return streak
 
 
-def longest_streak(sessions: Iterable[SessionEntry], goal: int) -> int:
-    met = sorted(_met_mondays(sessions, goal))
+def _longest(met: set[date]) -> int:
     best = run = 0
     previous: date | None = None
-    for week in met:
+    for week in sorted(met):
         run = run + 1 if previous is not None and week - previous == timedelta(weeks=1) else 1
         best = max(best, run)
         previous = week
     return best
+
+
+def streaks(sessions: Iterable[SessionEntry], today: date, goal: int) -> tuple[int, int]:
+    """(current, longest) streak, from one pass over the sessions."""
+    met = _met_mondays(sessions, goal)
+    return _current(met, today), _longest(met)
+
+
+def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> int:
+    """Consecutive weeks that met the goal, ending last week; this week adds one once met.
+
+    A week still running never breaks the streak.
+    """
+    return _current(_met_mondays(sessions, goal), today)
+
+
+def longest_streak(sessions: Iterable[SessionEntry], goal: int) -> int:
+    return _longest(_met_mondays(sessions, goal))
 
 
 @dataclass(frozen=True)
@@ -138,11 +150,12 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
     recent = weeks(sessions, today, goal, count)
     this = recent[-1]
     t = totals(sessions)
+    current, longest = streaks(sessions, today, goal)
     return {
         "today": today.isoformat(),
         "weekly_goal": goal,
-        "current_streak_weeks": current_streak(sessions, today, goal),
-        "longest_streak_weeks": longest_streak(sessions, goal),
+        "current_streak_weeks": current,
+        "longest_streak_weeks": longest,
         "this_week": {"week": this.label, "sessions": this.sessions, "goal_met": this.goal_met},
         "weeks": [
             {

@@ -24,8 +24,7 @@ def history_text(
     first = weeks[0].monday
     days = stats.sessions_by_day(sessions, first, today)
     met = {w.monday for w in weeks if w.goal_met}
-    current = stats.current_streak(sessions, today, goal)
-    longest = stats.longest_streak(sessions, goal)
+    current, longest = stats.streaks(sessions, today, goal)
     t = stats.totals(sessions)
     lines = [
         f"[b]Streak:[/b] {current} week(s) meeting {goal} a week   [b]Longest:[/b] {longest}   "

@@ -60,8 +60,7 @@ class HomeScreen(Screen[None]):
         sessions = app.logbook.sessions
         [week] = stats.weeks(sessions, today, goal, 1)
         self.query_one("#week", Static).update(week_line(week.sessions, goal))
-        streak = stats.current_streak(sessions, today, goal)
-        longest = stats.longest_streak(sessions, goal)
+        streak, longest = stats.streaks(sessions, today, goal)
         unit = "week" if streak == 1 else "weeks"
         self.query_one("#streak", Static).update(
             f"Streak: {streak} {unit} meeting your goal  (longest {longest})"

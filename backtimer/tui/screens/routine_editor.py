@@ -7,7 +7,6 @@ the total shown is the length the session will run.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -252,7 +251,7 @@ class RoutineScreen(Screen[str | None]):
                 self.notify(f"Could not save: {exc}", severity="error", timeout=10)
                 return
             self.name_text, self.source_key = routine.name, routine.id
-            self.steps = [replace(s) for s in self.bt.catalog.steps(routine)]
+            self.steps = self.bt.catalog.steps(routine)
             self.redraw()
             self.notify(f"Saved {routine.name!r} to {self.bt.paths.routines}.")
 
