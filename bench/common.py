@@ -52,7 +52,7 @@ bell = false
 def profile() -> tuple[Path, Path]:
     """A fresh data folder (settings with the safety screen acknowledged and no pain
     check-in) and a catalogue with the benchmark routines. Returns (data dir, catalogue)."""
-    from backtimer.paths import shipped_catalog
+    from backtimer.store.paths import shipped_catalog
 
     folder = Path(tempfile.mkdtemp(prefix="backtimer-bench-"))
     data = folder / "data"
@@ -61,9 +61,9 @@ def profile() -> tuple[Path, Path]:
     catalog = folder / "exercises.toml"
     catalog.write_text(shipped_catalog().read_text() + BENCH_ROUTINES)
     # as for anyone who has used backtimer before: files checked once are remembered
-    from backtimer.files import load_files
+    from backtimer.store.profile import load_profile
 
-    load_files(data, catalog)
+    load_profile(data, catalog)
     return data, catalog
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from common import PYTHON, Row, profile
 
-from backtimer.journal import HEADER, ExerciseEntry, SessionEntry, append, format_block, load
+from backtimer.store.journal import HEADER, ExerciseEntry, SessionEntry, append, format_block, load
 
 SIZES = (0, 10, 1000, 2600, 10000)
 IDS = [
@@ -90,12 +90,11 @@ def time_cli(profiles: dict[int, tuple[Path, Path]], runs: int) -> dict[int, flo
 
 
 def time_screen(data: Path, catalog: Path, runs: int) -> float:
-    from backtimer.files import load_files
-    from backtimer.tui.app import BacktimerApp
+    from backtimer.tui.app import make_app
     from backtimer.tui.screens.history import HistoryScreen
 
     async def once() -> float:
-        app = BacktimerApp(files=load_files(data, catalog))
+        app = make_app(data_dir=data, catalog=catalog)
         async with app.run_test(size=(100, 40)) as pilot:
             await pilot.pause()
             start = time.perf_counter()

@@ -49,13 +49,14 @@ def main() -> None:
         app = BareApp()
         target: type = Screen
     else:
-        from backtimer.files import load_files
-        from backtimer.plan import choose_routine
-        from backtimer.tui.app import BacktimerApp
+        from backtimer.tui.app import make_app
 
-        files = load_files(args.data_dir, args.catalog)
-        choice = choose_routine(files.catalog, args.routine) if args.routine else None
-        app = BacktimerApp(files=files, choice=choice, start=args.which == "session")
+        app = make_app(
+            data_dir=args.data_dir,
+            catalog=args.catalog,
+            routine=args.routine,
+            start=args.which == "session",
+        )
         if args.which == "session":
             from backtimer.tui.screens.session import SessionScreen as target
         else:

@@ -12,9 +12,7 @@ import time
 from common import Row, profile
 
 from backtimer.clock import MonotonicClock
-from backtimer.files import load_files
-from backtimer.plan import choose_routine
-from backtimer.tui.app import BacktimerApp
+from backtimer.tui.app import make_app
 from backtimer.tui.screens.session import SessionScreen
 from backtimer.tui.widgets.countdown import Countdown
 
@@ -35,11 +33,8 @@ def expected_shown(durations: list[float], elapsed: float) -> tuple[int, float]:
 
 async def run_once(routine: str, block_at: float | None) -> dict[str, float]:
     data, catalog = profile()
-    files = load_files(data, catalog)
     clock = MonotonicClock()
-    app = BacktimerApp(
-        files=files, clock=clock, choice=choose_routine(files.catalog, routine), start=True
-    )
+    app = make_app(data_dir=data, catalog=catalog, clock=clock, routine=routine, start=True)
     readings: list[tuple[float, int]] = []
     finished: list[float] = []
     original = SessionScreen.refresh_state

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.catalog import Catalog, load_catalog
-from backtimer.paths import shipped_catalog
+from backtimer.core.routine import Catalog
+from backtimer.store.catalog import load_catalog
+from backtimer.store.paths import shipped_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,4 +20,5 @@ def catalog() -> Catalog:
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Never read or write the real user's folders from a test."""
     monkeypatch.setenv("BACKTIMER_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BACKTIMER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("BACKTIMER_CATALOG", raising=False)

@@ -1,56 +1,71 @@
-"""BacktimerApp: screens, the flow of a session, bindings and the command palette."""
+"""BacktimerApp: the screens, one session flow, bindings and the command palette.
+
+Attributes down, results up: screens get what they show through their constructors
+and return a decision with ``dismiss()``; the app applies and persists it through the
+profile (``backtimer.store.profile``).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
 
-from backtimer import journal, stats
-from backtimer.catalog import Catalog
 from backtimer.clock import Clock, MonotonicClock
-from backtimer.engine import SessionRecord
-from backtimer.files import Files, load_files
-from backtimer.paths import Paths
-from backtimer.plan import Choice, choose_routine
-from backtimer.settings import Settings
+from backtimer.core import stats
+from backtimer.core.engine import Session
+from backtimer.core.log import SessionEntry
+from backtimer.core.plan import Choice
+from backtimer.core.settings import Settings
+from backtimer.store.profile import Profile, load_profile
+from backtimer.tui.keys import bindings
 from backtimer.tui.screens.home import HomeScreen
 
-if TYPE_CHECKING:
-    from backtimer.tui.screens.session import SessionScreen
+
+@dataclass
+class Pending:
+    """A session under way or finished but not yet in the log."""
+
+    session: Session
+    routine: str
+    pain_before: int | None
 
 
 class BacktimerApp(App[None]):
     CSS_PATH = "backtimer.tcss"
     TITLE = "backtimer"
-    BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-    ]
+    BINDINGS = bindings("app")
+
+    #: What Start runs; Home shows it.
+    choice: reactive[Choice] = reactive(Choice("", "", ()), init=False)
 
     def __init__(
         self,
         *,
-        files: Files,
+        profile: Profile,
         clock: Clock | None = None,
         choice: Choice | None = None,
         start: bool = False,
     ) -> None:
         super().__init__()
-        self.files = files
+        self.profile = profile
         self.clock = clock or MonotonicClock()
-        self.choice = choice or files.default_choice()
+        self.set_reactive(BacktimerApp.choice, choice or profile.default_choice())
         self._start_now = start
         self.bells = 0
-        self._session: SessionScreen | None = None
-        self._unsaved: SessionRecord | None = None
-        self._pain_before: int | None = None
+        self._pending: Pending | None = None
+        #: Set when a session could not be saved: the process exits non-zero.
+        self.save_error: str | None = None
 
     # ------------------------------------------------------------------ setup
 
@@ -61,8 +76,8 @@ class BacktimerApp(App[None]):
             self.set_keymap(self.settings.keymap)
         self._install_signal_handlers()
         self.push_screen(HomeScreen())
-        if self.logbook.torn:
-            self.notify(self.logbook.torn_message() or "", severity="warning", timeout=15)
+        if self.profile.log.torn:
+            self.notify(self.profile.log.torn_message() or "", severity="warning", timeout=15)
         if self._start_now:
             self.action_start()
 
@@ -70,14 +85,16 @@ class BacktimerApp(App[None]):
         """A closed terminal (SIGHUP) or a kill (SIGTERM) still records the session."""
         try:
             loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self._save_and_exit)
+            for name in ("SIGHUP", "SIGTERM"):
+                sig = getattr(signal, name, None)
+                if sig is not None:
+                    loop.add_signal_handler(sig, self._save_and_exit)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
             pass
 
     def _save_and_exit(self) -> None:
         self.save_unfinished()
-        self.exit()
+        self.exit(return_code=1 if self.save_error else 0)
 
     def on_unmount(self) -> None:
         self.save_unfinished()
@@ -90,172 +107,154 @@ class BacktimerApp(App[None]):
         if self.settings.bell:
             self.bell()
 
-    # ------------------------------------------------------------------ shortcuts
-
-    @property
-    def catalog(self) -> Catalog:
-        return self.files.catalog
-
     @property
     def settings(self) -> Settings:
-        return self.files.settings
+        return self.profile.settings
 
     @property
-    def paths(self) -> Paths:
-        return self.files.paths
+    def paths(self):  # noqa: ANN201 - a shortcut for tests and screens
+        return self.profile.paths
 
-    @property
-    def logbook(self) -> journal.Log:
-        return self.files.log
+    def names(self) -> dict[str, str]:
+        return {e.id: e.name for e in self.profile.catalog.exercises.values()}
 
-    # ------------------------------------------------------------------ routines
+    # ------------------------------------------------------------------ choosing
 
-    def set_choice(self, choice: Choice) -> None:
+    def use(self, choice: Choice) -> None:
+        """Make ``choice`` what Start runs, and remember a named routine for next time."""
         self.choice = choice
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.refresh_home()
+        if choice.routine is not None:
+            try:
+                self.profile.remember(routine=choice.routine)
+            except OSError as exc:
+                self.notify(f"Could not remember the routine: {exc}", severity="warning")
 
-    def action_choose_routine(self) -> None:
+    @work(exclusive=True, group="routine")
+    async def action_choose_routine(self) -> None:
         from backtimer.tui.screens.routine_editor import RoutineScreen
 
-        def closed(result: str | None) -> None:
-            if result == "start":
+        outcome = await self.push_screen_wait(
+            RoutineScreen(self.choice, self.profile, self.today())
+        )
+        if outcome is not None:
+            self.use(outcome.choice)
+            if outcome.start:
                 self.action_start()
-
-        self.push_screen(RoutineScreen(self.choice), closed)
 
     # ------------------------------------------------------------------ a session
 
     def action_start(self) -> None:
-        from backtimer.tui.screens.safety import SafetyScreen
+        if self._pending is None:
+            self.session_flow()
 
-        if self._session is not None:
-            return
-        if not self.settings.safety_acknowledged:
-            self.push_screen(SafetyScreen(first=True), self._after_safety)
-        else:
-            self._ask_pain_before()
-
-    def _after_safety(self, go_on: bool | None) -> None:
-        if not go_on:
-            return
-        self.settings.safety_acknowledged = True
-        try:
-            self.files.save_settings()
-        except OSError as exc:
-            self.notify(f"Could not save settings: {exc}", severity="error")
-        self._ask_pain_before()
-
-    def _ask_pain_before(self) -> None:
-        from backtimer.tui.screens.pain import PainScreen
-
-        if self.settings.pain_check:
-            self.push_screen(PainScreen("before"), self._begin)
-        else:
-            self._begin(None)
-
-    def _begin(self, pain_before: int | None) -> None:
+    @work(exclusive=True, group="session")
+    async def session_flow(self) -> None:
+        """Safety (the first time), pain before, the session, pain after, summary."""
+        from backtimer.tui.dialogs.pain import PainScreen
+        from backtimer.tui.dialogs.safety import SafetyScreen
         from backtimer.tui.screens.session import SessionScreen
 
-        self._pain_before = pain_before
-        screen = SessionScreen(
-            self.choice.steps, self.clock, self.settings.session_config(), self.ring
+        profile, settings = self.profile, self.settings
+        if not profile.safety_acknowledged:
+            if not await self.push_screen_wait(SafetyScreen(first=True)):
+                return
+            try:
+                profile.remember(safety_acknowledged=True)
+            except OSError as exc:
+                self.notify(f"Could not save that you read it: {exc}", severity="warning")
+        pain_before = (
+            await self.push_screen_wait(PainScreen("before")) if settings.pain_check else None
         )
-        self._session = screen
-        self.push_screen(screen, self._session_over)
+        choice = self.choice
+        session = Session(
+            choice.steps, self.clock.now(), self.clock.wall(), settings.session_config()
+        )
+        self._pending = Pending(session, choice.key, pain_before)
+        await self.push_screen_wait(SessionScreen(session, self.clock, self.ring))
+        pain_after = (
+            await self.push_screen_wait(PainScreen("after")) if settings.pain_check else None
+        )
+        entry = self._save_pending(pain_after)
+        if entry is not None:
+            await self._show_summary(entry)
 
-    def _session_over(self, record: SessionRecord | None) -> None:
-        from backtimer.tui.screens.pain import PainScreen
-
-        self._session = None
-        if record is None:
-            return
-        self._unsaved = record
-        if self.settings.pain_check:
-            self.push_screen(PainScreen("after"), self._after_pain)
-        else:
-            self._after_pain(None)
-
-    def _after_pain(self, pain_after: int | None) -> None:
+    async def _show_summary(self, entry: SessionEntry) -> None:
         from backtimer.tui.screens.summary import SummaryScreen, summary_text
 
-        record = self._unsaved
-        if record is None:
-            return
-        entry = self._save(record, pain_after)
-        if entry is None:
-            return
         goal = self.settings.weekly_goal
-        [week] = stats.weeks(self.logbook.sessions, self.today(), goal, 1)
-        names = {e.id: e.name for e in self.catalog.exercises.values()}
-        text = summary_text(entry, names, week.sessions, goal, stats.counts(entry))
+        [week] = stats.weeks(self.profile.log.sessions, self.today(), goal, 1)
+        text = summary_text(entry, self.names(), week.sessions, goal, stats.counts(entry))
+        if await self.push_screen_wait(SummaryScreen(text)) == "history":
+            self.action_history()
 
-        def closed(result: str | None) -> None:
-            if result == "history":
-                self.action_history()
-
-        self.push_screen(SummaryScreen(text), closed)
-
-    def _save(self, record: SessionRecord, pain_after: int | None) -> journal.SessionEntry | None:
-        self._unsaved = None
-        entry = journal.entry_from_record(record, self.choice.key, self._pain_before, pain_after)
-        try:
-            journal.append(self.paths.sessions, entry)
-        except OSError as exc:
-            self.notify(
-                f"Could not save the session to {self.paths.sessions}: {exc}",
-                severity="error",
-                timeout=30,
-            )
+    def _save_pending(self, pain_after: int | None) -> SessionEntry | None:
+        """Record the pending session in the log; on failure keep it and say why."""
+        pending = self._pending
+        if pending is None:
             return None
-        self.logbook.sessions.append(entry)
+        record = pending.session.record(self.clock.now())
+        try:
+            entry = self.profile.record(record, pending.routine, pending.pain_before, pain_after)
+        except OSError as exc:
+            self.save_error = f"Could not save the session to {self.paths.sessions}: {exc}"
+            self.notify(self.save_error, severity="error", timeout=30)
+            return None
+        self._pending = None
+        self.save_error = None
         return entry
 
     def save_unfinished(self) -> None:
         """Record a running or unsaved session as it stands (quit, SIGHUP, SIGTERM)."""
-        screen = self._session
-        if screen is not None and not screen.session.finished:
-            self._session = None
-            self._unsaved = screen.session.record(self.clock.now())
-        if self._unsaved is not None:
-            self._save(self._unsaved, None)
+        if self._pending is not None:
+            self._save_pending(None)
+            if self.save_error:
+                print(f"backtimer: {self.save_error}", file=sys.stderr)
 
     # ------------------------------------------------------------------ other screens
 
     def action_library(self) -> None:
         from backtimer.tui.screens.library import LibraryScreen
 
-        self.push_screen(LibraryScreen(self.catalog))
+        self.push_screen(LibraryScreen(self.profile.catalog))
 
     def action_history(self) -> None:
         from backtimer.tui.screens.history import HistoryScreen, history_text
 
-        names = {e.id: e.name for e in self.catalog.exercises.values()}
-        text = history_text(self.logbook.sessions, self.today(), self.settings.weekly_goal, names)
+        sessions = self.profile.log.sessions
+        text = history_text(sessions, self.today(), self.settings.weekly_goal, self.names())
         self.push_screen(HistoryScreen(text))
 
     def action_help(self) -> None:
-        from backtimer.tui.screens.help import HelpScreen
+        from backtimer.tui.dialogs.help import HelpScreen
 
         self.push_screen(HelpScreen())
 
-    def action_settings(self) -> None:
+    @work(exclusive=True, group="settings")
+    async def action_settings(self) -> None:
         from backtimer.tui.screens.settings import SettingsScreen
 
-        def closed(_: None) -> None:
-            self.set_choice(self.choice)  # timings changed: Home's length too
-
-        self.push_screen(SettingsScreen(), closed)
+        themes = sorted(self.available_themes)
+        new = await self.push_screen_wait(SettingsScreen(self.settings, themes))
+        if new is None or new == self.settings:
+            return
+        try:
+            self.profile.update_settings(new)
+        except OSError as exc:
+            self.notify(f"Could not save settings: {exc}", severity="error", timeout=10)
+            return
+        if new.theme in self.available_themes:
+            self.theme = new.theme
+        self.notify(f"Saved to {self.paths.settings}.")
+        self.mutate_reactive(BacktimerApp.choice)  # timings changed: Home's length too
 
     def action_safety(self) -> None:
-        from backtimer.tui.screens.safety import SafetyScreen
+        from backtimer.tui.dialogs.safety import SafetyScreen
 
         self.push_screen(SafetyScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if self._session is None:
+        if self._pending is None:
             yield SystemCommand(
                 "Start session", "Start the routine shown on Home", self.action_start
             )
@@ -272,15 +271,25 @@ class BacktimerApp(App[None]):
 def make_app(
     *,
     clock: Clock | None = None,
-    data_dir: str | Path | None = None,
-    catalog: str | Path | None = None,
+    data_dir: str | os.PathLike[str] | Path | None = None,
+    catalog: str | os.PathLike[str] | Path | None = None,
+    cache_dir: str | os.PathLike[str] | Path | None = None,
     start: bool = False,
     routine: str | None = None,
     settings: Settings | None = None,
+    choose: Callable[[Profile], Choice | None] | None = None,
 ) -> BacktimerApp:
-    """Build the app for tests and tools the way the CLI does."""
-    files = load_files(data_dir, catalog)
+    """The one way to build the app, for the CLI and for tests alike.
+
+    ``choose(profile)`` picks what Start runs (the CLI's --routine/--minutes);
+    ``routine`` does the same by id; ``settings`` replaces the file's (tests).
+    """
+    from backtimer.core.plan import choose_routine
+
+    profile = load_profile(data_dir, catalog, cache_dir)
     if settings is not None:
-        files.settings = settings
-    choice = choose_routine(files.catalog, routine) if routine else None
-    return BacktimerApp(files=files, clock=clock, choice=choice, start=start)
+        profile.settings = settings
+    choice = choose(profile) if choose is not None else None
+    if routine is not None:
+        choice = choose_routine(profile.catalog, routine)
+    return BacktimerApp(profile=profile, clock=clock, choice=choice, start=start)

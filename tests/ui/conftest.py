@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from backtimer.clock import FakeClock
-from backtimer.paths import shipped_catalog
-from backtimer.settings import Settings
+from backtimer.core.settings import Settings
+from backtimer.store.paths import shipped_catalog
 from backtimer.tui.app import BacktimerApp, make_app
 from backtimer.tui.screens.session import SessionScreen
 

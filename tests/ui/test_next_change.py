@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from backtimer.catalog import Catalog, Step
-from backtimer.engine import Session
-from backtimer.timeline import SessionConfig
+from backtimer.core.engine import Session
+from backtimer.core.routine import Catalog, Step
+from backtimer.core.timeline import SessionConfig
 from backtimer.tui.screens.session import SessionScreen, next_change
 from backtimer.tui.widgets.breath import STEPS
 

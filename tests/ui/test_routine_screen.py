@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Select, Switch
 
-from backtimer import journal
-from backtimer.routines import load_routines
-from backtimer.settings import load_settings
+from backtimer.store import journal
+from backtimer.store.routines import load_routines
+from backtimer.store.settings import load_settings
+from backtimer.tui.dialogs.pain import PainScreen
 from backtimer.tui.screens.home import HomeScreen
-from backtimer.tui.screens.pain import PainScreen
 from backtimer.tui.screens.routine_editor import RoutineScreen
 from backtimer.tui.screens.session import SessionScreen
 from backtimer.tui.screens.settings import SettingsScreen
@@ -78,10 +78,10 @@ async def test_build_save_and_start_a_routine(app_factory, clock) -> None:
         await pilot.press("s")
         await type_text(pilot, "Lunch break")
         await pilot.press("enter")
-        saved = load_routines(app.paths.routines, app.files.builtin)
+        saved = load_routines(app.paths.routines, app.profile.builtin)
         assert list(saved) == ["lunch-break"]
         assert str(app.screen.query_one("#routine-title").content) == "Lunch break"
-        steps = app.files.catalog.steps(saved["lunch-break"])
+        steps = app.profile.catalog.steps(saved["lunch-break"])
         assert [s.exercise.name for s in steps] == [r[1] for r in rows(app)]
         assert any(s.exercise.id == "plank" and s.hold_s == 60 and s.sets == 3 for s in steps)
 

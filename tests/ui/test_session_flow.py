@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from backtimer import journal
+from backtimer.store import journal
+from backtimer.tui.dialogs.pain import PainScreen
+from backtimer.tui.dialogs.safety import SafetyScreen
 from backtimer.tui.screens.home import HomeScreen
-from backtimer.tui.screens.pain import PainScreen
-from backtimer.tui.screens.safety import SafetyScreen
 from backtimer.tui.screens.session import SessionScreen
 from backtimer.tui.screens.summary import SummaryScreen
 from backtimer.tui.widgets.breath import BreathCue
@@ -111,9 +111,11 @@ async def test_safety_screen_before_first_session(app_factory, clock) -> None:
         assert isinstance(app.screen, SafetyScreen)
         await pilot.press("enter")  # acknowledged, once
         assert isinstance(app.screen, PainScreen)
-    from backtimer.settings import load_settings
+    from backtimer.store.state import load_state
 
-    assert load_settings(app.paths.settings).safety_acknowledged
+    # remembered in the state file; the settings file is not written for it
+    assert load_state(app.paths.state).safety_acknowledged
+    assert not app.paths.settings.exists()
 
 
 async def test_pause_stops_the_countdown(app_factory, clock) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from backtimer import journal
+from backtimer.store import journal
 
 SCRIPT = """
 import sys
-from backtimer.settings import Settings
+from backtimer.core.settings import Settings
 from backtimer.tui.app import make_app
 from backtimer.tui.screens.session import SessionScreen
 

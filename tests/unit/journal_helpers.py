@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from backtimer.journal import ExerciseEntry, SessionEntry
+from backtimer.core.log import ExerciseEntry, SessionEntry
 
 CET = timezone(timedelta(hours=1))
 

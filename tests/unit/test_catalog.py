@@ -4,9 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.catalog import Catalog, Step, load_catalog
-from backtimer.errors import DataError
-from backtimer.paths import shipped_catalog
+from backtimer.core.routine import Catalog, Step
+from backtimer.store.catalog import load_catalog
+from backtimer.store.errors import DataError
+from backtimer.store.paths import shipped_catalog
 
 EXPECTED = {
     "marching",

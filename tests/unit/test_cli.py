@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,14 @@ import pytest
 from backtimer import __version__
 from backtimer.cli import main
 
+ROOT = Path(__file__).resolve().parents[2]
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+
+def run(
+    capsys: pytest.CaptureFixture[str], *argv: str, today: date | None = None
+) -> tuple[int, str, str]:
     try:
-        code = main(list(argv))
+        code = main(list(argv), today=today)
     except SystemExit as exc:  # argparse usage errors and --version
         code = int(exc.code or 0)
     out, err = capsys.readouterr()
@@ -108,29 +113,24 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert len(json.loads(result.stdout)) == 25
 
 
-CORE = [
-    "catalog",
-    "paths",
-    "tomlfile",
-    "errors",
-    "cli",
-    "clock",
-    "timeline",
-    "engine",
-    "journal",
-    "stats",
-    "settings",
-]
+PACKAGE = ROOT / "backtimer"
+#: Every module that must work without Textual (and rich): the core, the store, the CLI.
+TEXTUAL_FREE = sorted(
+    ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
+    for folder in ("core", "store", "cli")
+    for p in (PACKAGE / folder).glob("*.py")
+) + ["backtimer.clock"]
 
 
-def test_core_does_not_import_textual() -> None:
+@pytest.mark.parametrize("module", TEXTUAL_FREE)
+def test_module_imports_no_textual(module: str) -> None:
+    """Each module on its own, in a fresh interpreter: no textual, no rich; the core
+    also no pydantic."""
+    forbidden = ["textual", "rich"] + (["pydantic"] if module.startswith("backtimer.core") else [])
     code = (
-        "import sys\n"
-        + "".join(f"import backtimer.{m}\n" for m in CORE)
-        + (
-            "bad = [m for m in sys.modules if m == 'textual' or m.startswith('textual.')]\n"
-            "assert not bad, bad\n"
-        )
+        f"import sys\nimport {module}\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {forbidden!r}]\n"
+        "assert not bad, bad\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
@@ -139,7 +139,7 @@ def test_core_does_not_import_textual() -> None:
 
 
 def _log_with_sessions(data_dir: Path) -> Path:
-    from backtimer.journal import append
+    from backtimer.store.journal import append
     from tests.unit.journal_helpers import entry
 
     path = data_dir / "sessions.toml"
@@ -151,11 +151,11 @@ def _log_with_sessions(data_dir: Path) -> Path:
 def test_history_json(capsys, tmp_path: Path, monkeypatch) -> None:
     from datetime import date
 
-    import backtimer.cli as cli
-
-    monkeypatch.setattr(cli, "_today", lambda: date(2026, 11, 21))
     _log_with_sessions(tmp_path)
-    code, out, _ = run(capsys, "history", "--json", "--weeks", "3", "--data-dir", str(tmp_path))
+    code, out, _ = run(
+        capsys, "history", "--json", "--weeks", "3", "--data-dir", str(tmp_path),
+        today=date(2026, 11, 21),
+    )
     assert code == 0
     data = json.loads(out)
     assert data["weekly_goal"] == 3
@@ -168,7 +168,7 @@ def test_history_json(capsys, tmp_path: Path, monkeypatch) -> None:
 
 def test_history_text(capsys, tmp_path: Path) -> None:
     _log_with_sessions(tmp_path)
-    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history")
+    code, out, _ = run(capsys, "--data-dir", str(tmp_path), "history", today=date(2026, 11, 21))
     assert code == 0
     assert "Streak" in out and "Recent sessions" in out and "before 5.0, after 3.0" in out
 
@@ -206,15 +206,15 @@ def test_bad_settings_exit_1(capsys, tmp_path: Path) -> None:
 
 def test_warm_start_does_not_import_pydantic(tmp_path: Path) -> None:
     """Validated files are remembered, so starting again needs no pydantic (~170 ms)."""
-    from backtimer.journal import append
+    from backtimer.store.journal import append
     from tests.unit.journal_helpers import entry
 
     (tmp_path / "settings.toml").write_text("weekly_goal = 4\n")
     append(tmp_path / "sessions.toml", entry("2026-11-16T08:00:00+01:00"))
     code = (
         "import sys\n"
-        "from backtimer.files import load_files\n"
-        f"files = load_files({str(tmp_path)!r})\n"
+        "from backtimer.store.profile import load_profile\n"
+        f"files = load_profile({str(tmp_path)!r})\n"
         "assert files.settings.weekly_goal == 4 and len(files.log.sessions) == 1\n"
         "print('pydantic' in sys.modules)\n"
     )
@@ -226,12 +226,14 @@ def test_warm_start_does_not_import_pydantic(tmp_path: Path) -> None:
 
 
 def test_changed_file_is_validated_again(tmp_path: Path) -> None:
-    from backtimer.errors import DataError
-    from backtimer.settings import load_settings
+    from backtimer.store.cache import Cache
+    from backtimer.store.errors import DataError
+    from backtimer.store.settings import load_settings
 
     path = tmp_path / "settings.toml"
     path.write_text("weekly_goal = 4\n")
-    assert load_settings(path, tmp_path / ".cache").weekly_goal == 4
+    cache = Cache(tmp_path / "cache")
+    assert load_settings(path, cache).weekly_goal == 4
     path.write_text("weekly_goal = 40\n")
     with pytest.raises(DataError, match="weekly_goal"):
-        load_settings(path, tmp_path / ".cache")
+        load_settings(path, cache)

@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from backtimer.catalog import Catalog, Step
 from backtimer.clock import FakeClock
-from backtimer.engine import Session
-from backtimer.timeline import SessionConfig, build_timeline, estimate_seconds
+from backtimer.core.engine import Session
+from backtimer.core.routine import Catalog, Step
+from backtimer.core.timeline import SessionConfig, build_timeline, estimate_seconds
 
 WALL = datetime(2026, 11, 16, 8, 0, tzinfo=timezone(timedelta(hours=1)))
 # Literal-time tests jump the clock freely, so the long-gap pause is off here and

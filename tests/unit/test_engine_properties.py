@@ -7,10 +7,11 @@ from datetime import UTC, datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.catalog import Catalog, load_catalog
-from backtimer.engine import Session
-from backtimer.paths import shipped_catalog
-from backtimer.timeline import SessionConfig
+from backtimer.core.engine import Session
+from backtimer.core.routine import Catalog
+from backtimer.core.timeline import SessionConfig
+from backtimer.store.catalog import load_catalog
+from backtimer.store.paths import shipped_catalog
 
 CATALOG: Catalog = load_catalog(shipped_catalog())
 ROUTINES = sorted(CATALOG.routines)

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from backtimer.clock import FakeClock
-from backtimer.engine import Session
-from backtimer.errors import DataError
-from backtimer.journal import append, entry_from_record, load
+from backtimer.core.engine import Session
+from backtimer.core.log import session_entry
+from backtimer.store.errors import DataError
+from backtimer.store.journal import append, load
 from tests.unit.journal_helpers import entry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,7 +36,7 @@ def test_append_and_read_back(tmp_path: Path) -> None:
     assert log.sessions == [first, second]
     text = path.read_text()
     assert text.startswith("# backtimer session log")
-    assert text.count("schema = 1") == 1
+    assert text.count("schema = 2") == 1
     assert "started_at = 2026-11-16T08:00:00+01:00" in text
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
@@ -59,7 +60,7 @@ def test_engine_record_round_trip(tmp_path: Path, catalog) -> None:
     session.end(8.0)  # ended early, by q
     record = session.record(8.0)
     path = tmp_path / "sessions.toml"
-    append(path, entry_from_record(record, "quick", pain_before=3))
+    append(path, session_entry(record, "quick", token="abc123", pain_before=3))
     [saved] = load(path).sessions
     assert saved.completed is False
     assert saved.routine == "quick" and saved.pain_before == 3
@@ -160,8 +161,12 @@ import sys
 from datetime import datetime, timedelta, timezone
 sys.path.insert(0, {root!r})
 from pathlib import Path
-from backtimer.journal import append
+from backtimer.store.journal import append
+import backtimer.store.lock as lock
 from tests.unit.journal_helpers import entry
+if sys.argv[4:] == ["portalocker"]:
+    import portalocker
+    lock.lock = lock._portalocker
 path = Path(sys.argv[1])
 tag = int(sys.argv[2])
 count = int(sys.argv[3])
@@ -179,11 +184,15 @@ def _writer(tmp_path: Path) -> Path:
     return script
 
 
-def test_two_processes_appending_lose_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("backend", ["flock", "portalocker"])
+def test_two_processes_appending_lose_nothing(tmp_path: Path, backend: str) -> None:
+    """Both lock backends (portalocker is what Windows uses) keep writers apart."""
     path = tmp_path / "sessions.toml"
     script = _writer(tmp_path)
     procs = [
-        subprocess.Popen([sys.executable, str(script), str(path), str(tag), "60"], cwd=ROOT)
+        subprocess.Popen(
+            [sys.executable, str(script), str(path), str(tag), "60", backend], cwd=ROOT
+        )
         for tag in (1, 2)
     ]
     for proc in procs:
@@ -191,7 +200,7 @@ def test_two_processes_appending_lose_nothing(tmp_path: Path) -> None:
     log = load(path)
     assert len(log.sessions) == 120 and not log.torn
     assert len({s.id for s in log.sessions}) == 120
-    assert path.read_text().count("schema = 1") == 1
+    assert path.read_text().count("schema = 2") == 1
 
 
 def test_sigkill_mid_append_never_loses_earlier_sessions(tmp_path: Path) -> None:

@@ -8,13 +8,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.errors import DataError
-from backtimer.journal import append, cache_path, format_block, load
+from backtimer.store.cache import Cache
+from backtimer.store.errors import DataError
+from backtimer.store.journal import append, format_block, load
 from tests.unit.journal_helpers import entry
 
 
+def c(path: Path) -> Cache:
+    return Cache(path.parent / "cache")
+
+
+def cache_path(path: Path) -> Path:
+    entry = c(path).entry("log", path)
+    assert entry is not None
+    return entry
+
+
 def same(path: Path) -> None:
-    cached, full = load(path), load(path, use_cache=False)
+    cached, full = load(path, c(path)), load(path)
     assert cached.sessions == full.sessions
     assert cached.torn == full.torn
 
@@ -26,7 +37,7 @@ def test_cache_is_written_and_reused(tmp_path: Path) -> None:
     same(path)
     assert cache_path(path).exists()
     append(path, entry("2026-11-20T08:00:00+01:00", n=9))
-    log = load(path)  # cached prefix + one new block
+    log = load(path, c(path))  # cached prefix + one new block
     assert len(log.sessions) == 6 and log.sessions[-1].id.endswith("000009")
     same(path)
 
@@ -35,17 +46,18 @@ def test_edit_in_the_middle_is_not_hidden_by_the_cache(tmp_path: Path) -> None:
     path = tmp_path / "sessions.toml"
     for n in range(3):
         append(path, entry(f"2026-11-{10 + n}T08:00:00+01:00", n=n))
-    load(path)
+    load(path, c(path))
     path.write_text(path.read_text().replace('routine = "gentle"', "routine = oops", 1))
     with pytest.raises(DataError, match="line"):
-        load(path)
+        load(path, c(path))
 
 
 def test_unusable_cache_is_ignored(tmp_path: Path) -> None:
     path = tmp_path / "sessions.toml"
     append(path, entry("2026-11-10T08:00:00+01:00"))
+    load(path, c(path))
     cache_path(path).write_bytes(b"not a cache")
-    assert len(load(path).sessions) == 1
+    assert len(load(path, c(path)).sessions) == 1
     same(path)
 
 
@@ -55,11 +67,11 @@ def test_block_seen_torn_then_completed(tmp_path: Path) -> None:
     block = "\n" + format_block(entry("2026-11-11T08:00:00+01:00", n=2))
     with path.open("a") as handle:  # another process is halfway through its write
         handle.write(block[:80])
-    log = load(path)
+    log = load(path, c(path))
     assert len(log.sessions) == 1 and len(log.torn) == 1
     with path.open("a") as handle:
         handle.write(block[80:])
-    log = load(path)
+    log = load(path, c(path))
     assert [s.id[-1] for s in log.sessions] == ["1", "2"] and not log.torn
     same(path)
 
@@ -83,7 +95,7 @@ def test_cache_always_matches_a_full_parse(tmp_path_factory, script) -> None:
             with path.open("a") as handle:
                 handle.write(block[: cut % len(block)])
         elif path.exists():
-            load(path)
+            load(path, c(path))
     if path.exists():
         same(path)
 
@@ -96,6 +108,6 @@ def test_fragment_after_a_whole_block_is_not_read_twice(tmp_path: Path) -> None:
     append(path, entry("2026-11-03T08:00:00+01:00", n=2))
     with path.open("a") as handle:
         handle.write("\n[")
-    assert [s.id[-1] for s in load(path).sessions] == ["1", "2"]
-    assert [s.id[-1] for s in load(path).sessions] == ["1", "2"]
+    assert [s.id[-1] for s in load(path, c(path)).sessions] == ["1", "2"]
+    assert [s.id[-1] for s in load(path, c(path)).sessions] == ["1", "2"]
     same(path)

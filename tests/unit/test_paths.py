@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.paths import resolve_paths, shipped_catalog
+from backtimer.store.paths import resolve_paths, shipped_catalog
 
 
 def test_data_dir_flag_wins_over_env(tmp_path: Path) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from backtimer import stats
-from backtimer.catalog import Catalog
-from backtimer.errors import DataError
-from backtimer.plan import main_count, plan
-from backtimer.routines import load_routines, routine_from_steps, save_routines
-from backtimer.timeline import SessionConfig, estimate_seconds
+from backtimer.core import stats
+from backtimer.core.plan import main_count, plan
+from backtimer.core.routine import Catalog, routine_from_steps
+from backtimer.core.timeline import SessionConfig, estimate_seconds
+from backtimer.store.errors import DataError
+from backtimer.store.routines import load_routines, save_routine
 from tests.unit.journal_helpers import entry
 
 DAY = date(2026, 11, 21)
@@ -112,7 +112,7 @@ def test_save_and_load_routines(catalog: Catalog, tmp_path: Path) -> None:
     steps = plan(catalog, 12, day=DAY)
     routine = routine_from_steps("mine", "Mine", steps)
     path = tmp_path / "routines.toml"
-    save_routines(path, {"mine": routine})
+    save_routine(path, routine)
     loaded = load_routines(path, catalog)
     assert list(loaded) == ["mine"]
     again = catalog.steps(loaded["mine"])

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.errors import DataError
-from backtimer.settings import Settings, load_settings, save_settings
+from backtimer.core.settings import Settings
+from backtimer.store.errors import DataError
+from backtimer.store.settings import load_settings, save_settings
 
 
 def test_defaults_when_missing(tmp_path: Path) -> None:
@@ -15,7 +16,8 @@ def test_defaults_when_missing(tmp_path: Path) -> None:
 
 def test_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
-    save_settings(path, Settings(weekly_goal=5, bell=False, keymap={"session.pause": "p"}))
+    new = Settings(weekly_goal=5, bell=False, keymap={"session.pause": "p"})
+    save_settings(path, Settings(), new)
     s = load_settings(path)
     assert (s.weekly_goal, s.bell, s.keymap) == (5, False, {"session.pause": "p"})
     assert s.session_config().get_ready_s == 5

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from backtimer import stats
+from backtimer.core import stats
 from tests.unit.journal_helpers import entry
 
 

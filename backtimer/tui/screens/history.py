@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backtimer import stats
-from backtimer.journal import SessionEntry
+from backtimer.core import stats
+from backtimer.core.log import SessionEntry
+from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.calendar import heatmap
 
 WEEKS = 26
@@ -72,7 +72,7 @@ def history_text(
 
 
 class HistoryScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Back", id="history.back")]
+    BINDINGS = bindings("history")
 
     def __init__(self, text: str) -> None:
         super().__init__()

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from backtimer import stats
-from backtimer.timeline import estimate_seconds
+from backtimer.core import stats
+from backtimer.core.plan import Choice
+from backtimer.core.timeline import estimate_seconds
+from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.week import week_line
 
 if TYPE_CHECKING:
@@ -22,15 +23,7 @@ LOGO = "b a c k t i m e r"
 
 
 class HomeScreen(Screen[None]):
-    BINDINGS = [
-        Binding("enter,s", "app.start", "Start", id="home.start"),
-        Binding("r", "app.choose_routine", "Routine", id="home.routine"),
-        Binding("comma", "app.settings", "Settings", id="home.settings"),
-        Binding("l", "app.library", "Exercises", id="home.library"),
-        Binding("h", "app.history", "History", id="home.history"),
-        Binding("question_mark", "app.help", "Help", id="home.help"),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
-    ]
+    BINDINGS = bindings("home")
 
     @property
     def bt(self) -> BacktimerApp:
@@ -48,16 +41,17 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_home()
+        self.watch(self.app, "choice", self.show_choice)
+        self.show_week()
 
     def on_screen_resume(self) -> None:
-        self.refresh_home()
+        self.show_week()
 
-    def refresh_home(self) -> None:
+    def show_week(self) -> None:
         app = self.bt
         today = app.today()
         goal = app.settings.weekly_goal
-        sessions = app.logbook.sessions
+        sessions = app.profile.log.sessions
         [week] = stats.weeks(sessions, today, goal, 1)
         self.query_one("#week", Static).update(week_line(week.sessions, goal))
         streak, longest = stats.streaks(sessions, today, goal)
@@ -65,17 +59,19 @@ class HomeScreen(Screen[None]):
         self.query_one("#streak", Static).update(
             f"Streak: {streak} {unit} meeting your goal  (longest {longest})"
         )
-        choice = app.choice
-        minutes = estimate_seconds(choice.steps, app.settings.session_config()) / 60
+        self.query_one("#menu", Static).update(
+            "[b]r[/b] routine or length   [b]l[/b] exercises   [b]h[/b] history   "
+            "[b],[/b] settings   [b]?[/b] help"
+        )
+
+    def show_choice(self, choice: Choice) -> None:
+        self.show_week()  # the goal may have changed with the settings
+        minutes = estimate_seconds(choice.steps, self.bt.settings.session_config()) / 60
         main = sum(1 for s in choice.steps if s.phase == "main")
         warmup = len(choice.steps) - main
         self.query_one("#routine", Static).update(
             f"[b]{choice.name}[/b]  ·  {minutes:.0f} min  ·  "
             f"{main} exercises after a {warmup}-move warm-up"
-        )
-        self.query_one("#menu", Static).update(
-            "[b]r[/b] routine or length   [b]l[/b] exercises   [b]h[/b] history   "
-            "[b],[/b] settings   [b]?[/b] help"
         )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from backtimer.catalog import Catalog, Exercise, Step
+from backtimer.core.exercise import Exercise
+from backtimer.core.routine import Catalog
+from backtimer.tui.keys import bindings
 
 KIND_ORDER = ("warmup", "mobility", "stretch", "strength")
 KIND_NAMES = {
@@ -28,16 +29,16 @@ def exercise_text(exercise: Exercise) -> str:
         exercise.why,
         "",
         f"[b]Targets:[/b] {', '.join(exercise.targets)}",
-        f"[b]Dose:[/b] {Step.of(exercise).describe()}",
+        f"[b]Dose:[/b] {exercise.describe(exercise.dose)}",
     ]
     ranges = []
     for key, label, unit in (
-        ("reps_range", "reps", ""),
-        ("hold_range", "hold", " s"),
-        ("sets_range", "sets", ""),
-        ("time_range", "time", " s"),
+        ("reps", "reps", ""),
+        ("hold_s", "hold", " s"),
+        ("sets", "sets", ""),
+        ("time_s", "time", " s"),
     ):
-        value = getattr(exercise, key)
+        value = getattr(exercise.limits, key)
         if value:
             ranges.append(f"{label} {value[0]:g}-{value[1]:g}{unit}")
     if ranges:
@@ -58,7 +59,7 @@ def exercise_text(exercise: Exercise) -> str:
 
 
 class LibraryScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Back", id="library.back")]
+    BINDINGS = bindings("library")
 
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()

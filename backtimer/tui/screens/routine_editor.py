@@ -7,22 +7,23 @@ the total shown is the length the session will run.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, cast
+from dataclasses import dataclass
+from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from backtimer.catalog import Step
-from backtimer.errors import DataError
-from backtimer.plan import MAX_MINUTES, MIN_MINUTES, Choice, choose_routine, nudge, step_seconds
-from backtimer.routines import routine_from_steps
-from backtimer.tui.screens.picker import AskScreen, PickScreen
-
-if TYPE_CHECKING:
-    from backtimer.tui.app import BacktimerApp
+from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES, Choice, choose_routine
+from backtimer.core.routine import Step, routine_from_steps
+from backtimer.core.timeline import step_seconds
+from backtimer.core.vocab import Phase
+from backtimer.store.errors import DataError
+from backtimer.store.profile import Profile
+from backtimer.tui.dialogs.ask import AskScreen
+from backtimer.tui.dialogs.pick import PickScreen
+from backtimer.tui.keys import bindings
 
 
 def slug(name: str) -> str:
@@ -35,37 +36,29 @@ def check_minutes(text: str) -> str | None:
     return None
 
 
-class RoutineScreen(Screen[str | None]):
-    """Dismisses with "start" when the person chose to start the routine now."""
+@dataclass(frozen=True)
+class RoutineOutcome:
+    """What the person chose: the routine to use, and whether to start it now."""
 
-    BINDINGS = [
-        Binding("enter", "start", "Start", id="routine.start"),
-        Binding("u", "use", "Use", show=False, id="routine.use"),
-        Binding("o", "open", "Open", id="routine.open"),
-        Binding("p", "plan", "Plan length", id="routine.plan"),
-        Binding("t", "plan_standing", "Standing plan", show=False, id="routine.standing"),
-        Binding("a", "add", "Add", show=False, id="routine.add"),
-        Binding("d,delete", "remove", "Remove", show=False, id="routine.remove"),
-        Binding("K,shift+up", "move(-1)", "Up", show=False, id="routine.up"),
-        Binding("J,shift+down", "move(1)", "Down", show=False, id="routine.down"),
-        Binding("plus,equals_sign", "dose(1)", "More", show=False, id="routine.more"),
-        Binding("minus", "dose(-1)", "Less", show=False, id="routine.less"),
-        Binding("right_square_bracket", "sets(1)", "+set", show=False, id="routine.set_more"),
-        Binding("left_square_bracket", "sets(-1)", "-set", show=False, id="routine.set_less"),
-        Binding("s", "save", "Save", id="routine.save"),
-        Binding("ctrl+d", "delete_saved", "Delete saved", show=False, id="routine.delete"),
-        Binding("escape", "close", "Back", id="routine.back"),
-    ]
+    choice: Choice
+    start: bool = False
 
-    def __init__(self, choice: Choice) -> None:
+
+class RoutineScreen(Screen[RoutineOutcome | None]):
+    """Shape a routine. Saving and deleting saved routines go through ``profile``;
+    the routine to use comes back with ``dismiss()`` (None: keep the old one)."""
+
+    BINDINGS = bindings("routine")
+
+    def __init__(self, choice: Choice, profile: Profile, today: date) -> None:
         super().__init__()
+        self.profile = profile
+        self.today = today
         self.name_text = choice.name
         self.source_key = choice.key
+        self.source_routine = choice.routine
         self.steps: list[Step] = list(choice.steps)
-
-    @property
-    def bt(self) -> BacktimerApp:
-        return cast("BacktimerApp", self.app)
+        self._saved_here = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="routine-editor"):
@@ -93,7 +86,7 @@ class RoutineScreen(Screen[str | None]):
         table = self.query_one(DataTable)
         row = table.cursor_row if cursor is None else cursor
         table.clear()
-        shares = step_seconds(self.steps, self.bt.settings.session_config())
+        shares = step_seconds(self.steps, self.profile.settings.session_config())
         for step, share in zip(self.steps, shares, strict=True):
             phase = "warm-up" if step.phase == "warmup" else ""
             table.add_row(phase, step.exercise.name, step.describe(), f"{share / 60:.1f} min")
@@ -119,18 +112,25 @@ class RoutineScreen(Screen[str | None]):
         self.redraw(cursor)
 
     def _choice(self) -> Choice:
-        return Choice(self.source_key, self.name_text.removesuffix(" (edited)"), tuple(self.steps))
+        edited = self.name_text.endswith(" (edited)")
+        return Choice(
+            self.source_key,
+            self.name_text.removesuffix(" (edited)"),
+            tuple(self.steps),
+            routine=None if edited else self.source_routine,
+        )
 
     # ------------------------------------------------------------------ actions
 
     def action_open(self) -> None:
-        config = self.bt.settings.session_config()
-        routines = self.bt.catalog.routines
+        config = self.profile.settings.session_config()
+        routines = self.profile.catalog.routines
         choices = [
             (
                 r.id,
-                f"{r.name}  ·  {sum(step_seconds(self.bt.catalog.steps(r), config)) / 60:.0f} min"
-                + ("  [dim](saved)[/]" if r.id in self.bt.files.saved else "")
+                f"{r.name}  ·  "
+                f"{sum(step_seconds(self.profile.catalog.steps(r), config)) / 60:.0f} min"
+                + ("  [dim](saved)[/]" if r.id in self.profile.saved else "")
                 + (f"\n  [dim]{r.description}[/]" if r.description else ""),
             )
             for r in routines.values()
@@ -138,8 +138,9 @@ class RoutineScreen(Screen[str | None]):
 
         def opened(key: str | None) -> None:
             if key:
-                choice = choose_routine(self.bt.catalog, key)
+                choice = choose_routine(self.profile.catalog, key)
                 self.name_text, self.source_key = choice.name, choice.key
+                self.source_routine = choice.routine
                 self.steps = list(choice.steps)
                 self.redraw(0)
 
@@ -148,8 +149,9 @@ class RoutineScreen(Screen[str | None]):
     def _plan(self, standing: bool) -> None:
         def planned(text: str | None) -> None:
             if text:
-                choice = self.bt.files.plan(int(text), day=self.bt.today(), standing=standing)
+                choice = self.profile.plan(int(text), day=self.today, standing=standing)
                 self.name_text, self.source_key = choice.name, choice.key
+                self.source_routine = None
                 self.steps = list(choice.steps)
                 self.redraw(0)
 
@@ -174,14 +176,14 @@ class RoutineScreen(Screen[str | None]):
         present = {s.exercise.id for s in self.steps}
         choices = [
             (e.id, f"{e.name}  [dim]{e.kind}, {e.position}[/]" + ("  ✓" if e.id in present else ""))
-            for e in self.bt.catalog.exercises.values()
+            for e in self.profile.catalog.exercises.values()
         ]
 
         def added(key: str | None) -> None:
             if not key:
                 return
-            exercise = self.bt.catalog.exercises[key]
-            phase = "warmup" if exercise.kind == "warmup" else "main"
+            exercise = self.profile.catalog.exercises[key]
+            phase: Phase = "warmup" if exercise.kind == "warmup" else "main"
             at = self._selected()
             index = len(self.steps) if at is None else at + 1
             if phase == "warmup":  # warm-ups stay before the main part
@@ -217,9 +219,9 @@ class RoutineScreen(Screen[str | None]):
         at = self._selected()
         if at is None:
             return
-        changed = nudge(self.steps[at], direction, key)
+        changed = self.steps[at].nudged(direction, key)
         if changed is None:
-            what = "the most the articles advise" if direction > 0 else "the least that is useful"
+            what = "the top of its recommended range" if direction > 0 else "its useful minimum"
             self.notify(f"{self.steps[at].exercise.name} is at {what}.", timeout=3)
             return
         self.steps[at] = changed
@@ -232,7 +234,7 @@ class RoutineScreen(Screen[str | None]):
         self._nudge(direction, "sets")
 
     def action_save(self) -> None:
-        builtin = self.bt.files.builtin.routines
+        builtin = self.profile.builtin.routines
 
         def check(name: str) -> str | None:
             if not name.strip():
@@ -246,47 +248,48 @@ class RoutineScreen(Screen[str | None]):
                 return
             routine = routine_from_steps(slug(name), name, self.steps)
             try:
-                self.bt.files.save_routine(routine)
+                self.profile.save_routine(routine)
             except (OSError, DataError) as exc:
                 self.notify(f"Could not save: {exc}", severity="error", timeout=10)
                 return
             self.name_text, self.source_key = routine.name, routine.id
-            self.steps = self.bt.catalog.steps(routine)
+            self.source_routine = routine.id
+            self._saved_here = True
+            self.steps = self.profile.catalog.steps(routine)
             self.redraw()
-            self.notify(f"Saved {routine.name!r} to {self.bt.paths.routines}.")
+            self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
 
         default = self.name_text.removesuffix(" (edited)")
         self.app.push_screen(AskScreen("Save this routine as:", value=default, check=check), named)
 
     def action_delete_saved(self) -> None:
         key = self.source_key
-        if key not in self.bt.files.saved:
+        if key not in self.profile.saved:
             self.notify("Only a routine you saved can be deleted.", timeout=3)
             return
 
         def answered(yes: bool | None) -> None:
             if yes:
                 try:
-                    self.bt.files.delete_routine(key)
+                    self.profile.delete_routine(key)
                 except OSError as exc:
                     self.notify(f"Could not delete: {exc}", severity="error")
                     return
                 self.notify(f"Deleted {key!r}.")
 
-        from backtimer.tui.screens.confirm import ConfirmScreen
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
 
         self.app.push_screen(ConfirmScreen(f"Delete your saved routine {key!r}?"), answered)
 
     def action_use(self) -> None:
-        self.bt.set_choice(self._choice())
-        self.dismiss(None)
+        self.dismiss(RoutineOutcome(self._choice()))
 
     def action_start(self) -> None:
-        self.bt.set_choice(self._choice())
-        self.dismiss("start")
+        self.dismiss(RoutineOutcome(self._choice(), start=True))
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Back to Home: with the routine just saved, if there was one."""
+        self.dismiss(RoutineOutcome(self._choice()) if self._saved_here else None)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on the table starts the routine, as Enter continues everywhere."""

@@ -8,22 +8,20 @@ digits once a second and the breath bar a few times a second.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
-from backtimer.catalog import Step
 from backtimer.clock import Clock
-from backtimer.engine import Event, Session, SessionRecord, State
-from backtimer.timeline import SessionConfig
-from backtimer.tui.screens.confirm import ConfirmScreen
-from backtimer.tui.screens.safety import SafetyScreen
+from backtimer.core.engine import Event, Session, State
+from backtimer.tui.dialogs.confirm import ConfirmScreen
+from backtimer.tui.dialogs.safety import SafetyScreen
+from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.breath import STEPS as BREATH_STEPS
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
@@ -103,36 +101,31 @@ def next_text(state: State) -> str:
     return f"Up next: {state.next_step.exercise.name} ({state.next_step.describe()})"
 
 
-class SessionScreen(Screen[SessionRecord]):
-    BINDINGS = [
-        Binding("space", "pause", "Pause", id="session.pause"),
-        Binding("n", "next", "Next", id="session.next"),
-        Binding("b", "back", "Back", id="session.back"),
-        Binding("plus,equals_sign", "extend", "+10s", id="session.extend"),
-        Binding("x", "hurt", "Hurts", id="session.hurt"),
-        Binding("q,escape", "end", "End", id="session.end"),
-        Binding("question_mark", "help", "Help", id="session.help"),
-    ]
+class SessionScreen(Screen[None]):
+    """Shows a running ``Session`` and forwards the keys; dismisses when it is over.
+
+    Whatever covers this screen pauses the session (by mechanism: the screen's
+    suspend). Coming back from a dialog resumes it if it was running; coming back
+    from a full screen (the library, say, opened from the command palette) leaves it
+    paused, so the person can get back into position first.
+    """
+
+    BINDINGS = bindings("session")
     #: Longest sleep between two looks at the engine (it also notices a long gap).
     MAX_WAIT_S = 0.5
     #: Wake this long after a change is due, so the new value is already there.
     SLACK_S = 0.002
     _timer: Timer | None = None
 
-    def __init__(
-        self,
-        steps: Sequence[Step],
-        clock: Clock,
-        config: SessionConfig,
-        ring: Callable[[], None],
-    ) -> None:
+    def __init__(self, session: Session, clock: Clock, ring: Callable[[], None]) -> None:
         super().__init__()
         self.clock = clock
         self.ring = ring
-        self.session = Session(steps, clock.now(), clock.wall(), config)
+        self.session = session
         self.state: State | None = None
         self._shown: dict[str, object] = {}
         self._done = False
+        self._resume_on_return = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase")
@@ -162,6 +155,23 @@ class SessionScreen(Screen[SessionRecord]):
         self._lines = {w.id: w for w in self.query(Line) if w.id}
         self.refresh_state()
 
+    def on_screen_suspend(self) -> None:
+        """Something covers the session: pause it, and remember whether to go on."""
+        if self._done:
+            return
+        running = not self.session.paused and not self.session.finished
+        self.session.pause(self.clock.now())
+        self._resume_on_return = running and isinstance(self.app.screen, ModalScreen)
+        self.refresh_state()
+
+    def on_screen_resume(self) -> None:
+        if self._done:
+            return
+        if self._resume_on_return:
+            self._resume_on_return = False
+            self.session.resume(self.clock.now())
+        self.refresh_state()
+
     def on_resize(self, event: Resize) -> None:
         size = event.size
         self.set_class(size.width < COMPACT_WIDTH or size.height < COMPACT_HEIGHT, "-compact")
@@ -182,16 +192,15 @@ class SessionScreen(Screen[SessionRecord]):
     def refresh_state(self) -> None:
         """Tick the engine and redraw what changed. Called by the interval timer.
 
-        While a dialog covers the screen the session is paused by whoever opened it,
-        and nothing is drawn or finished underneath it.
+        While another screen covers this one the session is paused (see
+        ``on_screen_suspend``) and nothing is drawn or finished underneath it.
         """
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
         if self._done:
             return
-        if not self.is_current:  # a dialog is open: look again later
-            self._timer = self.set_timer(self.MAX_WAIT_S, self.refresh_state)
+        if not self.is_current:  # covered, and so paused: woken again on resume
             return
         now = self.clock.now()
         events = self.session.tick(now)
@@ -238,7 +247,7 @@ class SessionScreen(Screen[SessionRecord]):
         if self._done:
             return
         self._done = True
-        self.dismiss(self.session.record(self.clock.now()))
+        self.dismiss(None)
 
     # ------------------------------------------------------------------ keys
 
@@ -272,32 +281,23 @@ class SessionScreen(Screen[SessionRecord]):
 
         self.app.push_screen(SafetyScreen(pain=True), after)
 
-    def _paused_dialog(
-        self, screen: Screen[bool] | Screen[None], then: Callable[[object], None]
-    ) -> None:
-        """Pause while ``screen`` is up; resume afterwards unless it was paused already."""
+    def action_end(self) -> None:
         if self._done:
             return
-        was_paused = self.session.paused
-        self.session.pause(self.clock.now())
-
-        def after(result: object) -> None:
-            then(result)
-            if not was_paused and not self.session.finished:
-                self.session.resume(self.clock.now())
-            self.refresh_state()
-
-        self.app.push_screen(screen, after)
-
-    def action_end(self) -> None:
         question = ConfirmScreen(
             "End this session now?\nWhat you have done so far is saved.",
             yes="End",
             no="Keep going",
         )
-        self._paused_dialog(question, lambda end: end and self.session.end(self.clock.now()))
+
+        def answered(end: bool | None) -> None:
+            if end:
+                self._resume_on_return = False
+                self._act(self.session.end)
+
+        self.app.push_screen(question, answered)
 
     def action_help(self) -> None:
-        from backtimer.tui.screens.help import HelpScreen
+        from backtimer.tui.dialogs.help import HelpScreen
 
-        self._paused_dialog(HelpScreen(), lambda _: None)
+        self.app.push_screen(HelpScreen())

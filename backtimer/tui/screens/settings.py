@@ -1,19 +1,21 @@
-"""The settings screen: what settings.toml holds, saved atomically."""
+"""The settings screen: shows the settings it is given; returns the changed ones.
+
+Dismisses with the new ``Settings`` (validated by the file's own rules) or None; the
+app saves them, changing only the keys that changed.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from dataclasses import replace
+from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 
-from backtimer.settings import checked_settings
-
-if TYPE_CHECKING:
-    from backtimer.tui.app import BacktimerApp
+from backtimer.core.settings import Settings
+from backtimer.tui.keys import bindings
 
 #: (field, label, unit) for the number fields.
 NUMBERS = (
@@ -25,22 +27,20 @@ NUMBERS = (
 )
 
 
-class SettingsScreen(Screen[None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="settings.save"),
-        Binding("escape", "close", "Back", id="settings.back"),
-    ]
+class SettingsScreen(Screen[Settings | None]):
+    BINDINGS = bindings("settings")
 
-    @property
-    def bt(self) -> BacktimerApp:
-        return cast("BacktimerApp", self.app)
+    def __init__(self, settings: Settings, themes: list[str]) -> None:
+        super().__init__()
+        self.settings = settings
+        self.themes = themes
 
     def compose(self) -> ComposeResult:
-        s = self.bt.settings
+        s = self.settings
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="title")
             with Horizontal(classes="field"):
-                yield Label("Sessions a week to aim for (articles: 3-5)")
+                yield Label("Sessions a week to aim for (3-5 is the usual advice)")
                 yield Select(
                     [(str(n), n) for n in range(1, 8)],
                     value=s.weekly_goal,
@@ -59,10 +59,10 @@ class SettingsScreen(Screen[None]):
                 yield Switch(value=s.pain_check, id="pain_check")
             with Horizontal(classes="field"):
                 yield Label("Theme")
-                themes = sorted(self.app.available_themes)
+                themes = self.themes
                 yield Select(
                     [(t, t) for t in themes],
-                    value=s.theme if s.theme in themes else self.app.theme,
+                    value=s.theme if s.theme in themes else themes[0],
                     allow_blank=False,
                     id="theme",
                 )
@@ -71,8 +71,7 @@ class SettingsScreen(Screen[None]):
         yield Footer()
 
     def _values(self) -> dict[str, Any]:
-        values: dict[str, Any] = self.bt.settings.plain()
-        values["weekly_goal"] = self.query_one("#weekly_goal", Select).value
+        values: dict[str, Any] = {"weekly_goal": self.query_one("#weekly_goal", Select).value}
         for key, _, _ in NUMBERS:
             values[key] = self.query_one(f"#{key}", Input).value or "0"
         values["bell"] = self.query_one("#bell", Switch).value
@@ -83,8 +82,12 @@ class SettingsScreen(Screen[None]):
     def action_save(self) -> None:
         from pydantic import ValidationError
 
+        from backtimer.store.models import check
+        from backtimer.store.plain import to_plain
+
+        values = {**to_plain(self.settings), **self._values()}
         try:
-            settings = checked_settings(self._values())
+            checked = check(values, Settings)
         except ValidationError as exc:
             labels = {key: label for key, label, _ in NUMBERS}
             problems = [
@@ -93,15 +96,9 @@ class SettingsScreen(Screen[None]):
             ]
             self.query_one("#problem", Static).update("\n".join(problems))
             return
-        self.bt.files.settings = settings
-        try:
-            self.bt.files.save_settings()
-        except OSError as exc:
-            self.query_one("#problem", Static).update(f"Could not save: {exc}")
-            return
-        self.app.theme = settings.theme
-        self.notify(f"Saved to {self.bt.paths.settings}.")
-        self.dismiss(None)
+        # numbers typed as "5" and stored as 5.0 compare equal: keep the originals
+        changed = checked.changed_from(self.settings)
+        self.dismiss(replace(self.settings, **changed))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from backtimer.journal import SessionEntry
+from backtimer.core.log import SessionEntry
+from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.week import week_line
 
 MARKS = {
@@ -56,10 +56,7 @@ def summary_text(
 class SummaryScreen(Screen[str | None]):
     """Dismisses with "history" to open the history next."""
 
-    BINDINGS = [
-        Binding("enter,escape,q", "close", "Home", id="summary.home"),
-        Binding("h", "history", "History", id="summary.history"),
-    ]
+    BINDINGS = bindings("summary")
 
     def __init__(self, text: str) -> None:
         super().__init__()

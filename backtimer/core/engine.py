@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from backtimer.catalog import Phase, Step
-from backtimer.timeline import RestKind, Segment, SegmentKind, SessionConfig, build_timeline
+from backtimer.core.dose import Dose
+from backtimer.core.moment import NATURAL, paced_breath, rep_breath, rep_moment
+from backtimer.core.routine import Step
+from backtimer.core.settings import SessionConfig
+from backtimer.core.timeline import Segment, build_timeline
+from backtimer.core.vocab import BreathWord, Phase, RestKind, SegmentKind, Status, TempoPhase
 
-Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
-BreathWord = Literal["inhale", "exhale", "natural"]
-TempoPhase = Literal["into", "hold", "return"]
 PauseReason = Literal["user", "gap", "pain"]
 EventKind = Literal[
     "segment_start",
@@ -100,6 +101,7 @@ class ExerciseRecord:
     status: Status
     active_s: float
     sides_done: tuple[str, ...]
+    dose: Dose
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,18 @@ class _Progress:
     active_s: float = 0.0
     completed: set[int] = field(default_factory=set)
     pain: bool = False
+
+
+@dataclass
+class _Cursor:
+    """Where the session is: the segment, when it started (moved on by pauses), the
+    last moment seen running, time added with +, and the cues already sounded."""
+
+    index: int
+    start: float
+    seen: float
+    extra: float = 0.0
+    emitted: set[str] = field(default_factory=set)
 
 
 class Session:
@@ -148,22 +162,23 @@ class Session:
         for i, step in enumerate(self.steps):
             same = [n for n, s in enumerate(self.steps) if s.phase == step.phase]
             self._phase_place.append((same.index(i) + 1, len(same)))
-        self._started = now
-        self._started_wall = started_wall
-        self._progress = [_Progress() for _ in self.steps]
-        self._first = {}
+        self._first: dict[int, int] = {}
         for n, seg in enumerate(self.timeline):
             self._first.setdefault(seg.exercise, n)
         self._work = [
             [n for n, seg in enumerate(self.timeline) if seg.exercise == i and seg.kind == "work"]
             for i in range(len(self.steps))
         ]
+        self._started = now
+        self._started_wall = started_wall
+        self._progress = [_Progress() for _ in self.steps]
         self._events: list[Event] = []
         self._paused_at: float | None = None
         self._pause_reason: PauseReason | None = None
         self._paused_total = 0.0
         self._finished_at: float | None = None
         self._completed_run = False
+        self._at = _Cursor(0, now, now)
         self._enter(0, now)
 
     # ------------------------------------------------------------------ time
@@ -176,8 +191,11 @@ class Session:
     def paused(self) -> bool:
         return self._paused_at is not None
 
+    def _segment(self) -> Segment:
+        return self.timeline[self._at.index]
+
     def _deadline(self) -> float:
-        return self._seg_start + self.timeline[self._index].duration + self._extra
+        return self._at.start + self._segment().duration + self._at.extra
 
     def tick(self, now: float) -> list[Event]:
         """Move the session to ``now`` and return the events that happened since the last call."""
@@ -186,10 +204,10 @@ class Session:
         return events
 
     def _advance(self, now: float) -> None:
-        if self.finished or self.paused or now < self._seen:
+        if self.finished or self.paused or now < self._at.seen:
             return
-        if now - self._seen > self.config.long_gap_s:
-            self._pause(self._seen, "gap")
+        if now - self._at.seen > self.config.long_gap_s:
+            self._pause(self._at.seen, "gap")
             return
         while not self.finished:
             end = self._deadline()
@@ -200,38 +218,38 @@ class Session:
                 break
             self._complete_segment(end)
         if not self.finished:
-            self._seen = now
+            self._at.seen = now
 
     def _credit(self, until: float) -> None:
         """Count active work time between the last seen moment and ``until``."""
-        seg = self.timeline[self._index]
-        if seg.kind == "work" and until > self._seen:
-            self._progress[seg.exercise].active_s += until - self._seen
-        self._seen = max(self._seen, until)
+        seg = self._segment()
+        if seg.kind == "work" and until > self._at.seen:
+            self._progress[seg.exercise].active_s += until - self._at.seen
+        self._at.seen = max(self._at.seen, until)
 
     def _thresholds(self, until: float) -> None:
-        seg = self.timeline[self._index]
-        total = seg.duration + self._extra
+        seg = self._segment()
+        total = seg.duration + self._at.extra
         if total < COUNTDOWN_FROM + 1:
             return
         marks: list[tuple[str, float, EventKind, int | None]] = []
         if seg.kind == "work" and self.steps[seg.exercise].exercise.mode != "reps":
-            marks.append(("halfway", self._seg_start + total / 2, "halfway", None))
-        end = self._seg_start + total
+            marks.append(("halfway", self._at.start + total / 2, "halfway", None))
+        end = self._at.start + total
         for n in range(COUNTDOWN_FROM, 0, -1):
             marks.append((f"count{n}", end - n, "countdown", n))
         for key, at, kind, value in marks:
-            if key not in self._emitted and at <= until:
-                self._emitted.add(key)
+            if key not in self._at.emitted and at <= until:
+                self._at.emitted.add(key)
                 self._emit(kind, at, value)
 
     def _complete_segment(self, end: float) -> None:
-        seg = self.timeline[self._index]
+        seg = self._segment()
         if seg.kind == "work":
-            self._progress[seg.exercise].completed.add(self._index)
-        if seg.kind == "work" and self._index == self._work[seg.exercise][-1]:
+            self._progress[seg.exercise].completed.add(self._at.index)
+        if seg.kind == "work" and self._at.index == self._work[seg.exercise][-1]:
             self._emit("exercise_done", end)
-        nxt = self._index + 1
+        nxt = self._at.index + 1
         if nxt >= len(self.timeline):
             self._completed_run = True
             self._finish(end)
@@ -239,14 +257,9 @@ class Session:
             self._enter(nxt, end)
 
     def _enter(self, index: int, at: float) -> None:
-        self._index = index
-        self._seg_start = at
-        self._seen = at
-        self._extra = 0.0
-        self._emitted: set[str] = set()
-        seg = self.timeline[index]
+        self._at = _Cursor(index, at, at)
         self._emit("segment_start", at)
-        if seg.kind == "switch":
+        if self._segment().kind == "switch":
             self._emit("switch_sides", at)
 
     def _finish(self, at: float) -> None:
@@ -257,8 +270,8 @@ class Session:
         self._emit("session_done", at)
 
     def _emit(self, kind: EventKind, at: float, value: int | None = None) -> None:
-        seg = self.timeline[self._index]
-        self._events.append(Event(kind, at, seg.exercise, self._index, value))
+        seg = self._segment()
+        self._events.append(Event(kind, at, seg.exercise, self._at.index, value))
 
     # ------------------------------------------------------------------ controls
 
@@ -277,8 +290,8 @@ class Session:
             return
         gap = max(0.0, now - self._paused_at)
         self._paused_total += gap
-        self._seg_start += gap
-        self._seen = now
+        self._at.start += gap
+        self._at.seen = now
         self._paused_at = None
         self._pause_reason = None
         self._emit("resumed", now)
@@ -298,7 +311,7 @@ class Session:
         self._enter(index, at)
 
     def _current(self) -> int:
-        return self.timeline[self._index].exercise
+        return self._segment().exercise
 
     def next(self, now: float) -> None:
         """Skip the rest of this exercise; it is recorded as skipped or partial."""
@@ -316,8 +329,8 @@ class Session:
         i = self._current()
         first = self._first[i]
         at = self._paused_at if self._paused_at is not None else now
-        at_start = self._index == first and (
-            self.timeline[first].kind == "ready" or at - self._seg_start < BACK_GRACE_S
+        at_start = self._at.index == first and (
+            self.timeline[first].kind == "ready" or at - self._at.start < BACK_GRACE_S
         )
         target = self._first[i - 1] if at_start and i > 0 else first
         self._jump(target, now)
@@ -327,12 +340,12 @@ class Session:
         self._advance(now)
         if self.finished:
             return False
-        seg = self.timeline[self._index]
+        seg = self._segment()
         mode = self.steps[seg.exercise].exercise.mode
         if seg.kind == "rest" or (seg.kind == "work" and mode != "reps"):
-            self._extra += self.config.extend_s if seconds is None else seconds
+            self._at.extra += self.config.extend_s if seconds is None else seconds
             # the countdown moves with the deadline, so it sounds again at the new end
-            self._emitted = {key for key in self._emitted if not key.startswith("count")}
+            self._at.emitted = {key for key in self._at.emitted if not key.startswith("count")}
             return True
         return False
 
@@ -357,79 +370,38 @@ class Session:
 
     # ------------------------------------------------------------------ reading
 
+    def _moment(self, now: float) -> float:
+        """The instant the session shows: now, or where it paused or finished."""
+        if self._finished_at is not None:
+            return self._finished_at
+        return self._paused_at if self._paused_at is not None else now
+
     def state(self, now: float) -> State:
         self._advance(now)
-        seg = self.timeline[self._index]
+        seg = self._segment()
         step = self.steps[seg.exercise]
         exercise = step.exercise
-        if self.finished:
-            at = self._finished_at or now
-        elif self._paused_at is not None:
-            at = self._paused_at
-        else:
-            at = now
-        total = seg.duration + self._extra
-        elapsed = min(max(0.0, at - self._seg_start), total)
+        total = seg.duration + self._at.extra
+        elapsed = min(max(0.0, self._moment(now) - self._at.start), total)
         remaining = 0.0 if self.finished else total - elapsed
-        later = self._after[self._index]
         phase_index, phase_count = self._phase_place[seg.exercise]
 
-        rep = reps = None
-        tempo_phase: TempoPhase | None = None
-        tempo_word: str | None = None
-        side: str | None = None
-        breath: BreathWord = "natural"
-        progress = 0.0
-        span_s = 0.0
+        side = exercise.sides[seg.side] if seg.side is not None else None
+        moment = rep_moment(step, elapsed) if seg.kind == "work" else None
+        breath = NATURAL
         turn_in = math.inf
-        instruction = 0
-        if seg.side is not None:
-            side = exercise.sides[seg.side]
-        if seg.kind == "work":
-            instruction = len(exercise.steps) - 1
-            if exercise.mode == "reps" and exercise.tempo is not None:
-                per_rep = step.rep_seconds
-                alternate = exercise.alternate
-                reps = (step.reps or 0) * (2 if alternate else 1)
-                k = min(int(elapsed // per_rep), reps - 1)
-                rep = k + 1
-                if alternate:
-                    side = exercise.sides[k % 2]
-                into, hold, back = (
-                    exercise.tempo.into_s,
-                    step.hold_s or 0.0,
-                    exercise.tempo.return_s,
-                )
-                t = elapsed - k * per_rep
-                if t < into:
-                    tempo_phase, span, t0 = "into", into, 0.0
-                elif t < into + hold:
-                    tempo_phase, span, t0 = "hold", hold, into
-                else:
-                    tempo_phase, span, t0 = "return", back, into + hold
-                turn_in = t0 + span - t
-                words = dict(zip(("into", "hold", "return"), exercise.tempo.words, strict=True))
-                tempo_word = words[tempo_phase] or None
-                # set-up is step 0; then moving in, holding and coming back
-                line = {"into": 1, "hold": 2, "return": 3 if hold else 2}[tempo_phase]
-                instruction = min(line, len(exercise.steps) - 1)
-                if exercise.breath is not None:
-                    cues = {
-                        "into": exercise.breath.into,
-                        "hold": exercise.breath.hold,
-                        "return": exercise.breath.return_,
-                    }
-                    breath = cues[tempo_phase]
-                    progress = min(1.0, (t - t0) / span) if span > 0 else 1.0
-                    span_s = span
-            elif exercise.mode == "hold" and total >= self.config.paced_breath_min_s:
-                breath, progress, span_s = self._paced(elapsed)
-                turn_in = span_s * (1 - progress)
-        elif seg.kind == "rest" and total >= self.config.paced_breath_min_s:
-            breath, progress, span_s = self._paced(elapsed)
-            turn_in = span_s * (1 - progress)
-        if breath == "natural":
-            progress, span_s = 0.0, 0.0
+        if moment is not None:
+            if moment.side is not None:
+                side = exercise.sides[moment.side]
+            breath = rep_breath(step, moment)
+            turn_in = moment.turn_in
+        elif total >= self.config.paced_breath_min_s and (
+            seg.kind == "rest" or (seg.kind == "work" and exercise.mode == "hold")
+        ):
+            breath = paced_breath(elapsed, self.config.breath_in_s, self.config.breath_out_s)
+            turn_in = breath.turn_in
+        phase = moment.phase if moment is not None else None
+        tempo = exercise.tempo
 
         nxt = self.steps[seg.exercise + 1] if seg.exercise + 1 < len(self.steps) else None
         return State(
@@ -444,32 +416,24 @@ class Session:
             rest_kind=seg.rest_kind,
             remaining=remaining,
             total=total,
-            rep=rep,
-            reps=reps,
-            tempo_phase=tempo_phase,
-            tempo_word=tempo_word,
+            rep=moment.rep if moment is not None else None,
+            reps=moment.reps if moment is not None else None,
+            tempo_phase=phase,
+            tempo_word=(tempo.word(phase) or None) if tempo and phase else None,
             side=side,
             set_no=seg.set_no,
             sets=step.sets,
-            breath=breath,
-            breath_progress=progress,
-            breath_span=span_s,
+            breath=breath.word,
+            breath_progress=breath.progress,
+            breath_span=breath.span,
             phase_remaining=turn_in,
-            instruction=instruction,
-            session_remaining=0.0 if self.finished else remaining + later,
+            instruction=exercise.instruction(phase) if seg.kind == "work" else 0,
+            session_remaining=0.0 if self.finished else remaining + self._after[self._at.index],
             session_total=self.planned_s,
             paused=self.paused,
             pause_reason=self._pause_reason if self.paused else None,
             finished=self.finished,
         )
-
-    def _paced(self, elapsed: float) -> tuple[BreathWord, float, float]:
-        """The calm breath: word, progress through it, and its length."""
-        inhale, exhale = self.config.breath_in_s, self.config.breath_out_s
-        t = elapsed % (inhale + exhale)
-        if t < inhale:
-            return "inhale", t / inhale, inhale
-        return "exhale", (t - inhale) / exhale, exhale
 
     def status(self, i: int) -> Status:
         progress = self._progress[i]
@@ -505,6 +469,7 @@ class Session:
                 status=self.status(i),
                 active_s=round(self._progress[i].active_s, 3),
                 sides_done=self._sides_done(i),
+                dose=step.dose,
             )
             for i, step in enumerate(self.steps)
         )

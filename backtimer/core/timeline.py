@@ -8,29 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
-from backtimer.catalog import Step
+from backtimer.core.routine import Step
+from backtimer.core.settings import SessionConfig
+from backtimer.core.vocab import RestKind, SegmentKind
 
-SegmentKind = Literal["ready", "work", "switch", "rest"]
-RestKind = Literal["set", "exercise"]
-
-
-@dataclass(frozen=True)
-class SessionConfig:
-    """Timing choices a person can change in settings."""
-
-    get_ready_s: float = 5.0
-    rest_between_sets_s: float = 15.0
-    rest_between_exercises_s: float = 10.0
-    switch_s: float = 4.0
-    breath_in_s: float = 4.0
-    breath_out_s: float = 6.0
-    #: Holds and rests at least this long get a paced calm breath.
-    paced_breath_min_s: float = 10.0
-    #: A gap between ticks longer than this pauses the session where it was (see engine).
-    long_gap_s: float = 5.0
-    extend_s: float = 10.0
+__all__ = ["Segment", "SessionConfig", "build_timeline", "estimate_seconds", "step_seconds"]
 
 
 @dataclass(frozen=True)
@@ -93,3 +76,11 @@ def build_timeline(steps: Sequence[Step], config: SessionConfig) -> list[Segment
 def estimate_seconds(steps: Sequence[Step], config: SessionConfig | None = None) -> float:
     """The session's length with no pauses."""
     return sum(s.duration for s in build_timeline(steps, config or SessionConfig()))
+
+
+def step_seconds(steps: Sequence[Step], config: SessionConfig) -> list[float]:
+    """Each step's share of the session: its get ready, work, switches and rests."""
+    shares = [0.0] * len(steps)
+    for segment in build_timeline(steps, config):
+        shares[segment.exercise] += segment.duration
+    return shares

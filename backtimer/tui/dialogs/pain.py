@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
+
+from backtimer.tui.keys import bindings
 
 
 def parse_rating(text: str) -> int | None | str:
@@ -21,7 +22,7 @@ def parse_rating(text: str) -> int | None | str:
 
 
 class PainScreen(ModalScreen[int | None]):
-    BINDINGS = [Binding("escape", "skip", "Skip", id="pain.skip")]
+    BINDINGS = bindings("pain")
 
     def __init__(self, when: str) -> None:
         super().__init__()

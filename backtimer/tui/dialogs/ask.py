@@ -1,4 +1,4 @@
-"""Pick one item from a list, or answer one line: small reusable dialogs."""
+"""Answer one line of text: a small reusable dialog."""
 
 from __future__ import annotations
 
@@ -6,47 +6,17 @@ from collections.abc import Callable
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Static
 
-
-class PickScreen(ModalScreen[str | None]):
-    """Choose one of ``choices`` ((id, label) pairs); dismisses with its id or None."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="pick.cancel")]
-
-    def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None):
-        super().__init__()
-        self.title_text = title
-        self.choices = choices
-        self.current = current
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog wide"):
-            yield Static(self.title_text, classes="title")
-            yield OptionList(*[Option(label, id=key) for key, label in self.choices])
-        yield Footer()
-
-    def on_mount(self) -> None:
-        listing = self.query_one(OptionList)
-        keys = [key for key, _ in self.choices]
-        listing.highlighted = keys.index(self.current) if self.current in keys else 0
-        listing.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+from backtimer.tui.keys import bindings
 
 
 class AskScreen(ModalScreen[str | None]):
     """One line of text. ``check`` returns an error message, or None when it is fine."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
+    BINDINGS = bindings("ask")
 
     def __init__(
         self,

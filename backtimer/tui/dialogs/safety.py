@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+
+from backtimer.tui.keys import bindings
 
 ADVICE = (
     "These exercises suit most people with mild to moderate back pain or stiffness. "
@@ -30,12 +31,7 @@ PAIN_HEADER = (
 class SafetyScreen(ModalScreen[bool]):
     """Dismisses with True to go on; False means stop (end the session, or do not start)."""
 
-    BINDINGS = [
-        Binding("enter", "go_on", "Continue", id="safety.continue"),
-        Binding("q,escape", "stop", "End session", id="safety.end"),
-        Binding("escape", "later", "Not now", id="safety.later"),
-        Binding("escape", "close", "Close", id="safety.close"),
-    ]
+    BINDINGS = bindings("safety")
 
     def __init__(self, *, pain: bool = False, first: bool = False) -> None:
         super().__init__()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
+
+from backtimer.tui.keys import bindings
 
 KEYS = """\
 [b]Home[/b]
@@ -30,10 +31,7 @@ KEYS = """\
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,enter,question_mark,q", "close", "Close", id="help.close"),
-        Binding("s", "safety", "When to stop", id="help.safety"),
-    ]
+    BINDINGS = bindings("help")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -46,6 +44,6 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
     def action_safety(self) -> None:
-        from backtimer.tui.screens.safety import SafetyScreen
+        from backtimer.tui.dialogs.safety import SafetyScreen
 
         self.app.push_screen(SafetyScreen())

@@ -3,18 +3,18 @@
 Layout of ``sessions.toml``::
 
     # backtimer session log ...
-    schema = 1
+    schema = 2
 
     [[session]]
     id = "..."
     ...
     exercises = [
-      { id = "cat-cow", status = "done", active_s = 70.0, sides = [] },
+      { id = "cat-cow", status = "done", active_s = 70.0, sides = [], dose = { reps = 8 } },
     ]
     # end of session <id>
 
 Each session is one block written with a single ``write`` to a file opened for
-appending, then fsynced, under an exclusive ``flock``: a crash at any instant leaves
+appending, then fsynced, under an exclusive lock (``store.lock``): a crash at any instant leaves
 every earlier block as it was, and the cost of a write does not depend on the size of
 the log. The closing ``# end of session`` line tells a block cut short by a crash
 (no end line: reported and skipped) from one edited badly by hand (an error naming
@@ -23,87 +23,32 @@ the line; the file is left exactly as it is).
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import marshal
 import os
 import re
-import secrets
+import stat
 import tomllib
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import tomli_w
 
-from backtimer.engine import SessionRecord
-from backtimer.errors import DataError
-from backtimer.tomlfile import line_of, validation_message, write_atomic
+from backtimer.core.log import FLOAT_FIELDS, LOG_SCHEMA, SESSION_FIELDS, ExerciseEntry, SessionEntry
+from backtimer.core.log import entry_problem as _entry_problem
+from backtimer.store.cache import Cache
+from backtimer.store.errors import DataError
+from backtimer.store.lock import locked
+from backtimer.store.tomlio import ensure_private_dir, line_of, shorten
 
-SCHEMA = 1
 HEADER = (
     "# backtimer session log. One [[session]] block per session, appended and never\n"
     "# rewritten. Safe to read; edit with care (`backtimer check` validates it).\n"
-    f"schema = {SCHEMA}\n"
+    f"schema = {LOG_SCHEMA}\n"
 )
 _BLOCK_START = re.compile(r"^\[\[session\]\][ \t]*$", re.MULTILINE)
 _END = "# end of session "
-
-Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseEntry:
-    id: str
-    status: Status
-    active_s: float
-    sides: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class SessionEntry:
-    """One recorded session, as held in memory (light: thousands load in milliseconds)."""
-
-    id: str
-    started_at: datetime
-    ended_at: datetime
-    active_s: float
-    paused_s: float
-    routine: str
-    planned_minutes: float
-    planned_s: float
-    completed: bool
-    ended_early: bool = False
-    pain_before: int | None = None
-    pain_after: int | None = None
-    exercises: tuple[ExerciseEntry, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        data = {f: getattr(self, f) for f in _SESSION_FIELDS}
-        data["started_at"] = self.started_at.isoformat()
-        data["ended_at"] = self.ended_at.isoformat()
-        data["exercises"] = [
-            {"id": e.id, "status": e.status, "active_s": e.active_s, "sides": list(e.sides)}
-            for e in self.exercises
-        ]
-        return data
-
-
-_SESSION_FIELDS = [f for f in SessionEntry.__dataclass_fields__ if f != "exercises"]
-_FLOAT_FIELDS = ("active_s", "paused_s", "planned_minutes", "planned_s")
-
-
-def _entry(model: Any) -> SessionEntry:
-    """A SessionEntry from a validated ``backtimer.schema.SessionModel``."""
-    return SessionEntry(
-        **{f: getattr(model, f) for f in _SESSION_FIELDS},
-        exercises=tuple(
-            ExerciseEntry(e.id, e.status, e.active_s, tuple(e.sides)) for e in model.exercises
-        ),
-    )
 
 
 @dataclass(frozen=True)
@@ -135,36 +80,6 @@ class Log:
 # ---------------------------------------------------------------------- writing
 
 
-def new_id(started_at: datetime) -> str:
-    return f"{started_at:%Y%m%dT%H%M%S}-{secrets.token_hex(3)}"
-
-
-def entry_from_record(
-    record: SessionRecord,
-    routine: str,
-    pain_before: int | None = None,
-    pain_after: int | None = None,
-) -> SessionEntry:
-    return SessionEntry(
-        id=new_id(record.started_at),
-        started_at=record.started_at.replace(microsecond=0),
-        ended_at=record.ended_at.replace(microsecond=0),
-        active_s=round(record.active_s, 1),
-        paused_s=round(record.paused_s, 1),
-        routine=routine,
-        planned_minutes=round(record.planned_s / 60, 1),
-        planned_s=round(record.planned_s, 1),
-        completed=record.completed,
-        ended_early=record.ended_early,
-        pain_before=pain_before,
-        pain_after=pain_after,
-        exercises=tuple(
-            ExerciseEntry(e.id, e.status, round(e.active_s, 1), tuple(e.sides_done))
-            for e in record.exercises
-        ),
-    )
-
-
 def _value(value: Any) -> str:
     if isinstance(value, datetime):
         return value.isoformat()  # RFC 3339 with the T, as people write it
@@ -176,47 +91,32 @@ def _value(value: Any) -> str:
 
 
 def format_block(entry: SessionEntry) -> str:
-    data = {f: getattr(entry, f) for f in _SESSION_FIELDS if getattr(entry, f) is not None}
-    for key in _FLOAT_FIELDS:  # one spelling in the file, whatever the caller passed
+    data = {f: getattr(entry, f) for f in SESSION_FIELDS if getattr(entry, f) is not None}
+    for key in FLOAT_FIELDS:  # one spelling in the file, whatever the caller passed
         data[key] = float(data[key])
-    exercises = entry.to_json()["exercises"]
     lines = ["[[session]]"]
     lines += [f"{key} = {_value(value)}" for key, value in data.items()]
     lines.append("exercises = [")
-    lines += [f"  {_value(e)}," for e in exercises]
+    lines += [f"  {_value(e.plain())}," for e in entry.exercises]
     lines.append("]")
     lines.append(f"{_END}{entry.id}")
     return "\n".join(lines) + "\n"
-
-
-def ensure_private_dir(folder: Path) -> None:
-    """Create ``folder`` readable by its owner only (an existing folder is left as it is)."""
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-
-
-@contextmanager
-def _locked(path: Path, flags: int, lock: int) -> Iterator[int]:
-    fd = os.open(path, flags, 0o600)
-    try:
-        fcntl.flock(fd, lock)
-        yield fd
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
 def append(path: Path, entry: SessionEntry) -> None:
     """Append one session; fsync it. Never rewrites or truncates what is there."""
     ensure_private_dir(path.parent)
     block = format_block(entry)
-    with _locked(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, fcntl.LOCK_EX) as fd:
+    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    with locked(path, flags, exclusive=True) as handle:
+        fd = handle.fileno()
         size = os.fstat(fd).st_size
         if size == 0:
             prefix = HEADER + "\n"
         else:
             # a torn block may have left no final newline; start on a fresh line
-            last = os.pread(fd, 1, size - 1)
+            os.lseek(fd, size - 1, os.SEEK_SET)
+            last = os.read(fd, 1)
             prefix = "\n" if last == b"\n" else "\n\n"
         data = (prefix + block).encode("utf-8")
         written = os.write(fd, data)
@@ -238,17 +138,11 @@ def append(path: Path, entry: SessionEntry) -> None:
 # ---------------------------------------------------------------------- reading
 #
 # A block is parsed on its own, so a problem is pinned to its lines. Parsing TOML is
-# the slow part (about 0.3 ms a session), so a cache beside the log remembers what the
-# file held up to the end of its last complete block, keyed by a SHA-256 of exactly
-# those bytes. The log only grows, so the next load checks the hash and parses only
-# what was appended since. Any doubt (no cache, another version, a changed byte)
+# the slow part (about 0.3 ms a session), so the cache remembers what the file held
+# up to the end of its last complete block, keyed by a SHA-256 of exactly those bytes
+# (and, like every cache, by the rules that validated them). The log only grows, so
+# the next load checks the hash and parses only what was appended since. Any doubt
 # means a full parse: the cache can make loading faster, never different.
-
-CACHE_VERSION = 2
-
-
-def cache_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.cache")
 
 
 def _place(loc: tuple[Any, ...]) -> str:
@@ -258,21 +152,24 @@ def _place(loc: tuple[Any, ...]) -> str:
     return f"key {'.'.join(str(p) for p in loc)!r}" if loc else "session"
 
 
-def load(path: Path, *, use_cache: bool = True) -> Log:
+def load(path: Path, cache: Cache | None = None) -> Log:
     """Read the log. A missing file is an empty log; a bad one raises DataError.
 
-    Never writes the log; may refresh the cache beside it.
+    Never writes the log; may refresh its entry in ``cache``.
     """
     try:
-        with _locked(path, os.O_RDONLY, fcntl.LOCK_SH) as fd:
-            size = os.fstat(fd).st_size
-            raw = os.pread(fd, size, 0) if size else b""
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+        with locked(path, flags, exclusive=False) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise DataError(f"{path}: not a regular file; expected the session log.")
+            raw = handle.read()
     except FileNotFoundError:
         return Log(path)
     except OSError as exc:
         raise DataError(f"{path}: cannot read it: {exc.strerror}.") from None
     log = Log(path)
-    cached = _read_cache(path, raw) if use_cache else None
+    cached = _read_cache(cache, path, raw) if cache is not None else None
     if cached is not None:
         start, first_line = cached[0], cached[1]
         log.sessions, log.torn = cached[2], cached[3]
@@ -280,9 +177,9 @@ def load(path: Path, *, use_cache: bool = True) -> Log:
         start, first_line = 0, 1
     text = _decode(path, raw, start)
     complete = _parse(path, text, first_line, log, whole=start == 0)
-    if use_cache and complete > 0:  # new complete blocks: remember them
+    if cache is not None and complete > 0:  # new complete blocks: remember them
         end = start + len(text[:complete].encode("utf-8"))
-        _write_cache(path, raw[:end], first_line + text.count("\n", 0, complete), log, end)
+        _write_cache(cache, path, raw[:end], first_line + text.count("\n", 0, complete), log)
     return log
 
 
@@ -317,6 +214,17 @@ def _parse(path: Path, text: str, first_line: int, log: Log, *, whole: bool) -> 
     return complete
 
 
+def _toml(text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except (ValueError, RecursionError) as exc:  # tomllib's errors, huge numbers, nesting
+        raise _TomlError(str(exc)) from None
+
+
+class _TomlError(Exception):
+    pass
+
+
 def _read_block(path: Path, block: str, first: int, log: Log) -> int | None:
     """Parse one block starting at line ``first``; the offset past its end line, if whole."""
     marker = block.find(_END)
@@ -327,11 +235,11 @@ def _read_block(path: Path, block: str, first: int, log: Log) -> int | None:
         return None
     body, rest = block[: newline + 1], block[newline + 1 :]
     try:
-        parsed = tomllib.loads(body)
-    except tomllib.TOMLDecodeError as exc:
+        parsed = _toml(body)
+    except _TomlError as exc:
         where = re.search(r"at line (\d+)", str(exc))
         line = first + int(where[1]) - 1 if where else first
-        reason = re.sub(r"\s*\(at (line|end).*\)", "", str(exc))
+        reason = shorten(re.sub(r"\s*\(at (line|end).*\)", "", str(exc)), 120).strip("'")
         raise DataError(
             f"{path}, line {line}: not valid TOML: {reason}. The file was not changed; "
             "fix that line by hand, then run `backtimer check`."
@@ -351,22 +259,18 @@ def _read_block(path: Path, block: str, first: int, log: Log) -> int | None:
 
 def _check_header(path: Path, head: str) -> None:
     try:
-        data = tomllib.loads(head)
-    except tomllib.TOMLDecodeError as exc:
+        data = _toml(head)
+    except _TomlError as exc:
         raise DataError(
-            f"{path}: the header before the first session is not valid TOML: {exc}."
+            f"{path}: the header before the first session is not valid TOML: "
+            f"{shorten(str(exc), 120)}."
         ) from None
     if not data:
         return
-    from pydantic import ValidationError
+    from backtimer.store.models import LogHeader, validate
 
-    from backtimer.schema import LogHeaderModel
-
-    try:
-        header = LogHeaderModel.model_validate(data)
-    except ValidationError as exc:
-        raise DataError(validation_message(path, head, exc, lambda loc: "header")) from None
-    if header.schema_ > SCHEMA:
+    header = validate(path, head, data, LogHeader, lambda loc: "header")
+    if header.schema_ > LOG_SCHEMA:
         raise DataError(
             f"{path}: written by a newer backtimer (schema {header.schema_}); "
             "upgrade backtimer to read it. The file was not changed."
@@ -376,87 +280,94 @@ def _check_header(path: Path, head: str) -> None:
 def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
     from pydantic import ValidationError
 
-    from backtimer.schema import SessionModel
+    from backtimer.store.models import check, problems_message
 
-    try:
-        return _entry(SessionModel.model_validate(item))
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        loc = tuple(error["loc"])
+    def fail(loc: tuple[Any, ...], msg: str) -> DataError:
         if len(loc) >= 2 and loc[0] == "exercises" and isinstance(loc[1], int):
             start = line_of(block, ("exercises",))
             line = start + loc[1] + 1 if start else None
         else:
             line = line_of(block, (loc[0],)) if loc else None
-        msg = validation_message(path, block, exc, _place).split(": ", 1)[1]
-        msg = re.sub(r"^line (\d+), ", "", msg)
-        raise DataError(
+        return DataError(
             f"{path}, line {first - 1 + (line or 1)}: session block: {msg} The file was not "
             "changed; fix it by hand, then run `backtimer check`."
-        ) from None
+        )
+
+    try:
+        entry = check(item, SessionEntry)
+    except ValidationError as exc:
+        errors = exc.errors()
+        msg = problems_message(path, block, errors, _place).split(": ", 1)[1]
+        raise fail(tuple(errors[0]["loc"]), re.sub(r"^line (\d+), ", "", msg)) from None
+    broken = _entry_problem(entry)
+    if broken:
+        raise fail((broken[0],), f"key {broken[0]!r}: {broken[1]}.")
+    return entry
 
 
 # ---------------------------------------------------------------------- the cache
 
-
-#: The fields a cache row holds as they are, between the times and the exercises.
-_MIDDLE = _SESSION_FIELDS[3:]
-
-
-def _row(s: SessionEntry) -> tuple[Any, ...]:
-    offset = s.started_at.utcoffset()
-    return (
-        s.id,
-        s.started_at.timestamp(),
-        offset.total_seconds() if offset else 0.0,
-        s.ended_at.timestamp(),
-        *(getattr(s, f) for f in _MIDDLE),
-        tuple((e.id, e.status, e.active_s, e.sides) for e in s.exercises),
-    )
+#: A cached session is a row of these fields, named in the cache itself.
+_ROW = (*SESSION_FIELDS, "exercises")
+_EXERCISE_ROW = ("id", "status", "active_s", "sides", "dose")
 
 
-def _unrow(
-    row: tuple[Any, ...], zones: dict[float, timezone], shared: dict[tuple[Any, ...], ExerciseEntry]
-) -> SessionEntry:
-    """A session from its cache row. Equal exercise rows share one (immutable) entry:
-    most sessions repeat the same moves, so this builds far fewer objects."""
-    sid, start, offset, end, *middle, exercises = row  # middle: as in SessionEntry
-    zone = zones.get(offset) or zones.setdefault(offset, timezone(timedelta(seconds=offset)))
-    rows = (shared.get(e) or shared.setdefault(e, ExerciseEntry(*e)) for e in exercises)
-    return SessionEntry(
-        sid,
-        datetime.fromtimestamp(start, zone),
-        datetime.fromtimestamp(end, zone),
-        *middle,
-        exercises=tuple(rows),
-    )
+def _row(s: SessionEntry) -> list[Any]:
+    row: list[Any] = [getattr(s, f) for f in SESSION_FIELDS]
+    row[1], row[2] = s.started_at.isoformat(), s.ended_at.isoformat()
+    row.append([[e.id, e.status, e.active_s, list(e.sides), e.dose and e.dose.plain()]
+                for e in s.exercises])
+    return row
 
 
-def _read_cache(path: Path, raw: bytes) -> tuple[int, int, list[SessionEntry], list[Torn]] | None:
+def _read_cache(
+    cache: Cache, path: Path, raw: bytes
+) -> tuple[int, int, list[SessionEntry], list[Torn]] | None:
+    from backtimer.core.dose import Dose
+
+    stored = cache.get("log", path, "append-only")
     try:
-        data = marshal.loads(cache_path(path).read_bytes())
-        version, size, digest, lines, rows, torn = data
-        if version != CACHE_VERSION or size > len(raw):
+        if not isinstance(stored, dict) or stored["size"] > len(raw):
             return None
-        if hashlib.sha256(raw[:size]).hexdigest() != digest:
+        if hashlib.sha256(raw[: stored["size"]]).hexdigest() != stored["prefix"]:
             return None
-        zones: dict[float, timezone] = {}
-        shared: dict[tuple[Any, ...], ExerciseEntry] = {}
-        sessions = [_unrow(r, zones, shared) for r in rows]
-        return size, lines, sessions, [Torn(*t) for t in torn]
-    except Exception:  # noqa: BLE001 - a cache that cannot be used is simply not used
+        if tuple(stored["fields"]) != _ROW or tuple(stored["exercise_fields"]) != _EXERCISE_ROW:
+            return None
+        # most sessions repeat the same moves: equal rows share one (immutable) entry
+        shared: dict[Any, ExerciseEntry] = {}
+        parse = datetime.fromisoformat
+        sessions = []
+        for row in stored["rows"]:
+            exercises = []
+            for e in row[-1]:
+                key = (e[0], e[1], e[2], tuple(e[3]), tuple(sorted(e[4].items())) if e[4] else None)
+                entry = shared.get(key)
+                if entry is None:
+                    dose = Dose(**e[4]) if e[4] else None
+                    entry = shared[key] = ExerciseEntry(e[0], e[1], e[2], tuple(e[3]), dose)
+                exercises.append(entry)
+            values = dict(zip(SESSION_FIELDS, row, strict=False))
+            values["started_at"] = parse(values["started_at"])
+            values["ended_at"] = parse(values["ended_at"])
+            sessions.append(SessionEntry(**values, exercises=tuple(exercises)))
+        return stored["size"], stored["lines"], sessions, [Torn(*t) for t in stored["torn"]]
+    except (KeyError, TypeError, ValueError, IndexError):  # not what we store: rebuild
         return None
 
 
-def _write_cache(path: Path, prefix: bytes, lines: int, log: Log, size: int) -> None:
-    data = (
-        CACHE_VERSION,
-        size,
-        hashlib.sha256(prefix).hexdigest(),
-        lines,
-        [_row(s) for s in log.sessions],
-        # only what lies inside the cached part; the rest is read again next time
-        [(t.first_line, t.last_line) for t in log.torn if t.last_line < lines],
+def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) -> None:
+    cache.put(
+        "log",
+        path,
+        "append-only",
+        {
+            "size": len(prefix),
+            "prefix": hashlib.sha256(prefix).hexdigest(),
+            "lines": lines,
+            "fields": list(_ROW),
+            "exercise_fields": list(_EXERCISE_ROW),
+            "rows": [_row(s) for s in log.sessions],
+            # only what lies inside the cached part; the rest is read again next time
+            "torn": [[t.first_line, t.last_line] for t in log.torn if t.last_line < lines],
+        },
     )
-    with suppress(OSError):  # a read-only folder just means no cache
-        write_atomic(cache_path(path), "", data=marshal.dumps(data))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from backtimer.journal import SessionEntry
+from backtimer.core.log import SessionEntry
 
 #: A session that was not completed still counts when this share of its plan was done.
 COUNTS_FROM = 0.8
@@ -56,15 +56,15 @@ def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) 
     this = monday(today)
     first = this - timedelta(weeks=count - 1)
     tally: Counter[date] = Counter()
-    active: Counter[date] = Counter()
+    active: dict[date, float] = {}
     for session in sessions:
         start = monday(day_of(session))
         if first <= start <= this:
-            active[start] += session.active_s
+            active[start] = active.get(start, 0.0) + session.active_s
             if counts(session):
                 tally[start] += 1
     return [
-        Week(m, tally[m], active[m], tally[m] >= goal)
+        Week(m, tally[m], active.get(m, 0.0), tally[m] >= goal)
         for m in (first + timedelta(weeks=n) for n in range(count))
     ]
 

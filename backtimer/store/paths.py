@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-
-import platformdirs
 
 APP = "backtimer"
 CATALOG_NAME = "exercises.toml"
@@ -20,22 +17,29 @@ def shipped_catalog() -> Path:
     A wheel carries it inside the package; a source checkout (editable install)
     keeps it at the repository root.
     """
-    packaged = Path(str(resources.files("backtimer"))) / CATALOG_NAME
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / CATALOG_NAME
     if packaged.is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / CATALOG_NAME
+    return package.parent / CATALOG_NAME
 
 
 @dataclass(frozen=True)
 class Paths:
     data_dir: Path
     config_dir: Path
+    cache_dir: Path
     catalog: Path
     catalog_source: str
 
     @property
     def sessions(self) -> Path:
         return self.data_dir / "sessions.toml"
+
+    @property
+    def state(self) -> Path:
+        """What backtimer remembers between runs (not settings): safety read, last routine."""
+        return self.data_dir / "state.toml"
 
     @property
     def settings(self) -> Path:
@@ -45,29 +49,36 @@ class Paths:
     def routines(self) -> Path:
         return self.config_dir / "routines.toml"
 
-    @property
-    def cache_dir(self) -> Path:
-        """Files already validated, remembered by their hash (safe to delete)."""
-        return self.data_dir / ".cache"
-
 
 def resolve_paths(
     data_dir: str | os.PathLike[str] | None = None,
     catalog: str | os.PathLike[str] | None = None,
     env: Mapping[str, str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
 ) -> Paths:
     """Work out every path from flags, then environment, then platform defaults.
 
     ``--data-dir`` (or ``BACKTIMER_DATA_DIR``) moves the log *and* the settings, so
-    one flag isolates a whole profile (tests, a second person on the machine).
+    one flag isolates a whole profile (tests, a second person on the machine). The
+    cache (``--cache-dir``, ``BACKTIMER_CACHE_DIR``) defaults to the platform's cache
+    folder, never beside the log that people sync.
     """
     env = os.environ if env is None else env
     chosen = data_dir or env.get("BACKTIMER_DATA_DIR") or None
+    cache_chosen = cache_dir or env.get("BACKTIMER_CACHE_DIR") or None
     if chosen:
         data = config = Path(chosen).expanduser()
     else:
+        import platformdirs
+
         data = Path(platformdirs.user_data_dir(APP, appauthor=False))
         config = Path(platformdirs.user_config_dir(APP, appauthor=False))
+    if cache_chosen:
+        cache = Path(cache_chosen).expanduser()
+    else:
+        import platformdirs
+
+        cache = Path(platformdirs.user_cache_dir(APP, appauthor=False))
     if catalog:
         cat, source = Path(catalog).expanduser(), "--catalog"
     elif env.get("BACKTIMER_CATALOG"):
@@ -76,4 +87,6 @@ def resolve_paths(
         cat, source = config / CATALOG_NAME, "config dir"
     else:
         cat, source = shipped_catalog(), "shipped"
-    return Paths(data_dir=data, config_dir=config, catalog=cat, catalog_source=source)
+    return Paths(
+        data_dir=data, config_dir=config, cache_dir=cache, catalog=cat, catalog_source=source
+    )

@@ -10,16 +10,18 @@ shuffled with the date as seed: a different plan each day, the same plan all day
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from backtimer.catalog import Catalog, Exercise, Step, dose_range
-from backtimer.timeline import SessionConfig, estimate_seconds
+from backtimer.core.exercise import Exercise
+from backtimer.core.routine import Catalog, Step
+from backtimer.core.settings import SessionConfig
+from backtimer.core.timeline import estimate_seconds
 
 MIN_MINUTES, MAX_MINUTES = 5, 45
+#: In this order the planner takes turns between them (mobility first).
 MAIN_KINDS = ("mobility", "stretch", "strength")
 #: Aim this close to the target before stopping (the promise is +-10 %).
 TOLERANCE = 0.03
@@ -32,42 +34,6 @@ def main_count(minutes: int) -> int:
 
 def warmup_count(minutes: int) -> int:
     return 1 if minutes < 8 else 2 if minutes < 12 else 3 if minutes < 25 else 4
-
-
-def _cap(exercise: Exercise, key: str) -> float:
-    """The most of ``key`` a plan may ask for: the safe range, else 1.5x the default."""
-    bounds = dose_range(exercise, key)
-    default = getattr(exercise, key) or 0
-    return bounds[1] if bounds else math.floor(default * 1.5)
-
-
-def _floor(exercise: Exercise, key: str) -> float:
-    if key == "sets":
-        return 1
-    bounds = dose_range(exercise, key)
-    default = getattr(exercise, key) or 0
-    return bounds[0] if bounds else math.ceil(default * 0.5)
-
-
-def _dose_key(exercise: Exercise) -> str:
-    return {"reps": "reps", "hold": "hold_s", "timed": "time_s"}[exercise.mode]
-
-
-_STEP = {"reps": 1, "hold_s": 5, "time_s": 15, "sets": 1}
-
-
-def nudge(step: Step, direction: int, key: str | None = None) -> Step | None:
-    """``step`` with one notch more (+1) or less (-1) of its dose, or None at the limit."""
-    key = key or _dose_key(step.exercise)
-    value = getattr(step, key) or 0
-    new = value + direction * _STEP[key]
-    if direction > 0:
-        new = min(new, _cap(step.exercise, key))
-    else:
-        new = max(new, _floor(step.exercise, key))
-    if new == value or new <= 0:
-        return None
-    return replace(step, **{key: new})
 
 
 #: Within a level, moves go down to the floor step by step instead of up and down.
@@ -160,7 +126,7 @@ def fit(steps: Sequence[Step], target_s: float, config: SessionConfig) -> list[S
         best: tuple[float, int, Step, float] | None = None
         for i in main:
             for key in (None, "sets"):
-                changed = nudge(steps[i], direction, key)
+                changed = steps[i].nudged(direction, key)
                 if changed is None:
                     continue
                 seconds = _own_seconds(changed, config)
@@ -173,16 +139,6 @@ def fit(steps: Sequence[Step], target_s: float, config: SessionConfig) -> list[S
         total += seconds - own[i]
         steps[i], own[i] = changed, seconds
     return steps
-
-
-def step_seconds(steps: Sequence[Step], config: SessionConfig) -> list[float]:
-    """Each step's share of the session: its get ready, work, switches and rests."""
-    from backtimer.timeline import build_timeline
-
-    shares = [0.0] * len(steps)
-    for segment in build_timeline(steps, config):
-        shares[segment.exercise] += segment.duration
-    return shares
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,42 @@
+"""The command-line front door: ``backtimer [COMMAND]``.
+
+Exit codes: 0 ok, 1 a data problem (message printed, nothing modified), 2 usage.
+Only the parser is imported up front; each command imports what it uses.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
+    """Run one command. ``today`` (for tests) replaces the local date."""
+    from backtimer.cli.parser import build_parser
+
+    args = build_parser().parse_args(argv)
+    from backtimer.cli.commands import Context, UsageError, run_app
+    from backtimer.store.errors import DataError
+
+    context = Context(args, sys.stdout, today)
+    handler = getattr(args, "handler", None)
+    try:
+        if handler is None:
+            return run_app(context, start=False)
+        return int(handler(context))
+    except DataError as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    except UsageError as exc:
+        print(f"backtimer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `backtimer history | head`: stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141

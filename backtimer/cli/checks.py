@@ -1,0 +1,109 @@
+"""``backtimer check``: every file a person can edit, with what is wrong in each.
+
+Each check returns a short summary or raises DataError naming the file, the line and
+the key. Nothing is written; caches are not used, so every file is read afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from backtimer.core.routine import Catalog
+from backtimer.core.settings import Settings
+from backtimer.store import journal
+from backtimer.store.catalog import load_catalog
+from backtimer.store.errors import DataError
+from backtimer.store.paths import Paths
+from backtimer.store.routines import load_routines
+from backtimer.store.settings import load_settings
+from backtimer.store.state import load_state
+from backtimer.store.tomlio import line_of, shorten
+
+
+def _catalog(paths: Paths) -> Catalog:
+    return load_catalog(paths.catalog)
+
+
+def check_catalog(paths: Paths) -> str:
+    catalog = _catalog(paths)
+    return (
+        f"{len(catalog.exercises)} exercises, {len(catalog.routines)} routines "
+        f"({paths.catalog}, {paths.catalog_source})"
+    )
+
+
+def builtin_themes() -> set[str]:
+    from textual.theme import BUILTIN_THEMES
+
+    return set(BUILTIN_THEMES)
+
+
+def settings_problems(settings: Settings, catalog: Catalog) -> list[tuple[str, str]]:
+    """(key, problem) for what the file's own rules cannot know: binding ids and keys,
+    theme names and exercise ids."""
+    from backtimer.core.keys import keymap_problems
+
+    problems = [
+        (f"keymap.{binding}", problem) for binding, problem in keymap_problems(settings.keymap)
+    ]
+    themes = builtin_themes()
+    if settings.theme not in themes:
+        problems.append(
+            ("theme", f"no theme is called {shorten(settings.theme)}; "
+             f"choose one of {', '.join(sorted(themes))}")
+        )
+    for exercise_id in settings.excluded:
+        if exercise_id not in catalog.exercises:
+            problems.append(("excluded", f"no exercise has the id {shorten(exercise_id)}"))
+    return problems
+
+
+def check_settings(paths: Paths) -> str:
+    path = paths.settings
+    settings = load_settings(path)
+    if not path.exists():
+        return f"defaults ({path} absent)"
+    problems = settings_problems(settings, _catalog(paths))
+    if problems:
+        text = path.read_text(encoding="utf-8")
+        parts = []
+        for key, problem in problems[:10]:
+            line = line_of(text, tuple(key.split(".")))
+            where = f"line {line}, " if line else ""
+            parts.append(f"{where}key {key!r}: {problem}")
+        more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
+        raise DataError(f"{path}: " + "; ".join(parts) + more + ".")
+    return str(path)
+
+
+def check_routines(paths: Paths) -> str:
+    path = paths.routines
+    routines = load_routines(path, _catalog(paths))
+    if not path.exists():
+        return f"none saved ({path} absent)"
+    return f"{len(routines)} saved ({path})"
+
+
+def check_state(paths: Paths) -> str:
+    load_state(paths.state)
+    return str(paths.state) if paths.state.exists() else f"fresh ({paths.state} absent)"
+
+
+def check_log(paths: Paths) -> str:
+    log = journal.load(paths.sessions)
+    if log.torn:
+        raise DataError(log.torn_message() or "")
+    if not paths.sessions.exists():
+        return f"no sessions yet ({paths.sessions})"
+    return f"{len(log.sessions)} sessions ({paths.sessions})"
+
+
+CHECKS: list[tuple[str, Callable[[Paths], str]]] = [
+    ("catalogue", check_catalog),
+    ("settings", check_settings),
+    ("saved routines", check_routines),
+    ("state", check_state),
+    ("session log", check_log),
+]
+
+

@@ -1,0 +1,157 @@
+"""What each command does. Imports what it needs when it runs, so that ``--help`` and
+``--version`` stay light."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TextIO
+
+from backtimer.cli import EXIT_DATA, EXIT_OK
+from backtimer.store.errors import DataError
+
+if TYPE_CHECKING:
+    from backtimer.core.plan import Choice
+    from backtimer.store.paths import Paths
+    from backtimer.store.profile import Profile
+
+
+class UsageError(Exception):
+    """A bad value found after parsing (an unknown routine name): exit 2."""
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    out: TextIO
+    today_override: date | None = None
+
+    def today(self) -> date:
+        return self.today_override or datetime.now().astimezone().date()
+
+    def option(self, name: str) -> Any:
+        return getattr(self.args, name, None)
+
+    def paths(self) -> Paths:
+        from backtimer.store.paths import resolve_paths
+
+        return resolve_paths(
+            self.option("data_dir"), self.option("catalog"), cache_dir=self.option("cache_dir")
+        )
+
+    def profile(self) -> Profile:
+        from backtimer.store.profile import load_profile
+
+        return load_profile(
+            self.option("data_dir"), self.option("catalog"), self.option("cache_dir")
+        )
+
+    def json(self, data: Any) -> int:
+        json.dump(data, self.out, indent=2, allow_nan=False)
+        self.out.write("\n")
+        return EXIT_OK
+
+
+def cmd_exercises(ctx: Context) -> int:
+    from backtimer.cli.render import exercise_json, exercises_table
+    from backtimer.store.cache import Cache
+    from backtimer.store.catalog import load_catalog
+
+    paths = ctx.paths()
+    catalog = load_catalog(paths.catalog, Cache(paths.cache_dir))
+    if ctx.args.json:
+        return ctx.json([exercise_json(e) for e in catalog.exercises.values()])
+    ctx.out.write(exercises_table(catalog))
+    return EXIT_OK
+
+
+def cmd_check(ctx: Context) -> int:
+    from backtimer.cli import checks
+
+    paths = ctx.paths()
+    problems = 0
+    for name, check in checks.CHECKS:
+        try:
+            ctx.out.write(f"ok    {name}: {check(paths)}\n")
+        except DataError as exc:
+            problems += 1
+            ctx.out.write(f"FAIL  {name}: {exc}\n")
+    return EXIT_DATA if problems else EXIT_OK
+
+
+def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
+    """The routine or plan the flags ask for, or None for the default."""
+    from backtimer.core.plan import choose_routine
+
+    minutes = ctx.option("minutes")
+    routine = ctx.option("routine")
+    standing = ctx.option("standing") or False
+    if routine is not None:
+        if standing:
+            raise UsageError("--standing applies to plans (--minutes), not to --routine")
+        try:
+            return choose_routine(profile.catalog, routine)
+        except KeyError as exc:
+            raise UsageError(str(exc.args[0])) from None
+    if minutes is None and not standing:
+        return None
+    return profile.plan(minutes or 10, standing=standing, day=ctx.today())
+
+
+def run_app(ctx: Context, start: bool) -> int:
+    from backtimer.tui.app import make_app
+
+    app = make_app(
+        data_dir=ctx.option("data_dir"),
+        catalog=ctx.option("catalog"),
+        cache_dir=ctx.option("cache_dir"),
+        start=start,
+        choose=lambda profile: choice_from_args(ctx, profile),
+    )
+    app.run()
+    if app.save_error:  # already said on stderr
+        return EXIT_DATA
+    return app.return_code or EXIT_OK
+
+
+def cmd_start(ctx: Context) -> int:
+    return run_app(ctx, start=True)
+
+
+def cmd_plan(ctx: Context) -> int:
+    from backtimer.cli.render import plan_json, plan_text
+
+    profile = ctx.profile()
+    choice = choice_from_args(ctx, profile) or profile.default_choice()
+    config = profile.settings.session_config()
+    if ctx.args.json:
+        return ctx.json(plan_json(choice, config))
+    ctx.out.write(plan_text(choice, config))
+    return EXIT_OK
+
+
+def cmd_history(ctx: Context) -> int:
+    from backtimer.cli.render import format_history
+    from backtimer.core import stats
+    from backtimer.store import journal
+    from backtimer.store.cache import Cache
+    from backtimer.store.settings import load_settings
+
+    paths = ctx.paths()
+    cache = Cache(paths.cache_dir)
+    settings = load_settings(paths.settings, cache)
+    log = journal.load(paths.sessions, cache)
+    if log.torn:
+        print(f"backtimer: warning: {log.torn_message()}", file=sys.stderr)
+    data = stats.report(log.sessions, ctx.today(), settings.weekly_goal, ctx.args.weeks)
+    if ctx.args.json:
+        return ctx.json(data)
+    ctx.out.write(format_history(data))
+    return EXIT_OK
+
+
+Handler = Callable[[Context], int]

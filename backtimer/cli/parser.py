@@ -1,0 +1,143 @@
+"""The command line's grammar: every command, option and help text."""
+
+from __future__ import annotations
+
+import argparse
+
+from backtimer import __version__
+
+DESCRIPTION = """\
+A guided back-exercise timer for the terminal. Run with no command to open the app.
+"""
+#: Plans run from this many minutes to that many (kept here so --help needs no core).
+MIN_MINUTES, MAX_MINUTES = 5, 45
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options every subcommand accepts, before or after its name.
+
+    Defaults are SUPPRESS so a subcommand's parser does not overwrite a value given
+    before the subcommand name.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("files")
+    group.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="folder for the session log and settings (env BACKTIMER_DATA_DIR)",
+    )
+    group.add_argument(
+        "--catalog",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="exercise catalogue to use instead of the shipped one (env BACKTIMER_CATALOG)",
+    )
+    group.add_argument(
+        "--cache-dir",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="folder for caches, safe to delete (env BACKTIMER_CACHE_DIR)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from backtimer.cli import commands as c
+
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="backtimer",
+        description=DESCRIPTION,
+        parents=[common],
+        epilog="Exit codes: 0 ok, 1 data error, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    exercises = sub.add_parser(
+        "exercises",
+        parents=[common],
+        help="list the exercise catalogue",
+        description="List every exercise in the catalogue with its dosage.",
+    )
+    exercises.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    exercises.set_defaults(handler=c.cmd_exercises)
+
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="validate the catalogue and your files",
+        description="Validate the catalogue, your settings, saved routines, state and log. "
+        "Exit 0 when all is well, 1 with the problems otherwise.",
+    )
+    check.set_defaults(handler=c.cmd_check)
+
+    plan = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="show a routine without starting it",
+        description="Print a routine: each step with its dosage and estimated time, and the "
+        "total. With --minutes, plan one of that length for today.",
+    )
+    _choice_options(plan)
+    plan.add_argument("--json", action="store_true", help="print JSON instead of text")
+    plan.set_defaults(handler=c.cmd_plan)
+
+    start = sub.add_parser(
+        "start",
+        parents=[common],
+        help="start a session straight away",
+        description="Open straight into a session of a routine or of a plan for a length.",
+    )
+    _choice_options(start)
+    start.set_defaults(handler=c.cmd_start)
+
+    history = sub.add_parser(
+        "history",
+        parents=[common],
+        help="your sessions, weekly goal and streaks",
+        description="Sessions per week against your weekly goal, streaks and recent sessions.",
+    )
+    history.add_argument(
+        "--weeks", type=_positive_int, default=8, metavar="N", help="weeks to show (default 8)"
+    )
+    history.add_argument("--json", action="store_true", help="print JSON instead of text")
+    history.set_defaults(handler=c.cmd_history)
+    return parser
+
+
+def _choice_options(parser: argparse.ArgumentParser) -> None:
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--minutes",
+        type=_minutes,
+        metavar="N",
+        help=f"plan a routine of N minutes ({MIN_MINUTES}-{MAX_MINUTES})",
+    )
+    which.add_argument("--routine", metavar="NAME", help="a named routine (built-in or saved)")
+    parser.add_argument(
+        "--standing", action="store_true", help="no floor work, for a desk break (with --minutes)"
+    )
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+    if not MIN_MINUTES <= value <= MAX_MINUTES:
+        raise argparse.ArgumentTypeError(
+            f"{value} is out of range: plans run from {MIN_MINUTES} to {MAX_MINUTES} minutes"
+        )
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 520:
+        raise argparse.ArgumentTypeError(f"{value} is out of range (1 to 520)")
+    return value

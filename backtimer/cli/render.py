@@ -1,0 +1,157 @@
+"""Text and JSON renderings of the catalogue, a plan and the history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backtimer.core.exercise import Exercise
+from backtimer.core.plan import Choice
+from backtimer.core.routine import Catalog
+from backtimer.core.settings import SessionConfig
+from backtimer.core.timeline import step_seconds
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    """``1 session``, ``2 sessions``."""
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def exercise_json(exercise: Exercise) -> dict[str, Any]:
+    tempo = exercise.tempo
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "kind": exercise.kind,
+        "position": exercise.position,
+        "level": exercise.level,
+        "mode": exercise.mode,
+        "reps": exercise.reps,
+        "hold_s": exercise.hold_s,
+        "time_s": exercise.time_s,
+        "sets": exercise.sets,
+        "per_side": exercise.per_side,
+        "sides": list(exercise.sides) if exercise.per_side else None,
+        "alternate": exercise.alternate,
+        "tempo": (
+            {"into_s": tempo.into_s, "hold_s": exercise.hold_s or 0, "return_s": tempo.return_s}
+            if tempo
+            else None
+        ),
+        "breath": exercise.breath is not None,
+        "breath_note": exercise.breath_note,
+        "ranges": {
+            f"{key.removesuffix('_s')}_range": list(value)
+            for key in ("hold_s", "reps", "sets", "time_s")
+            if (value := getattr(exercise.limits, key)) is not None
+        },
+        "care": exercise.care,
+        "why": exercise.why,
+        "targets": list(exercise.targets),
+        "steps": list(exercise.steps),
+    }
+
+
+
+
+def exercises_table(catalog: Catalog) -> str:
+    rows = [
+        (e.id, e.name, e.kind, e.position, e.describe(e.dose)) for e in catalog.exercises.values()
+    ]
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
+        lines.append("  ".join([*cells, row[4]]).rstrip())
+    lines.append("")
+    lines.append(
+        f"{plural(len(rows), 'exercise')}, {plural(len(catalog.routines), 'routine')}: "
+        f"{', '.join(catalog.routines)}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def plan_json(choice: Choice, config: SessionConfig) -> dict[str, Any]:
+    shares = step_seconds(choice.steps, config)
+    return {
+        "minutes": choice.minutes,
+        "routine": choice.routine,
+        "name": choice.name,
+        "estimated_s": sum(shares),
+        "steps": [
+            {
+                "id": step.exercise.id,
+                "name": step.exercise.name,
+                "phase": step.phase,
+                "dose": step.describe(),
+                "estimated_s": share,
+            }
+            for step, share in zip(choice.steps, shares, strict=True)
+        ],
+    }
+
+
+def plan_text(choice: Choice, config: SessionConfig) -> str:
+    shares = step_seconds(choice.steps, config)
+    total = sum(shares)
+    lines = [f"{choice.name}: about {total / 60:.1f} minutes", ""]
+    width = max(len(s.exercise.name) for s in choice.steps)
+    for step, share in zip(choice.steps, shares, strict=True):
+        phase = "warm-up" if step.phase == "warmup" else "main"
+        lines.append(
+            f"  {phase:<8} {step.exercise.name:<{width}}  {step.describe():<36} {share:>5.0f} s"
+        )
+    lines.append(f"  {'':<8} {'total':<{width}}  {'':<36} {total:>5.0f} s")
+    if choice.minutes is not None and total < 0.9 * choice.minutes * 60:
+        why = "standing only" if choice.standing else "after your exclusions"
+        lines += [
+            "",
+            f"Note: only about {total / 60:.0f} minutes of suitable moves exist ({why}), "
+            f"so this plan is shorter than {choice.minutes} minutes.",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def format_history(data: dict[str, Any]) -> str:
+    goal = data["weekly_goal"]
+    this = data["this_week"]
+    lines = [
+        f"This week ({this['week']}): {this['sessions']} of {goal} sessions"
+        + (" - goal met" if this["goal_met"] else ""),
+        f"Streak: {data['current_streak_weeks']} week(s); longest {data['longest_streak_weeks']}.",
+        "",
+        "week       sessions  minutes",
+    ]
+    for week in data["weeks"]:
+        bar = "#" * week["sessions"] + "." * max(0, goal - week["sessions"])
+        mark = "met" if week["goal_met"] else ""
+        lines.append(
+            f"{week['week']}  {week['sessions']:>2}/{goal:<2} {bar:<8} "
+            f"{week['active_s'] / 60:>5.0f}  {mark}".rstrip()
+        )
+    totals = data["totals"]
+    lines += [
+        "",
+        f"All time: {totals['sessions']} sessions, {totals['active_s'] / 60:.0f} minutes.",
+    ]
+    if totals["pain_before_avg"] is not None or totals["pain_after_avg"] is not None:
+
+        def fmt(v: float | None) -> str:
+            return "-" if v is None else f"{v:.1f}"
+
+        lines.append(
+            f"Back pain (0-10), average: before {fmt(totals['pain_before_avg'])}, "
+            f"after {fmt(totals['pain_after_avg'])}."
+        )
+    recent = data["sessions"][-5:]
+    if recent:
+        lines += ["", "Recent sessions:"]
+        for s in reversed(recent):
+            done = sum(1 for e in s["exercises"] if e["status"] == "done")
+            state = "completed" if s["completed"] else "ended early"
+            lines.append(
+                f"  {s['started_at'][:16].replace('T', ' ')}  {s['routine']:<10} "
+                f"{s['active_s'] / 60:>4.0f} min  {done}/{len(s['exercises'])} done, {state}"
+            )
+    return "\n".join(lines) + "\n"
+
+

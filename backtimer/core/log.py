@@ -1,0 +1,113 @@
+"""What the session log holds: one entry per session, declared once, and how a
+finished session becomes an entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import Annotated, Any
+
+from backtimer.core.dose import Dose
+from backtimer.core.engine import SessionRecord
+from backtimer.core.vocab import FILE_CONFIG, Len, NonNegative, Pain, Status
+
+#: The log's schema: 2 records each exercise's dose; schema-1 logs are still read.
+LOG_SCHEMA = 2
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseEntry:
+    __pydantic_config__ = FILE_CONFIG
+
+    id: Annotated[str, Len(1, 200)]
+    status: Status
+    active_s: NonNegative
+    sides: tuple[str, ...] = ()
+    #: The dose it was done at (log schema 2; absent in schema-1 logs).
+    dose: Dose | None = None
+
+    def plain(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "status": self.status,
+            "active_s": self.active_s,
+            "sides": list(self.sides),
+        }
+        if self.dose is not None:
+            data["dose"] = self.dose.plain()
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SessionEntry:
+    """One recorded session, as held in memory (light: thousands load in milliseconds)."""
+
+    __pydantic_config__ = FILE_CONFIG
+
+    id: Annotated[str, Len(1, 200)]
+    started_at: datetime
+    ended_at: datetime
+    active_s: NonNegative
+    routine: str
+    planned_minutes: NonNegative
+    planned_s: NonNegative
+    completed: bool
+    paused_s: NonNegative = 0.0
+    ended_early: bool = False
+    pain_before: Pain | None = None
+    pain_after: Pain | None = None
+    exercises: tuple[ExerciseEntry, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        data = {f: getattr(self, f) for f in SESSION_FIELDS}
+        data["started_at"] = self.started_at.isoformat()
+        data["ended_at"] = self.ended_at.isoformat()
+        data["exercises"] = [e.plain() for e in self.exercises]
+        return data
+
+
+#: Every field but the exercises, in declaration order.
+SESSION_FIELDS = tuple(f.name for f in fields(SessionEntry) if f.name != "exercises")
+FLOAT_FIELDS = ("active_s", "paused_s", "planned_minutes", "planned_s")
+
+
+def entry_problem(entry: SessionEntry) -> tuple[str, str] | None:
+    """A rule that spans keys, or that the annotations cannot say, broken by ``entry``."""
+    for key in ("started_at", "ended_at"):
+        if getattr(entry, key).utcoffset() is None:
+            return key, "needs a UTC offset, e.g. 2026-11-16T08:00:00+01:00"
+    return None
+
+
+def new_id(started_at: datetime, token: str) -> str:
+    """A session id: when it started, and a random ``token`` to tell machines apart."""
+    return f"{started_at:%Y%m%dT%H%M%S}-{token}"
+
+
+def session_entry(
+    record: SessionRecord,
+    routine: str,
+    *,
+    token: str,
+    pain_before: int | None = None,
+    pain_after: int | None = None,
+) -> SessionEntry:
+    """The log entry for a finished (or ended) session."""
+    return SessionEntry(
+        id=new_id(record.started_at, token),
+        started_at=record.started_at.replace(microsecond=0),
+        ended_at=record.ended_at.replace(microsecond=0),
+        active_s=round(record.active_s, 1),
+        paused_s=round(record.paused_s, 1),
+        routine=routine,
+        planned_minutes=round(record.planned_s / 60, 1),
+        planned_s=round(record.planned_s, 1),
+        completed=record.completed,
+        ended_early=record.ended_early,
+        pain_before=pain_before,
+        pain_after=pain_after,
+        exercises=tuple(
+            ExerciseEntry(e.id, e.status, round(e.active_s, 1), tuple(e.sides_done), e.dose)
+            for e in record.exercises
+        ),
+    )

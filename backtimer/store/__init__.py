@@ -1,0 +1,1 @@
+"""Files: finding, reading, validating and writing a person's files. No Textual."""

@@ -1,0 +1,128 @@
+"""Everything a person's profile holds, loaded once: paths, catalogue (with saved
+routines beside the built-in ones), settings, state and the session log; and the
+changes a person makes to it, each written to its own file. Shared by the CLI and
+the app; no Textual."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from backtimer.core import stats
+from backtimer.core.engine import SessionRecord
+from backtimer.core.log import SessionEntry, session_entry
+from backtimer.core.plan import Choice, choose_plan, choose_routine
+from backtimer.core.routine import Catalog, Routine
+from backtimer.core.settings import Settings
+from backtimer.store import journal
+from backtimer.store.cache import Cache
+from backtimer.store.catalog import load_catalog
+from backtimer.store.paths import Paths, resolve_paths
+from backtimer.store.routines import delete_routine, load_routines, save_routine
+from backtimer.store.settings import load_settings, save_settings
+from backtimer.store.state import State, load_state, update_state
+
+DEFAULT_ROUTINE = "gentle"
+
+
+@dataclass
+class Profile:
+    paths: Paths
+    builtin: Catalog
+    saved: dict[str, Routine]
+    settings: Settings
+    state: State
+    log: journal.Log
+    cache: Cache
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalogue with the person's saved routines beside the built-in ones."""
+        return self.builtin.with_routines(self.saved)
+
+    @property
+    def safety_acknowledged(self) -> bool:
+        return self.state.safety_acknowledged or self.settings.safety_acknowledged
+
+    # ------------------------------------------------------------------ choosing
+
+    def default_choice(self) -> Choice:
+        """The routine chosen last, else Gentle daily, else the first there is."""
+        routines = self.catalog.routines
+        if not routines:
+            raise ValueError("the catalogue has no routines")
+        for key in (self.state.routine, DEFAULT_ROUTINE):
+            if key in routines:
+                return choose_routine(self.catalog, key)
+        return choose_routine(self.catalog, next(iter(routines)))
+
+    def plan(self, minutes: int, *, day: date, standing: bool = False) -> Choice:
+        return choose_plan(
+            self.catalog,
+            minutes,
+            day=day,
+            config=self.settings.session_config(),
+            excluded=self.settings.excluded,
+            avoid=stats.recently_stopped_for_pain(self.log.sessions, day),
+            standing=standing,
+        )
+
+    # ------------------------------------------------------------------ changes
+
+    def save_routine(self, routine: Routine) -> None:
+        save_routine(self.paths.routines, routine)
+        self.saved = {**self.saved, routine.id: routine}
+
+    def delete_routine(self, routine_id: str) -> None:
+        delete_routine(self.paths.routines, routine_id)
+        self.saved = {k: v for k, v in self.saved.items() if k != routine_id}
+
+    def update_settings(self, settings: Settings) -> None:
+        """Save what changed (and only that) and use the new settings."""
+        save_settings(self.paths.settings, self.settings, settings)
+        self.settings = settings
+
+    def remember(self, **changes: object) -> None:
+        """Change the state file (safety read, the routine chosen last...)."""
+        self.state = update_state(self.paths.state, self.state, **changes)
+
+    def record(
+        self,
+        record: SessionRecord,
+        routine: str,
+        pain_before: int | None = None,
+        pain_after: int | None = None,
+    ) -> SessionEntry:
+        """Append a finished session to the log and to the profile in memory."""
+        entry = session_entry(
+            record,
+            routine,
+            token=secrets.token_hex(3),
+            pain_before=pain_before,
+            pain_after=pain_after,
+        )
+        journal.append(self.paths.sessions, entry)
+        self.log.sessions.append(entry)
+        return entry
+
+
+def load_profile(
+    data_dir: str | os.PathLike[str] | None = None,
+    catalog: str | os.PathLike[str] | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Profile:
+    """Read every file; raises DataError naming the file and place of the first problem."""
+    paths = resolve_paths(data_dir, catalog, cache_dir=cache_dir)
+    cache = Cache(paths.cache_dir)
+    builtin = load_catalog(paths.catalog, cache)
+    return Profile(
+        paths=paths,
+        builtin=builtin,
+        saved=load_routines(paths.routines, builtin, cache),
+        settings=load_settings(paths.settings, cache),
+        state=load_state(paths.state, cache),
+        log=journal.load(paths.sessions, cache),
+        cache=cache,
+    )
