@@ -41,7 +41,7 @@ def test_wheel_in_fresh_venv_lists_every_exercise(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 25
     located = subprocess.run(
-        [str(py), "-c", "import backtimer.paths as p; print(p.shipped_catalog())"],
+        [str(py), "-c", "import backtimer.store.paths as p; print(p.shipped_catalog())"],
         cwd=outside,
         capture_output=True,
         text=True,

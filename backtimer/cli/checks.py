@@ -58,6 +58,15 @@ def settings_problems(settings: Settings, catalog: Catalog) -> list[tuple[str, s
     return problems
 
 
+def _line_in_table(text: str, key: str) -> int | None:
+    """The line where ``key`` (quoted or bare) is set, in whichever table."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith((f'"{key}"', f"'{key}'", f"{key} ", f"{key}=")):
+            return number
+    return None
+
+
 def check_settings(paths: Paths) -> str:
     path = paths.settings
     settings = load_settings(path)
@@ -68,7 +77,8 @@ def check_settings(paths: Paths) -> str:
         text = path.read_text(encoding="utf-8")
         parts = []
         for key, problem in problems[:10]:
-            line = line_of(text, tuple(key.split(".")))
+            table, _, inner = key.partition(".")
+            line = _line_in_table(text, inner) if inner else line_of(text, (key,))
             where = f"line {line}, " if line else ""
             parts.append(f"{where}key {key!r}: {problem}")
         more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
