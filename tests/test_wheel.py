@@ -39,7 +39,7 @@ def test_wheel_in_fresh_venv_lists_every_exercise(tmp_path: Path) -> None:
         env={"PATH": "/usr/bin:/bin", "BACKTIMER_DATA_DIR": str(tmp_path / "data")},
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) == 25
+    assert len(json.loads(result.stdout)) == 33
     located = subprocess.run(
         [str(py), "-c", "import backtimer.store.paths as p; print(p.shipped_catalog())"],
         cwd=outside,

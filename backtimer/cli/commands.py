@@ -31,6 +31,9 @@ class Context:
     today_override: date | None = None
 
     def today(self) -> date:
+        chosen = self.option("date")
+        if chosen is not None:
+            return chosen  # type: ignore[no-any-return]
         return self.today_override or datetime.now().astimezone().date()
 
     def option(self, name: str) -> Any:
@@ -85,8 +88,6 @@ def cmd_check(ctx: Context) -> int:
 
 def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
     """The routine or plan the flags ask for, or None for the default."""
-    from backtimer.core.plan import choose_routine
-
     minutes = ctx.option("minutes")
     routine = ctx.option("routine")
     standing = ctx.option("standing") or False
@@ -94,7 +95,7 @@ def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
         if standing:
             raise UsageError("--standing applies to plans (--minutes), not to --routine")
         try:
-            return choose_routine(profile.catalog, routine)
+            return profile.routine(routine, ctx.today())
         except KeyError as exc:
             raise UsageError(str(exc.args[0])) from None
     if minutes is None and not standing:
@@ -126,7 +127,7 @@ def cmd_plan(ctx: Context) -> int:
     from backtimer.cli.render import plan_json, plan_text
 
     profile = ctx.profile()
-    choice = choice_from_args(ctx, profile) or profile.default_choice()
+    choice = choice_from_args(ctx, profile) or profile.default_choice(ctx.today())
     config = profile.settings.session_config()
     if ctx.args.json:
         return ctx.json(plan_json(choice, config))
@@ -151,6 +152,13 @@ def cmd_history(ctx: Context) -> int:
     if ctx.args.json:
         return ctx.json(data)
     ctx.out.write(format_history(data))
+    return EXIT_OK
+
+
+def cmd_safety(ctx: Context) -> int:
+    from backtimer.core.safety import safety_text
+
+    ctx.out.write(safety_text() + "\n")
     return EXIT_OK
 
 

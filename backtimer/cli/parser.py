@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from backtimer import __version__
 
@@ -81,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         "total. With --minutes, plan one of that length for today.",
     )
     _choice_options(plan)
+    plan.add_argument(
+        "--date",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the plan for that day (plans change daily; default today)",
+    )
     plan.add_argument("--json", action="store_true", help="print JSON instead of text")
     plan.set_defaults(handler=c.cmd_plan)
 
@@ -104,6 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument("--json", action="store_true", help="print JSON instead of text")
     history.set_defaults(handler=c.cmd_history)
+
+    safety = sub.add_parser(
+        "safety",
+        parents=[common],
+        help="when to stop and get help",
+        description="Print the warning signs that mean stop and see a professional, and "
+        "how urgently.",
+    )
+    safety.set_defaults(handler=c.cmd_safety)
     return parser
 
 
@@ -131,6 +147,13 @@ def _minutes(text: str) -> int:
             f"{value} is out of range: plans run from {MIN_MINUTES} to {MAX_MINUTES} minutes"
         )
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date like 2026-11-21") from None
 
 
 def _positive_int(text: str) -> int:

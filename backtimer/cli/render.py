@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from backtimer.core.exercise import Exercise
@@ -77,6 +78,7 @@ def plan_json(choice: Choice, config: SessionConfig) -> dict[str, Any]:
         "routine": choice.routine,
         "name": choice.name,
         "estimated_s": sum(shares),
+        "notes": list(choice.notes),
         "steps": [
             {
                 "id": step.exercise.id,
@@ -101,13 +103,9 @@ def plan_text(choice: Choice, config: SessionConfig) -> str:
             f"  {phase:<8} {step.exercise.name:<{width}}  {step.describe():<36} {share:>5.0f} s"
         )
     lines.append(f"  {'':<8} {'total':<{width}}  {'':<36} {total:>5.0f} s")
-    if choice.minutes is not None and total < 0.9 * choice.minutes * 60:
-        why = "standing only" if choice.standing else "after your exclusions"
-        lines += [
-            "",
-            f"Note: only about {total / 60:.0f} minutes of suitable moves exist ({why}), "
-            f"so this plan is shorter than {choice.minutes} minutes.",
-        ]
+    if choice.notes:
+        lines.append("")
+        lines += [textwrap.fill(note, 79) for note in choice.notes]
     return "\n".join(lines) + "\n"
 
 

@@ -92,11 +92,21 @@ class Limits:
     time_s: tuple[float, float] | None = None
 
     def range(self, key: str, default: Dose) -> tuple[float, float] | None:
-        """The range of ``key``; sets default to 1 to max(default sets, 3)."""
+        """The range of ``key``. Sets come only from a range the catalogue gives: a
+        move with none is done at its default number of sets."""
         bounds: tuple[float, float] | None = getattr(self, key)
         if key == "sets" and bounds is None:
-            bounds = (1, max(default.sets, 3))
+            bounds = (default.sets, default.sets)
         return bounds
+
+    def bottom(self, default: Dose) -> Dose:
+        """The gentlest dose: the bottom of every range (a new person starts here)."""
+        changes: dict[str, Any] = {}
+        for key in ("hold_s", "reps", "sets", "time_s"):
+            bounds = getattr(self, key)
+            if bounds is not None and getattr(default, key) is not None:
+                changes[key] = bounds[0]
+        return replace(default, **changes)
 
     def most(self, default: Dose, key: str) -> float:
         """The most of ``key`` a plan may ask for: the safe range, else 1.5x the default."""

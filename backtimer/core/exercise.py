@@ -14,6 +14,7 @@ from backtimer.core.vocab import (
     FLOOR_POSITIONS,
     BreathWord,
     Count,
+    Direction,
     Id,
     Kind,
     Level,
@@ -83,6 +84,8 @@ class Exercise:
     name: Text
     kind: Kind
     position: Position
+    #: Which ways it bends or loads the spine (cat-cow: flexion and extension).
+    direction: tuple[Direction, ...]
     why: Text
     targets: tuple[Text, ...]
     steps: tuple[Text, ...]
@@ -159,6 +162,10 @@ def exercise_problem(e: Exercise) -> tuple[str, str] | None:
     several keys; each key's own constraints are in its annotation."""
     if not is_id(e.id):
         return "id", "ids are lower-case letters, digits and dashes"
+    if not e.direction or len(set(e.direction)) != len(e.direction):
+        return "direction", "name each direction once, at least one"
+    if "neutral" in e.direction and len(e.direction) > 1:
+        return "direction", "neutral goes alone"
     if not e.targets:
         return "targets", "name at least one target"
     if not 1 <= len(e.steps) <= 8:

@@ -1,65 +1,112 @@
-"""Turning the catalogue and a time budget into a routine. Pure: no I/O, no clock.
+"""Turning the catalogue and a time budget into a routine a physiotherapist would sign,
+and fitting named routines around moves that hurt. Pure: no I/O, no clock.
 
-``plan(catalog, minutes=N, day=...)`` builds a warm-up (always; longer for longer
-routines) and a main part balanced across mobility, stretch and strength, gentlest
-first, with about 0.4 main moves a minute (4-6 for the articles' 10-15 minutes).
-Dosages are then nudged within each move's range until the engine's own estimate
-(``estimate_seconds``) is as close to N minutes as the moves allow. The choice is
-shuffled with the date as seed: a different plan each day, the same plan all day.
+The rules of a plan (``plan``):
+
+- a warm-up that starts with a pulse-raiser (marching), longer for longer plans;
+- then standing moves, then chair moves, then the floor, so a person goes down to the
+  floor once and stays there; within each, mobility before strength;
+- it ends with a calm stretch held still (child's pose, knee-to-chest...);
+- only moves of the levels the person has reached (a new profile: level 1), at their
+  current doses (a new profile: the bottom of each range); sets only from a move's
+  own range;
+- no move takes more than a quarter of the main part, and a plan under 20 minutes has
+  at most two moves that bend the spine the same way;
+- time is filled with more moves, never with more sets or reps; when the moves run
+  out before the time does, the plan says so and why.
+
+The choice is shuffled with the date as seed: a different plan each day, the same
+plan all day, and ``plan --date`` shows any day's.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
+from backtimer.core.avoid import Avoided
+from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
 from backtimer.core.routine import Catalog, Step
 from backtimer.core.settings import SessionConfig
-from backtimer.core.timeline import estimate_seconds
+from backtimer.core.timeline import estimate_seconds, step_seconds
 
 MIN_MINUTES, MAX_MINUTES = 5, 45
-#: In this order the planner takes turns between them (mobility first).
-MAIN_KINDS = ("mobility", "stretch", "strength")
-#: Aim this close to the target before stopping (the promise is +-10 %).
-TOLERANCE = 0.03
+#: In this order within each place: mobility, then strength, then the stretches.
+MAIN_KINDS = ("mobility", "strength", "stretch")
+#: A plan this close to the time asked for is on time.
+TOLERANCE = 0.10
+#: No move may take more than this share of the main part.
+MAX_SHARE = 0.25
+#: Plans shorter than this have at most ``MAX_SAME_WAY`` moves of one direction.
+SHORT_PLAN_MINUTES = 20
+MAX_SAME_WAY = 2
+PULSE_RAISER = "marching"
+#: Where a move is done: standing (and at a wall), on a chair, on the floor.
+PLACE = {"standing": 0, "wall": 0, "chair": 1}
+FLOOR = 2
+
+DoseOf = Callable[[Exercise], Dose]
 
 
-def main_count(minutes: int) -> int:
-    """How many main exercises a routine of ``minutes`` has: 4-6 for 10-15 minutes."""
-    return max(2, round(minutes * 0.4))
+@lru_cache(maxsize=1024)
+def gentlest(exercise: Exercise) -> Dose:
+    """A new person's dose: the bottom of every range."""
+    return exercise.limits.bottom(exercise.dose)
+
+
+def place(exercise: Exercise) -> int:
+    return PLACE.get(exercise.position, FLOOR)
 
 
 def warmup_count(minutes: int) -> int:
     return 1 if minutes < 8 else 2 if minutes < 12 else 3 if minutes < 25 else 4
 
 
-#: Within a level, moves go down to the floor step by step instead of up and down.
-POSITION_FLOW = ("standing", "wall", "chair", "seated", "kneeling", "all-fours", "supine", "prone")
+def is_calm_stretch(exercise: Exercise) -> bool:
+    """A stretch held still: what a session ends with."""
+    return exercise.kind == "stretch" and exercise.mode == "hold"
 
 
-def _order(exercises: list[Exercise]) -> list[Exercise]:
-    """Gentlest first (by level), then from standing down to lying."""
-    return sorted(
-        exercises,
-        key=lambda e: (e.level, POSITION_FLOW.index(e.position), MAIN_KINDS.index(e.kind)),
+def flare_unsafe(exercise: Exercise) -> bool:
+    """Not for an easy day: harder moves, loaded extension or rotation, or a care note
+    that says to leave it out in a flare."""
+    loaded = exercise.kind == "strength" and bool(
+        {"extension", "rotation"} & set(exercise.direction)
     )
+    care = (exercise.care or "").lower()
+    return exercise.level > 1 or loaded or "flare" in care or "acute" in care
 
 
-def candidates(
-    catalog: Catalog,
-    *,
-    excluded: Collection[str] = (),
-    avoid: Collection[str] = (),
-    standing: bool = False,
-) -> list[Exercise]:
-    """Exercises a plan may use: not excluded, not recently painful, no floor if standing."""
-    left_out = set(excluded) | set(avoid)
-    return [
-        e for e in catalog.exercises.values() if e.id not in left_out and not (standing and e.floor)
-    ]
+def order_key(step: Step) -> tuple[int, int, int]:
+    exercise = step.exercise
+    return (place(exercise), MAIN_KINDS.index(exercise.kind), exercise.level)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What Start runs: a named routine or a plan for a length, and anything the
+    person should know about it (moves left out, a plan shorter than asked)."""
+
+    key: str
+    name: str
+    steps: tuple[Step, ...]
+    minutes: int | None = None
+    routine: str | None = None
+    standing: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+
+def _same_way_ok(chosen: Sequence[Exercise], exercise: Exercise, minutes: int) -> bool:
+    if minutes >= SHORT_PLAN_MINUTES:
+        return True
+    for way in set(exercise.direction) - {"neutral"}:
+        if sum(1 for e in chosen if way in e.direction) >= MAX_SAME_WAY:
+            return False
+    return True
 
 
 def plan(
@@ -68,94 +115,192 @@ def plan(
     *,
     day: date,
     config: SessionConfig | None = None,
-    excluded: Collection[str] = (),
     avoid: Collection[str] = (),
     standing: bool = False,
-) -> list[Step]:
-    """A routine of about ``minutes`` (5-45) for ``day``.
+    easy: bool = False,
+    max_level: int = 1,
+    dose_of: DoseOf = gentlest,
+) -> tuple[list[Step], str | None]:
+    """A routine of about ``minutes`` (5-45) for ``day``, and a note when it cannot be
+    that long (and why).
 
-    ``excluded``: exercises the person never wants planned; ``avoid``: ones recorded
-    as stopped for pain lately. ``standing``: no floor work (a desk break).
+    ``avoid``: moves to leave out (pain, exclusions); ``standing``: no floor work;
+    ``easy``: an easy day (see ``flare_unsafe``); ``max_level``: the hardest level
+    unlocked; ``dose_of``: each move's current dose.
     """
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValueError(f"minutes must be {MIN_MINUTES} to {MAX_MINUTES}, not {minutes}")
     config = config or SessionConfig()
-    rng = random.Random(f"{day.isoformat()}/{minutes}/{int(standing)}")
-    pool = candidates(catalog, excluded=excluded, avoid=avoid, standing=standing)
-    warmups = [e for e in pool if e.kind == "warmup"]
-    rng.shuffle(warmups)
-    by_kind = {kind: [e for e in pool if e.kind == kind] for kind in MAIN_KINDS}
-    for members in by_kind.values():
-        rng.shuffle(members)
-    kinds = [k for k in MAIN_KINDS if by_kind[k]]
+    rng = random.Random(f"{day.isoformat()}/{minutes}/{int(standing)}/{int(easy)}")
+    pool = [
+        e
+        for e in catalog.exercises.values()
+        if e.id not in avoid
+        and e.level <= max_level
+        and not (standing and e.floor)
+        and not (easy and flare_unsafe(e))
+    ]
+    target = minutes * 60.0
+
+    def step(e: Exercise, phase: str = "main") -> Step:
+        return Step(e, "warmup" if phase == "warmup" else "main", dose_of(e))
+
+    # the warm-up: the pulse-raiser first, then loosening moves
+    warm = [e for e in pool if e.kind == "warmup" and e.id != PULSE_RAISER]
+    rng.shuffle(warm)
+    raiser = [e for e in pool if e.id == PULSE_RAISER]
+    warmups = [step(e, "warmup") for e in (raiser + warm)[: warmup_count(minutes)]]
+
+    # the main part: a calm stretch to finish, then moves taken in turn by kind.
+    # A main move adds its own time and the rest before it: totals add up exactly.
+    mains = [e for e in pool if e.kind != "warmup"]
+    rng.shuffle(mains)
+    warm_s = estimate_seconds(warmups, config)
+    main_s = max(0.0, target - warm_s)
+    gap = config.rest_between_exercises_s if warmups else 0.0
+    cost = {e.id: _own_seconds(step(e), config) + config.rest_between_exercises_s for e in mains}
+    # a quarter of the main part even if the plan lands at the low end of on time
+    cap = MAX_SHARE * main_s * (1 - TOLERANCE)
+    fits = [e for e in mains if cost[e.id] - config.rest_between_exercises_s <= cap]
+    last_place = 1 if standing else FLOOR
+    finishers = [e for e in fits if is_calm_stretch(e) and place(e) <= last_place]
+    finishers.sort(key=lambda e: (-place(e), e.level))
+    chosen: list[Exercise] = finishers[:1]
+    # nothing after the finishing stretch's place: no getting up again at the end
+    last = place(chosen[0]) if chosen else last_place
+    by_kind = {
+        k: [e for e in fits if e.kind == k and e not in chosen and place(e) <= last]
+        for k in MAIN_KINDS
+    }
+    total = warm_s + sum(cost[e.id] for e in chosen) - (config.rest_between_exercises_s - gap)
+    low, high = target * (1 - TOLERANCE / 2), target * (1 + TOLERANCE)
+
+    kinds = list(MAIN_KINDS)
     rng.shuffle(kinds)
-    chosen: list[Exercise] = []
-    want = main_count(minutes)
-    while len(chosen) < want and any(by_kind[k] for k in kinds):
-        for kind in kinds:  # round-robin keeps the kinds balanced
-            if by_kind[kind] and len(chosen) < want:
-                chosen.append(by_kind[kind].pop())
-    if not chosen and not warmups:
-        return []
-    if not chosen:  # nothing but warm-ups fits (e.g. everything excluded): use them
-        chosen, warmups = warmups[1:], warmups[:1]
-    steps = [Step.of(e, "warmup") for e in warmups[: warmup_count(minutes)]]
-    steps += [Step.of(e, "main") for e in _order(chosen)]
-    return fit(steps, minutes * 60, config)
+    while total < low:
+        added = False
+        for kind in kinds:
+            if total >= low:
+                break
+            pick = next(
+                (
+                    e
+                    for e in by_kind[kind]
+                    if total + cost[e.id] <= high and _same_way_ok(chosen, e, minutes)
+                ),
+                None,
+            )
+            if pick is not None:
+                chosen.append(pick)
+                by_kind[kind].remove(pick)
+                total += cost[pick.id]
+                added = True
+        if not added:
+            break
+
+    finisher = chosen[:1] if chosen and is_calm_stretch(chosen[0]) else []
+    body = sorted((step(e) for e in chosen[len(finisher) :]), key=order_key)
+    steps = warmups + body + [step(e) for e in finisher]
+    total = _stretch_warmup(steps, total, low)
+    return steps, _shortfall(total, minutes, standing=standing, easy=easy)
 
 
+@lru_cache(maxsize=4096)
 def _own_seconds(step: Step, config: SessionConfig) -> float:
-    """A step's get ready, work, switches and set rests: all a dose change can alter."""
+    """A step's get ready, work, switches and set rests (the same every day)."""
     return estimate_seconds([step], config)
 
 
-def fit(steps: Sequence[Step], target_s: float, config: SessionConfig) -> list[Step]:
-    """Nudge main-part dosages (reps, holds, times, then sets) toward ``target_s``.
-
-    Greedy: each round takes the one-notch change that brings the estimate closest to
-    the target, and stops when within 3 % or when nothing helps any more.
-    """
-    steps = list(steps)
-    main = [i for i, s in enumerate(steps) if s.phase == "main"]
-    own = {i: _own_seconds(steps[i], config) for i in main}
-    total = estimate_seconds(steps, config)
-    for _ in range(1000):
-        if abs(total - target_s) <= TOLERANCE * target_s:
-            break
-        direction = 1 if total < target_s else -1
-        best: tuple[float, int, Step, float] | None = None
-        for i in main:
-            for key in (None, "sets"):
-                changed = steps[i].nudged(direction, key)
-                if changed is None:
-                    continue
-                seconds = _own_seconds(changed, config)
-                gap = abs(total - own[i] + seconds - target_s)
-                if best is None or gap < best[0]:
-                    best = (gap, i, changed, seconds)
-        if best is None or best[0] >= abs(total - target_s):
-            break
-        _, i, changed, seconds = best
-        total += seconds - own[i]
-        steps[i], own[i] = changed, seconds
-    return steps
+def _stretch_warmup(steps: list[Step], total: float, low: float) -> float:
+    """Lengthen timed warm-ups, within their range, to bring a short plan on time;
+    ``steps`` change in place; the new total comes back."""
+    for i, s in enumerate(steps):
+        if s.phase != "warmup" or s.exercise.mode != "timed":
+            continue
+        while total < low:
+            longer = s.nudged(1)
+            if longer is None:
+                break
+            total += ((longer.time_s or 0) - (s.time_s or 0)) * s.sets
+            s = steps[i] = longer
+    return total
 
 
-@dataclass(frozen=True)
-class Choice:
-    """What Start will run: a named routine or a plan for a length."""
+def _shortfall(total: float, minutes: int, *, standing: bool, easy: bool) -> str | None:
+    if total >= minutes * 60 * (1 - TOLERANCE):
+        return None
+    why = []
+    if standing:
+        why.append("standing and chair moves only")
+    if easy:
+        why.append("an easy day's gentlest moves only")
+    why.append("the moves you have reached, at your current doses, left out moves aside")
+    return (
+        f"This plan is about {total / 60:.0f} minutes, not {minutes}: there are not enough "
+        f"suitable moves ({'; '.join(why)}). More open up as your doses grow and new "
+        "levels unlock; walking is a good way to fill the rest."
+    )
 
-    key: str
-    name: str
-    steps: tuple[Step, ...]
-    minutes: int | None = None
-    routine: str | None = None
-    standing: bool = False
+
+def shares(steps: Sequence[Step], config: SessionConfig) -> list[float]:
+    """Each step's share of the session (get ready, work, switches and rests)."""
+    return step_seconds(steps, config)
 
 
-def choose_routine(catalog: Catalog, routine_id: str) -> Choice:
+# ---------------------------------------------------------------------- named routines
+
+
+def _substitute(
+    step: Step, steps: Sequence[Step], catalog: Catalog, avoided: Mapping[str, Avoided]
+) -> Exercise | None:
+    """A gentler move of the same kind to do instead, done in the same place if any."""
+    present = {s.exercise.id for s in steps}
+    original = step.exercise
+    options = [
+        e
+        for e in catalog.exercises.values()
+        if e.kind == original.kind
+        and e.id not in avoided
+        and e.id not in present
+        and e.level <= original.level
+        and (e.kind == "warmup") == (step.phase == "warmup")
+    ]
+    options.sort(key=lambda e: (place(e) != place(original), e.level, e.name))
+    return options[0] if options else None
+
+
+def fit_routine(
+    steps: Sequence[Step], catalog: Catalog, avoided: Mapping[str, Avoided]
+) -> tuple[list[Step], list[str]]:
+    """``steps`` with each avoided move swapped for a gentler one of its kind, or left
+    out; and a sentence for each change."""
+    result: list[Step] = []
+    notes: list[str] = []
+    for s in steps:
+        reason = avoided.get(s.exercise.id)
+        if reason is None:
+            result.append(s)
+            continue
+        instead = _substitute(s, [*steps, *result], catalog, avoided)
+        sentence = reason.sentence(s.exercise.name)
+        if instead is None:
+            notes.append(sentence)
+        else:
+            result.append(Step(instead, s.phase, gentlest(instead)))
+            notes.append(sentence.replace(" is left out", f" is swapped for {instead.name}", 1))
+    if not result:  # everything was left out: keep the routine as it is, and say so
+        return list(steps), [*notes, "Nothing else fits, so the routine runs as written."]
+    return result, notes
+
+
+def choose_routine(
+    catalog: Catalog,
+    routine_id: str,
+    avoided: Mapping[str, Avoided] | None = None,
+) -> Choice:
     routine = catalog.routine(routine_id)  # KeyError names the known ones
-    return Choice(routine.id, routine.name, tuple(catalog.steps(routine)), routine=routine.id)
+    steps, notes = fit_routine(catalog.steps(routine), catalog, avoided or {})
+    return Choice(routine.id, routine.name, tuple(steps), routine=routine.id, notes=tuple(notes))
 
 
 def choose_plan(
@@ -164,15 +309,28 @@ def choose_plan(
     *,
     day: date,
     config: SessionConfig | None = None,
-    excluded: Collection[str] = (),
-    avoid: Collection[str] = (),
+    avoided: Mapping[str, Avoided] | None = None,
     standing: bool = False,
+    easy: bool = False,
 ) -> Choice:
-    steps = plan(
-        catalog, minutes, day=day, config=config, excluded=excluded, avoid=avoid, standing=standing
+    avoided = avoided or {}
+    steps, short = plan(
+        catalog, minutes, day=day, config=config, avoid=avoided, standing=standing, easy=easy
     )
+    names = {e.id: e.name for e in catalog.exercises.values()}
+    shown = [a.sentence(names.get(a.id, a.id)) for a in avoided.values() if a.until is not None]
     where = ", standing" if standing else ""
-    key = f"plan-{minutes}" + ("-standing" if standing else "")
+    kind = "Easy day" if easy else f"{minutes}-minute plan"
+    key = f"{'easy' if easy else 'plan'}-{minutes}" + ("-standing" if standing else "")
     return Choice(
-        key, f"{minutes}-minute plan{where}", tuple(steps), minutes=minutes, standing=standing
+        key,
+        f"{kind}{where}" if not easy else f"{kind}, {minutes} minutes{where}",
+        tuple(steps),
+        minutes=minutes,
+        standing=standing,
+        notes=tuple(shown + ([short] if short else [])),
     )
+
+
+def with_steps(choice: Choice, steps: Sequence[Step]) -> Choice:
+    return replace(choice, steps=tuple(steps))

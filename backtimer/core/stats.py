@@ -183,17 +183,31 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
     }
 
 
-#: An exercise stopped for pain is left out of automatic plans for this long.
-PAIN_MEMORY_DAYS = 14
+#: A pain check-in this high, or this much above usual, offers an easy day.
+EASY_DAY_PAIN, EASY_DAY_RISE = 6, 2
+#: A rise this large from before to after a session is pointed out.
+PAIN_RISE = 2
 
 
-def recently_stopped_for_pain(sessions: Iterable[SessionEntry], today: date) -> set[str]:
-    """Exercises recorded as stopped for pain in the last two weeks."""
-    since = today - timedelta(days=PAIN_MEMORY_DAYS)
-    return {
-        e.id
-        for s in sessions
-        if since <= day_of(s) <= today
-        for e in s.exercises
-        if e.status == "stopped_for_pain"
-    }
+def usual_pain(sessions: Sequence[SessionEntry], last: int = 5) -> float | None:
+    """The person's usual rating before a session: the median of the last few."""
+    recent = [s.pain_before for s in sessions if s.pain_before is not None][-last:]
+    if not recent:
+        return None
+    ratings = sorted(recent)
+    middle = len(ratings) // 2
+    if len(ratings) % 2:
+        return float(ratings[middle])
+    return (ratings[middle - 1] + ratings[middle]) / 2
+
+
+def easy_day_due(rating: int | None, usual: float | None) -> bool:
+    """Offer an easy day: a rating of 6 or more, or 2 or more above the usual."""
+    if rating is None:
+        return False
+    return rating >= EASY_DAY_PAIN or (usual is not None and rating >= usual + EASY_DAY_RISE)
+
+
+def pain_rose(session: SessionEntry) -> bool:
+    before, after = session.pain_before, session.pain_after
+    return before is not None and after is not None and after - before >= PAIN_RISE

@@ -18,6 +18,8 @@ Position = Literal[
 ]
 BreathWord = Literal["inhale", "exhale", "natural"]
 Phase = Literal["warmup", "main"]
+#: Which way a move bends or loads the spine.
+Direction = Literal["flexion", "extension", "rotation", "side-bend", "neutral"]
 Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
 TempoPhase = Literal["into", "hold", "return"]
 Mode = Literal["reps", "hold", "timed"]
@@ -27,6 +29,7 @@ RestKind = Literal["set", "exercise"]
 KINDS: tuple[str, ...] = get_args(Kind)
 POSITIONS: tuple[str, ...] = get_args(Position)
 TEMPO_PHASES: tuple[str, ...] = get_args(TempoPhase)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
 
 #: Positions that need the floor; a standing-only (desk) plan leaves them out.
 FLOOR_POSITIONS: frozenset[str] = frozenset({"seated", "supine", "prone", "all-fours", "kneeling"})

@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from backtimer.core import stats
+from backtimer.core.avoid import Avoided, avoided_moves
 from backtimer.core.engine import SessionRecord
 from backtimer.core.log import SessionEntry, session_entry
 from backtimer.core.plan import Choice, choose_plan, choose_routine
@@ -19,6 +19,7 @@ from backtimer.core.settings import Settings
 from backtimer.store import journal
 from backtimer.store.cache import Cache
 from backtimer.store.catalog import load_catalog
+from backtimer.store.errors import DataError
 from backtimer.store.paths import Paths, resolve_paths
 from backtimer.store.routines import delete_routine, load_routines, save_routine
 from backtimer.store.settings import load_settings, save_settings
@@ -48,25 +49,41 @@ class Profile:
 
     # ------------------------------------------------------------------ choosing
 
-    def default_choice(self) -> Choice:
+    def avoided(self, day: date) -> dict[str, Avoided]:
+        """Moves to leave out on ``day``: they hurt lately, go the same way as one
+        that did, or are excluded in settings."""
+        return avoided_moves(
+            self.log.sessions, day, self.catalog.exercises, self.settings.excluded
+        )
+
+    def routine(self, key: str, day: date, *, include_all: bool = False) -> Choice:
+        """A named routine (id or name), fitted around the moves to leave out."""
+        return choose_routine(self.catalog, key, None if include_all else self.avoided(day))
+
+    def default_choice(self, day: date) -> Choice:
         """The routine chosen last, else Gentle daily, else the first there is."""
         routines = self.catalog.routines
         if not routines:
-            raise ValueError("the catalogue has no routines")
+            raise DataError(
+                f"{self.paths.catalog}: the catalogue has no [[routine]]; add one, or use "
+                "`backtimer plan --minutes N`."
+            )
         for key in (self.state.routine, DEFAULT_ROUTINE):
-            if key in routines:
-                return choose_routine(self.catalog, key)
-        return choose_routine(self.catalog, next(iter(routines)))
+            if key is not None and key in routines:
+                return self.routine(key, day)
+        return self.routine(next(iter(routines)), day)
 
-    def plan(self, minutes: int, *, day: date, standing: bool = False) -> Choice:
+    def plan(
+        self, minutes: int, *, day: date, standing: bool = False, easy: bool = False
+    ) -> Choice:
         return choose_plan(
             self.catalog,
             minutes,
             day=day,
             config=self.settings.session_config(),
-            excluded=self.settings.excluded,
-            avoid=stats.recently_stopped_for_pain(self.log.sessions, day),
+            avoided=self.avoided(day),
             standing=standing,
+            easy=easy,
         )
 
     # ------------------------------------------------------------------ changes

@@ -60,7 +60,9 @@ class BacktimerApp(App[None]):
         super().__init__()
         self.profile = profile
         self.clock = clock or MonotonicClock()
-        self.set_reactive(BacktimerApp.choice, choice or profile.default_choice())
+        self.set_reactive(
+            BacktimerApp.choice, choice or profile.default_choice(self.clock.wall().date())
+        )
         self._start_now = start
         self.bells = 0
         self._pending: Pending | None = None
@@ -141,6 +143,13 @@ class BacktimerApp(App[None]):
             if outcome.start:
                 self.action_start()
 
+    def action_include_all(self) -> None:
+        """Run the chosen routine as written, moves left out for pain included."""
+        choice = self.choice
+        if choice.routine is not None and choice.notes:
+            self.choice = self.profile.routine(choice.routine, self.today(), include_all=True)
+            self.notify("Every move of the routine is back in, for this time.", timeout=4)
+
     # ------------------------------------------------------------------ a session
 
     def action_start(self) -> None:
@@ -166,6 +175,12 @@ class BacktimerApp(App[None]):
             await self.push_screen_wait(PainScreen("before")) if settings.pain_check else None
         )
         choice = self.choice
+        if pain_before is not None and stats.easy_day_due(
+            pain_before, stats.usual_pain(profile.log.sessions)
+        ):
+            choice = await self._offer_easy_day(choice, pain_before)
+        if choice.notes:
+            self.notify("\n".join(choice.notes), title="Today", timeout=8)
         session = Session(
             choice.steps, self.clock.now(), self.clock.wall(), settings.session_config()
         )
@@ -177,6 +192,24 @@ class BacktimerApp(App[None]):
         entry = self._save_pending(pain_after)
         if entry is not None:
             await self._show_summary(entry)
+
+    async def _offer_easy_day(self, choice: Choice, pain: int) -> Choice:
+        """A sore day: offer the gentlest routine of about the same length."""
+        from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES
+        from backtimer.core.timeline import estimate_seconds
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        length = estimate_seconds(choice.steps, self.settings.session_config()) / 60
+        minutes = max(MIN_MINUTES, min(MAX_MINUTES, round(length)))
+        easy = self.profile.plan(minutes, day=self.today(), easy=True)
+        question = (
+            f"Your back is at {pain} today. Take an easy day instead?\n"
+            f"{easy.name}: the gentlest moves only, no loaded bending back or twisting."
+        )
+        take = await self.push_screen_wait(
+            ConfirmScreen(question, yes="Easy day", no="As planned", safe="yes")
+        )
+        return easy if take else choice
 
     async def _show_summary(self, entry: SessionEntry) -> None:
         from backtimer.tui.screens.summary import SummaryScreen, summary_text
@@ -284,12 +317,10 @@ def make_app(
     ``choose(profile)`` picks what Start runs (the CLI's --routine/--minutes);
     ``routine`` does the same by id; ``settings`` replaces the file's (tests).
     """
-    from backtimer.core.plan import choose_routine
-
     profile = load_profile(data_dir, catalog, cache_dir)
     if settings is not None:
         profile.settings = settings
     choice = choose(profile) if choose is not None else None
     if routine is not None:
-        choice = choose_routine(profile.catalog, routine)
+        choice = profile.routine(routine, (clock or MonotonicClock()).wall().date())
     return BacktimerApp(profile=profile, clock=clock, choice=choice, start=start)

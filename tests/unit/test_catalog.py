@@ -36,6 +36,17 @@ EXPECTED = {
     "hip-flexor-stretch",
     "russian-twist",
 }
+#: Standing and chair moves added so that no-floor plans reach 10-15 minutes.
+HOUSE = {
+    "neck-sway",
+    "standing-back-extension",
+    "seated-cat-cow",
+    "seated-knee-lift",
+    "wall-sit",
+    "standing-side-bend",
+    "standing-hip-hinge",
+    "chair-figure-four",
+}
 
 MINIMAL = """\
 schema = 1
@@ -45,6 +56,7 @@ id = "hold-me"
 name = "Hold me"
 kind = "stretch"
 position = "supine"
+direction = ["flexion"]
 why = "Because."
 targets = ["back"]
 steps = ["Lie down."]
@@ -64,12 +76,14 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_shipped_catalogue_has_every_seed_exercise(catalog: Catalog) -> None:
-    assert set(catalog.exercises) == EXPECTED
+    assert set(catalog.exercises) == EXPECTED | HOUSE
 
 
 def test_shipped_catalogue_kinds_and_warmups(catalog: Catalog) -> None:
     warmups = {e.id for e in catalog.exercises.values() if e.kind == "warmup"}
-    assert warmups == {"marching", "arm-circles", "torso-twists", "neck-shoulder-rolls"}
+    assert warmups == {
+        "marching", "arm-circles", "torso-twists", "neck-shoulder-rolls", "neck-sway"
+    }
     assert {e.kind for e in catalog.exercises.values()} == {
         "warmup",
         "stretch",
@@ -142,12 +156,12 @@ def test_minimal_catalogue_loads(tmp_path: Path) -> None:
         # wrong type: names the exercise, key and line
         (
             lambda t: t.replace("hold_s = 20", 'hold_s = "long"'),
-            ["line 11", "'hold-me'", "'hold_s'"],
+            ["line 12", "'hold-me'", "'hold_s'"],
         ),
         # unknown key
         (
             lambda t: t.replace("hold_s = 20", "hold_s = 20\nholds = 3"),
-            ["line 12", "unknown key 'holds'"],
+            ["line 13", "unknown key 'holds'"],
         ),
         # bad enum value
         (lambda t: t.replace('"supine"', '"upside-down"'), ["'position'", "line 7"]),
@@ -164,12 +178,12 @@ def test_minimal_catalogue_loads(tmp_path: Path) -> None:
                 "[[routine]]",
                 MINIMAL.split("schema = 1\n")[1].split("[[routine]]")[0] + "[[routine]]",
             ),
-            ["'hold-me' is used twice", "line 15"],
+            ["'hold-me' is used twice", "line 16"],
         ),
         # unknown routine member
         (
             lambda t: t.replace('exercises = ["hold-me"]', 'exercises = ["hold-me", "backflip"]'),
-            ["routine 'r'", "unknown exercise 'backflip'", "line 16"],
+            ["routine 'r'", "unknown exercise 'backflip'", "line 17"],
         ),
         # reps without tempo
         (lambda t: t.replace("hold_s = 20", "reps = 10"), ["needs a tempo"]),

@@ -40,14 +40,14 @@ def test_help_lists_commands(capsys) -> None:
 def test_exercises_table(capsys) -> None:
     code, out, _ = run(capsys, "exercises")
     assert code == 0
-    assert "cat-cow" in out and "25 exercises" in out
+    assert "cat-cow" in out and "33 exercises" in out
 
 
 def test_exercises_json(capsys) -> None:
     code, out, _ = run(capsys, "exercises", "--json")
     assert code == 0
     data = json.loads(out)
-    assert len(data) == 25
+    assert len(data) == 33
     for item in data:
         for key in (
             "id",
@@ -71,7 +71,7 @@ def test_exercises_json(capsys) -> None:
 
 def test_check_ok(capsys) -> None:
     code, out, _ = run(capsys, "check")
-    assert code == 0 and "25 exercises" in out
+    assert code == 0 and "33 exercises" in out
 
 
 @pytest.mark.parametrize("before", [True, False])
@@ -110,7 +110,7 @@ def test_python_dash_m(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert len(json.loads(result.stdout)) == 25
+    assert len(json.loads(result.stdout)) == 33
 
 
 PACKAGE = ROOT / "backtimer"

@@ -25,7 +25,10 @@ def test_dose_describes_and_nudges_within_its_range() -> None:
     limits = Limits(reps=(10, 11))
     assert dose.nudged(1, None, limits=limits, default=dose) == Dose(reps=11, hold_s=3)
     assert Dose(reps=11).nudged(1, None, limits=limits, default=dose) is None
-    assert dose.nudged(1, "sets", limits=limits, default=dose) == Dose(reps=10, hold_s=3, sets=2)
+    # sets only from a range the catalogue gives
+    assert dose.nudged(1, "sets", limits=limits, default=dose) is None
+    ranged = Limits(reps=(10, 11), sets=(1, 3))
+    assert dose.nudged(1, "sets", limits=ranged, default=dose) == Dose(reps=10, hold_s=3, sets=2)
     assert Dose(time_s=45).describe() == "45 s" and Dose(hold_s=20, sets=2).describe() == (
         "hold 20 s, 2 sets"
     )

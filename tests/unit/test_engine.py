@@ -383,8 +383,8 @@ def test_every_catalogue_routine_lasts_what_it_says(catalog: Catalog) -> None:
     }
     assert 10 <= minutes["gentle"] <= 15
     assert 4.5 <= minutes["quick"] <= 5.5
-    assert 13 <= minutes["strength"] <= 17
-    assert 5 <= minutes["desk"] <= 7
+    assert 11 <= minutes["strength"] <= 13
+    assert 8 <= minutes["desk"] <= 10
 
 
 def test_timeline_never_empty_segments(catalog: Catalog) -> None:

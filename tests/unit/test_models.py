@@ -173,5 +173,5 @@ def test_warm_catalogue_needs_no_pydantic(tmp_path: Path) -> None:
     )
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert first.stdout.split() == ["25", "True"], first.stderr
-    assert again.stdout.split() == ["25", "False"], again.stderr
+    assert first.stdout.split() == ["33", "True"], first.stderr
+    assert again.stdout.split() == ["33", "False"], again.stderr

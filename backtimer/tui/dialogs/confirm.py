@@ -11,19 +11,31 @@ from backtimer.tui.keys import bindings
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    """y or n; Enter presses the focused button, which starts on the safe answer
+    (``safe``: "no" when yes would end or delete something, else "yes")."""
+
     BINDINGS = bindings("confirm")
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self, question: str, yes: str = "Yes", no: str = "No", safe: str = "no"
+    ) -> None:
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
+        self.safe = safe
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.yes} (y)", variant="error", id="yes")
+                yes = Button(f"{self.yes} (y)", variant="error", id="yes")
+                if self.safe != "no":
+                    yes.variant = "default"
+                yield yes
                 yield Button(f"{self.no} (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.safe}", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

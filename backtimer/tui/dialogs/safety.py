@@ -7,24 +7,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from backtimer.core.safety import safety_text
 from backtimer.tui.keys import bindings
 
-ADVICE = (
-    "These exercises suit most people with mild to moderate back pain or stiffness. "
-    "Move slowly, stay in a comfortable range, and never push through pain.\n\n"
-    "[b]Stop and see a doctor or physiotherapist if you have:[/b]\n"
-    "  • sharp pain, or pain that does not settle\n"
-    "  • numbness, tingling or weakness in a leg\n"
-    "  • loss of bladder or bowel control [b](get help the same day)[/b]\n"
-    "  • back pain that lasts more than a few weeks, gets worse, or disturbs your "
-    "sleep or your walking\n\n"
-    "With a diagnosed condition such as a herniated disc, spinal stenosis or severe "
-    "sciatica, ask your professional which of these moves suit you."
-)
+ADVICE = safety_text(markup=True)
 
 PAIN_HEADER = (
-    "[b]Exercise stopped.[/b] It is recorded as stopped for pain and left out of your "
-    "plans for two weeks. The session is paused.\n"
+    "[b]Exercise stopped.[/b] It is recorded as stopped for pain. For two weeks it, and "
+    "the moves that bend your back the same way, are left out of your routines and "
+    "plans. The session is paused.\n"
 )
 
 

@@ -35,6 +35,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="week")
             yield Static(id="streak")
             yield Static(id="routine")
+            yield Static(id="notes")
             with Center():
                 yield Button("Start  (enter)", variant="success", id="start")
             yield Static(id="menu")
@@ -73,6 +74,12 @@ class HomeScreen(Screen[None]):
             f"[b]{choice.name}[/b]  ·  {minutes:.0f} min  ·  "
             f"{main} exercises after a {warmup}-move warm-up"
         )
+        notes = list(choice.notes)
+        if notes and choice.routine is not None:
+            notes.append("Press [b]i[/b] to include them this time.")
+        notes_widget = self.query_one("#notes", Static)
+        notes_widget.update("\n".join(notes))
+        notes_widget.display = bool(notes)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "start":

@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES, Choice, choose_routine
+from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES, Choice
 from backtimer.core.routine import Step, routine_from_steps
 from backtimer.core.timeline import step_seconds
 from backtimer.core.vocab import Phase
@@ -138,7 +138,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
 
         def opened(key: str | None) -> None:
             if key:
-                choice = choose_routine(self.profile.catalog, key)
+                choice = self.profile.routine(key, self.today)
                 self.name_text, self.source_key = choice.name, choice.key
                 self.source_routine = choice.routine
                 self.steps = list(choice.steps)

@@ -7,6 +7,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.week import week_line
@@ -45,6 +46,12 @@ def summary_text(
         before = "-" if entry.pain_before is None else entry.pain_before
         after = "-" if entry.pain_after is None else entry.pain_after
         lines.append(f"Back pain: {before} before, {after} after (0-10).")
+    if stats.pain_rose(entry):
+        lines.append(
+            f"[b]Your back felt worse after this session ({entry.pain_before} → "
+            f"{entry.pain_after}).[/b] Do less next time: fewer moves, or an easy day. If it "
+            "stays worse or spreads into a leg, see when to stop (press ? then s)."
+        )
     if any(e.status == "stopped_for_pain" for e in entry.exercises):
         lines.append(
             "[b]Something hurt today.[/b] If the pain is sharp, lasts, or spreads into a leg, "

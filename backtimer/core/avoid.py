@@ -1,0 +1,71 @@
+"""What to leave out for now, and why: moves that hurt, the moves that load the spine
+the same way, and moves the person excluded. A pure function of the log and today."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from backtimer.core.exercise import Exercise
+from backtimer.core.log import SessionEntry
+
+#: A move stopped for pain, and those that go the same way, are left out this long.
+PAIN_MEMORY_DAYS = 14
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day:%b}"
+
+
+@dataclass(frozen=True)
+class Avoided:
+    """One move left out: until when (None: until the person includes it) and why."""
+
+    id: str
+    until: date | None
+    why: str
+
+    def sentence(self, name: str) -> str:
+        """``Cat-cow is left out until 5 Dec: it hurt on 21 Nov.``"""
+        when = f" until {short_date(self.until)}" if self.until else ""
+        return f"{name} is left out{when}: {self.why}."
+
+
+def avoided_moves(
+    sessions: Iterable[SessionEntry],
+    today: date,
+    exercises: dict[str, Exercise],
+    excluded: Collection[str] = (),
+) -> dict[str, Avoided]:
+    """Every move to leave out today, by id, with the reason shown to the person.
+
+    A move stopped for pain in the last two weeks is left out until two weeks after;
+    so are the moves that bend or load the spine the same way (cobra hurt: superman
+    and Pilates swimming, which also arch the back). Neutral moves are not grouped.
+    """
+    since = today - timedelta(days=PAIN_MEMORY_DAYS)
+    hurt: dict[str, date] = {}
+    for session in sessions:
+        day = session.started_at.date()
+        if not since < day <= today:
+            continue
+        for row in session.exercises:
+            if row.status == "stopped_for_pain" and day >= hurt.get(row.id, day):
+                hurt[row.id] = day
+    found: dict[str, Avoided] = {}
+    for exercise_id, day in sorted(hurt.items(), key=lambda item: item[1]):
+        until = day + timedelta(days=PAIN_MEMORY_DAYS)
+        found[exercise_id] = Avoided(exercise_id, until, f"it hurt on {short_date(day)}")
+        source = exercises.get(exercise_id)
+        if source is None:
+            continue
+        ways = set(source.direction) - {"neutral"}
+        name = source.name
+        for other in exercises.values():
+            if other.id != exercise_id and other.id not in hurt and ways & set(other.direction):
+                why = f"it bends the back like {name}, which hurt on {short_date(day)}"
+                found[other.id] = Avoided(other.id, until, why)
+    for exercise_id in excluded:
+        found.setdefault(exercise_id, Avoided(exercise_id, None, "you excluded it in settings"))
+    return found
