@@ -101,8 +101,9 @@ def check_state(paths: Paths) -> str:
 
 def check_log(paths: Paths) -> str:
     log = journal.load(paths.sessions)
-    if log.torn:
-        raise DataError(log.torn_message() or "")
+    problems = [m for m in (log.torn_message(), log.duplicates_message()) if m]
+    if problems:
+        raise DataError(" ".join(problems))
     if not paths.sessions.exists():
         return f"no sessions yet ({paths.sessions})"
     return f"{len(log.sessions)} sessions ({paths.sessions})"

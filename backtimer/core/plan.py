@@ -229,16 +229,15 @@ def _stretch_warmup(steps: list[Step], total: float, low: float) -> float:
 def _shortfall(total: float, minutes: int, *, standing: bool, easy: bool) -> str | None:
     if total >= minutes * 60 * (1 - TOLERANCE):
         return None
-    why = []
+    why = ["the levels you have reached, at your current doses, without the moves left out"]
     if standing:
         why.append("standing and chair moves only")
     if easy:
         why.append("an easy day's gentlest moves only")
-    why.append("the moves you have reached, at your current doses, left out moves aside")
     return (
-        f"This plan is about {total / 60:.0f} minutes, not {minutes}: there are not enough "
-        f"suitable moves ({'; '.join(why)}). More open up as your doses grow and new "
-        "levels unlock; walking is a good way to fill the rest."
+        f"This plan is about {total / 60:.0f} minutes, not {minutes}: that is all the "
+        f"suitable moves fill ({'; '.join(why)}). Longer plans open up as your doses grow "
+        "and new levels unlock; a walk is a good way to do more."
     )
 
 

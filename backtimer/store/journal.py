@@ -28,6 +28,7 @@ import os
 import re
 import stat
 import tomllib
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -47,8 +48,21 @@ HEADER = (
     "# rewritten. Safe to read; edit with care (`backtimer check` validates it).\n"
     f"schema = {LOG_SCHEMA}\n"
 )
-_BLOCK_START = re.compile(r"^\[\[session\]\][ \t]*$", re.MULTILINE)
+#: A block starts at a ``[[session]]`` line (indented, or with a comment, as people
+#: edit); it ends where the next starts. The end line is a comment that tells a whole
+#: last block from one cut short by a crash; it counts only as a whole line.
+_BLOCK_START = re.compile(r"^[ \t]*\[\[[ \t]*session[ \t]*\]\][ \t]*(#.*)?$", re.MULTILINE)
 _END = "# end of session "
+_END_LINE = re.compile(r"^# end of session .*$", re.MULTILINE)
+#: Written after a block that a crash cut short, when the next session is appended,
+#: so that the torn block, no longer last, is still known for what it is.
+_TORN_NOTE = "# ^ the session above was cut short by a crash while saving; it is skipped"
+#: How much of the end of the log an append reads to see whether it ends torn.
+_TAIL = 65536
+#: Every header backtimer has written, to tell a first write cut short from a bad edit.
+_HEADERS = (HEADER, HEADER.replace(f"schema = {LOG_SCHEMA}", "schema = 1"))
+#: At most this many places are listed in one message.
+MAX_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -64,11 +78,34 @@ class Log:
     path: Path
     sessions: list[SessionEntry] = field(default_factory=list)
     torn: list[Torn] = field(default_factory=list)
+    #: Sessions whose id was already taken: counted once, listed by ``check``.
+    duplicates: list[tuple[str, int]] = field(default_factory=list)
+    _ids: set[str] = field(default_factory=set, repr=False, compare=False)
+
+    def add(self, entry: SessionEntry, line: int) -> None:
+        if entry.id in self._ids:
+            self.duplicates.append((entry.id, line))
+            return
+        self._ids.add(entry.id)
+        self.sessions.append(entry)
+
+    def duplicates_message(self) -> str | None:
+        if not self.duplicates:
+            return None
+        listed = ", ".join(f"{i!r} at line {n}" for i, n in self.duplicates[:MAX_LISTED])
+        more = len(self.duplicates) - MAX_LISTED
+        tail = f", and {more} more" if more > 0 else ""
+        return (
+            f"{self.path}: {len(self.duplicates)} session(s) repeat an id already used "
+            f"({listed}{tail}); each is counted once. Delete the copy, or give it a new id."
+        )
 
     def torn_message(self) -> str | None:
         if not self.torn:
             return None
-        spans = ", ".join(f"lines {t.first_line}-{t.last_line}" for t in self.torn)
+        spans = ", ".join(f"lines {t.first_line}-{t.last_line}" for t in self.torn[:MAX_LISTED])
+        if len(self.torn) > MAX_LISTED:
+            spans += f", and {len(self.torn) - MAX_LISTED} more"
         return (
             f"{self.path}: {len(self.torn)} session block(s) cut short, probably by a crash "
             f"while saving ({spans}); they are skipped and every other session is intact. "
@@ -104,25 +141,42 @@ def format_block(entry: SessionEntry) -> str:
 
 
 def append(path: Path, entry: SessionEntry) -> None:
-    """Append one session; fsync it. Never rewrites or truncates what is there."""
+    """Append one session; fsync it. Never rewrites what is there: a write that fails
+    (a full disk) is cut back to the length before it, so the log is as it was."""
     ensure_private_dir(path.parent)
     block = format_block(entry)
     flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-    with locked(path, flags, exclusive=True) as handle:
+    try:
+        opened = locked(path, flags, exclusive=True)
+        handle = opened.__enter__()
+    except OSError as exc:
+        if path.is_symlink():
+            raise OSError(exc.errno, f"{path} is a symbolic link; refusing to write through it")
+        raise
+    try:
         fd = handle.fileno()
-        size = os.fstat(fd).st_size
-        if size == 0:
-            prefix = HEADER + "\n"
-        else:
-            # a torn block may have left no final newline; start on a fresh line
-            os.lseek(fd, size - 1, os.SEEK_SET)
-            last = os.read(fd, 1)
-            prefix = "\n" if last == b"\n" else "\n\n"
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        size = info.st_size
+        tail = ""
+        if size:
+            os.lseek(fd, max(0, size - _TAIL), os.SEEK_SET)
+            tail = os.read(fd, _TAIL).decode("utf-8", "replace")
+        prefix = prefix_after(tail, empty=size == 0)
         data = (prefix + block).encode("utf-8")
-        written = os.write(fd, data)
-        while written < len(data):  # a short write: keep going until the block is whole
-            written += os.write(fd, data[written:])
-        os.fsync(fd)
+        try:
+            written = os.write(fd, data)
+            while written < len(data):  # a short write: go on until the block is whole
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
+        except OSError:
+            with suppress(OSError):  # the log exactly as before the write
+                os.ftruncate(fd, size)
+                os.fsync(fd)
+            raise
+    finally:
+        opened.__exit__(None, None, None)
     if size == 0:
         try:
             os.chmod(path, 0o600)
@@ -133,6 +187,34 @@ def append(path: Path, entry: SessionEntry) -> None:
                 os.close(dir_fd)
         except OSError:
             pass
+
+
+def prefix_after(tail: str, *, empty: bool) -> str:
+    """What an append writes before its block, given the end of the log: the header
+    for a new log; else a fresh line, and the torn note after a block cut short."""
+    if empty:
+        return HEADER + "\n"
+    # a torn block may have left no final newline; start on a fresh line
+    prefix = "\n" if tail.endswith("\n") else "\n\n"
+    if _ends_torn(tail):
+        prefix += _TORN_NOTE + "\n\n"
+    return prefix
+
+
+def _ends_torn(tail: str) -> bool:
+    """Does the log end in a block a crash cut short: a last block with no end line,
+    or the start of one after the last end line?"""
+    starts = list(_BLOCK_START.finditer(tail))
+    ends = list(_END_LINE.finditer(tail))
+    if not starts and not ends:
+        return False
+    after = tail[ends[-1].end() :] if ends else tail[starts[-1].start() :]
+    if ends and starts and starts[-1].start() > ends[-1].end():
+        after = tail[starts[-1].start() :]
+    meaningful = [
+        line for line in after.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    ]
+    return bool(meaningful) and _TORN_NOTE not in after
 
 
 # ---------------------------------------------------------------------- reading
@@ -167,17 +249,21 @@ def load(path: Path, cache: Cache | None = None) -> Log:
     except FileNotFoundError:
         return Log(path)
     except OSError as exc:
-        raise DataError(f"{path}: cannot read it: {exc.strerror}.") from None
+        raise DataError(f"{path}: cannot read it: {exc.strerror or exc}.") from None
     log = Log(path)
-    cached = _read_cache(cache, path, raw) if cache is not None else None
+    # a BOM or CRLF line ends (an editor on Windows) are read, without the cache
+    plain = not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
+    cached = _read_cache(cache, path, raw) if cache is not None and plain else None
     if cached is not None:
-        start, first_line = cached[0], cached[1]
-        log.sessions, log.torn = cached[2], cached[3]
+        start, first_line, log.sessions, log.torn, log.duplicates = cached
+        log._ids = {entry.id for entry in log.sessions}
     else:
         start, first_line = 0, 1
     text = _decode(path, raw, start)
+    if not plain:
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     complete = _parse(path, text, first_line, log, whole=start == 0)
-    if cache is not None and complete > 0:  # new complete blocks: remember them
+    if cache is not None and plain and complete > 0:  # new whole blocks: remember them
         end = start + len(text[:complete].encode("utf-8"))
         _write_cache(cache, path, raw[:end], first_line + text.count("\n", 0, complete), log)
     return log
@@ -195,21 +281,26 @@ def _decode(path: Path, raw: bytes, start: int) -> str:
 def _parse(path: Path, text: str, first_line: int, log: Log, *, whole: bool) -> int:
     """Parse the blocks of ``text`` (which starts at line ``first_line``) into ``log``.
 
-    Returns the offset in ``text`` just past the last complete block (0 if none).
+    Only the last block of an append-only file can have been cut short by a crash; any
+    other block that does not read is a hand edit, and an error. Returns the offset in
+    ``text`` just past the last whole block (0 if none).
     """
     starts = [m.start() for m in _BLOCK_START.finditer(text)]
     head = text[: starts[0]] if starts else text
     if whole:
-        _check_header(path, head)
+        if not _check_header(path, head, last=not starts):
+            log.torn.append(Torn(1, 1 + head.rstrip("\n").count("\n")))
+            return 0
     elif head.strip():  # after the cached part: only the start of a block cut short
         log.torn.append(Torn(first_line, first_line + head.rstrip("\n").count("\n")))
     complete = 0
     line = first_line + text.count("\n", 0, starts[0]) if starts else first_line
-    for a, b in zip(starts, [*starts[1:], len(text)], strict=False):
+    ends = [*starts[1:], len(text)] if starts else []
+    for n, (a, b) in enumerate(zip(starts, ends, strict=True)):
         block = text[a:b]
-        end = _read_block(path, block, line, log)
-        if end is not None:
-            complete = a + end
+        whole_part = _read_block(path, block, line, log, last=n == len(starts) - 1)
+        if whole_part is not None:
+            complete = a + whole_part
         line += block.count("\n")
     return complete
 
@@ -225,48 +316,80 @@ class _TomlError(Exception):
     pass
 
 
-def _read_block(path: Path, block: str, first: int, log: Log) -> int | None:
-    """Parse one block starting at line ``first``; the offset past its end line, if whole."""
-    marker = block.find(_END)
-    newline = block.find("\n", marker) if marker >= 0 else -1
-    last = first + block.rstrip("\n").count("\n")
-    if marker < 0 or newline < 0:  # the write stopped before the end line was whole
-        log.torn.append(Torn(first, last))
-        return None
-    body, rest = block[: newline + 1], block[newline + 1 :]
+def _read_block(path: Path, block: str, first: int, log: Log, *, last: bool) -> int | None:
+    """Read one block starting at line ``first``; the offset past its whole part.
+
+    A block that reads is a session, with or without its end line. The last block
+    with no end line that does not read (or lacks its exercises) was cut short by a
+    crash, and so was one followed by the note an append leaves: reported as torn.
+    Any other block that does not read is a hand edit: an error naming its lines.
+    """
+    lines_in = block.rstrip("\n").count("\n")
+    span = f"lines {first}-{first + lines_in}"
+    ends = list(_END_LINE.finditer(block))
+    body, rest = block, ""
+    if ends:
+        cut = min(len(block), ends[-1].end() + 1)
+        body, rest = block[:cut], block[cut:]
+    torn = not ends and (last or _TORN_NOTE in block)
     try:
         parsed = _toml(body)
     except _TomlError as exc:
+        if torn:
+            log.torn.append(Torn(first, first + lines_in))
+            return None
         where = re.search(r"at line (\d+)", str(exc))
         line = first + int(where[1]) - 1 if where else first
         reason = shorten(re.sub(r"\s*\(at (line|end).*\)", "", str(exc)), 120).strip("'")
+        crash = (
+            ""
+            if ends
+            else " (With no end line it may also be a block a crash cut short: then "
+            f"delete {span}.)"
+        )
         raise DataError(
-            f"{path}, line {line}: not valid TOML: {reason}. The file was not changed; "
-            "fix that line by hand, then run `backtimer check`."
+            f"{path}, line {line} (session block, {span}): not valid TOML: {reason}. The "
+            f"file was not changed; fix that line by hand, then run `backtimer check`.{crash}"
         ) from None
     items = parsed.get("session")
     if not isinstance(items, list) or len(items) != 1 or not isinstance(items[0], dict):
         raise DataError(f"{path}, line {first}: expected one [[session]] block here.")
     item = items[0]
-    if f"{_END}{item.get('id')}" != body[marker:newline].rstrip():
-        log.torn.append(Torn(first, last))  # the end line itself was cut short
+    if torn and "exercises" not in item:
+        log.torn.append(Torn(first, first + lines_in))
         return None
-    log.sessions.append(_validate(path, body, item, first))
-    if rest.strip():  # the start of a later block, cut short; this one is whole
-        log.torn.append(Torn(first + body.count("\n"), last))
-    return newline + 1
+    log.add(_validate(path, body, item, first), first)
+    if rest.strip():
+        rest_line = first + body.count("\n")
+        try:
+            extra = _toml(rest)
+        except _TomlError:
+            extra = None
+        if extra != {}:  # not just comments: the start of a later block, cut short
+            if not last and _TORN_NOTE not in rest:
+                raise DataError(
+                    f"{path}, line {rest_line}: text after the end of a session block "
+                    "that is not part of it. The file was not changed; fix it by hand."
+                )
+            log.torn.append(Torn(rest_line, first + lines_in))
+            return len(body)
+    return len(block)
 
 
-def _check_header(path: Path, head: str) -> None:
+def _check_header(path: Path, head: str, *, last: bool) -> bool:
+    """Check what comes before the first block; False when it is the start of a
+    first write cut short (the log holds nothing yet)."""
     try:
         data = _toml(head)
     except _TomlError as exc:
+        if last and any((h + "\n[[session]]").startswith(head) for h in _HEADERS):
+            return False
         raise DataError(
             f"{path}: the header before the first session is not valid TOML: "
             f"{shorten(str(exc), 120)}."
         ) from None
     if not data:
-        return
+        return True
     from backtimer.store.models import LogHeader, validate
 
     header = validate(path, head, data, LogHeader, lambda loc: "header")
@@ -275,6 +398,7 @@ def _check_header(path: Path, head: str) -> None:
             f"{path}: written by a newer backtimer (schema {header.schema_}); "
             "upgrade backtimer to read it. The file was not changed."
         )
+    return True
 
 
 def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
@@ -322,7 +446,7 @@ def _row(s: SessionEntry) -> list[Any]:
 
 def _read_cache(
     cache: Cache, path: Path, raw: bytes
-) -> tuple[int, int, list[SessionEntry], list[Torn]] | None:
+) -> tuple[int, int, list[SessionEntry], list[Torn], list[tuple[str, int]]] | None:
     from backtimer.core.dose import Dose
 
     stored = cache.get("log", path, "append-only")
@@ -350,7 +474,9 @@ def _read_cache(
             values["started_at"] = parse(values["started_at"])
             values["ended_at"] = parse(values["ended_at"])
             sessions.append(SessionEntry(**values, exercises=tuple(exercises)))
-        return stored["size"], stored["lines"], sessions, [Torn(*t) for t in stored["torn"]]
+        torn = [Torn(*t) for t in stored["torn"]]
+        duplicates = [(str(i), int(n)) for i, n in stored["duplicates"]]
+        return stored["size"], stored["lines"], sessions, torn, duplicates
     except (KeyError, TypeError, ValueError, IndexError):  # not what we store: rebuild
         return None
 
@@ -369,5 +495,6 @@ def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) 
             "rows": [_row(s) for s in log.sessions],
             # only what lies inside the cached part; the rest is read again next time
             "torn": [[t.first_line, t.last_line] for t in log.torn if t.last_line < lines],
+            "duplicates": [[i, n] for i, n in log.duplicates if n < lines],
         },
     )

@@ -93,10 +93,21 @@ def shorten(value: object, limit: int = 80) -> str:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create ``folder`` (and its parents) readable by its owner only."""
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(folder, 0o700)
+    """Create ``folder`` and any missing parents for its owner only (0700), whatever
+    the umask. A folder that exists is left as it is."""
+    missing = []
+    here = folder
+    while not here.is_dir():
+        missing.append(here)
+        if here.parent == here:
+            break
+        here = here.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            continue
+        os.chmod(path, 0o700)
 
 
 def write_atomic(path: Path, text: str, *, data: bytes | None = None) -> None:
@@ -107,6 +118,7 @@ def write_atomic(path: Path, text: str, *, data: bytes | None = None) -> None:
     """
     target = path.resolve() if path.is_symlink() else path
     ensure_private_dir(target.parent)
+    # mkstemp makes the file 0600 with O_EXCL: nothing can be planted in its place
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

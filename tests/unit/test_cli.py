@@ -181,7 +181,7 @@ def test_history_bad_weeks_is_usage_error(capsys, weeks: str) -> None:
 
 def test_check_reports_torn_block_with_repair_advice(capsys, tmp_path: Path) -> None:
     path = _log_with_sessions(tmp_path)
-    path.write_bytes(path.read_bytes()[:-40])
+    path.write_bytes(path.read_bytes()[:-80])  # into the last block's exercises
     code, out, _ = run(capsys, "check", "--data-dir", str(tmp_path))
     assert code == 1
     assert "cut short" in out and "delete those lines" in out

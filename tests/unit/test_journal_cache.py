@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from backtimer.store.cache import Cache
 from backtimer.store.errors import DataError
-from backtimer.store.journal import append, format_block, load
+from backtimer.store.journal import append, format_block, load, prefix_after
 from tests.unit.journal_helpers import entry
 
 
@@ -90,8 +90,10 @@ def test_cache_always_matches_a_full_parse(tmp_path_factory, script) -> None:
             n += 1
             append(path, entry(f"2026-11-{1 + n % 28:02d}T08:00:00+01:00", n=n))
         elif action == "tear" and path.exists():
+            # what a crashed append leaves: its prefix and part of its block
             n += 1
-            block = "\n" + format_block(entry("2026-12-01T08:00:00+01:00", n=n))
+            prefix = prefix_after(path.read_text(), empty=False)
+            block = prefix + format_block(entry("2026-12-01T08:00:00+01:00", n=n))
             with path.open("a") as handle:
                 handle.write(block[: cut % len(block)])
         elif path.exists():
