@@ -114,7 +114,8 @@ def run_app(ctx: Context, start: bool) -> int:
         choose=lambda profile: choice_from_args(ctx, profile),
     )
     app.run()
-    if app.save_error:  # already said on stderr
+    if app.save_error:  # the session could not be saved: say so where it can be seen
+        print(f"backtimer: {app.save_error}", file=sys.stderr)
         return EXIT_DATA
     return app.return_code or EXIT_OK
 

@@ -151,7 +151,8 @@ def append(path: Path, entry: SessionEntry) -> None:
         handle = opened.__enter__()
     except OSError as exc:
         if path.is_symlink():
-            raise OSError(exc.errno, f"{path} is a symbolic link; refusing to write through it")
+            message = f"{path} is a symbolic link; refusing to write through it"
+            raise OSError(exc.errno, message) from None
         raise
     try:
         fd = handle.fileno()

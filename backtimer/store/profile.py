@@ -37,6 +37,7 @@ class Profile:
     state: State
     log: journal.Log
     cache: Cache
+    _log_mark: tuple[int, int] = (0, 0)
 
     @property
     def catalog(self) -> Catalog:
@@ -105,6 +106,29 @@ class Profile:
         """Change the state file (safety read, the routine chosen last...)."""
         self.state = update_state(self.paths.state, self.state, **changes)
 
+    def entry_for(
+        self,
+        record: SessionRecord,
+        routine: str,
+        pain_before: int | None = None,
+        pain_after: int | None = None,
+    ) -> SessionEntry:
+        """The log entry for a finished session (with a fresh id)."""
+        return session_entry(
+            record,
+            routine,
+            token=secrets.token_hex(3),
+            pain_before=pain_before,
+            pain_after=pain_after,
+        )
+
+    def save(self, entry: SessionEntry) -> None:
+        """Append ``entry`` to the log and to the profile in memory. An OSError (a
+        full disk) leaves the log as it was."""
+        journal.append(self.paths.sessions, entry)
+        self.log.add(entry, 0)
+        self._log_mark = self.log_mark()
+
     def record(
         self,
         record: SessionRecord,
@@ -112,17 +136,23 @@ class Profile:
         pain_before: int | None = None,
         pain_after: int | None = None,
     ) -> SessionEntry:
-        """Append a finished session to the log and to the profile in memory."""
-        entry = session_entry(
-            record,
-            routine,
-            token=secrets.token_hex(3),
-            pain_before=pain_before,
-            pain_after=pain_after,
-        )
-        journal.append(self.paths.sessions, entry)
-        self.log.sessions.append(entry)
+        """Make the entry for a finished session and save it."""
+        entry = self.entry_for(record, routine, pain_before, pain_after)
+        self.save(entry)
         return entry
+
+    def log_mark(self) -> tuple[int, int]:
+        return _mark(self.paths.sessions)
+
+    def log_changed(self) -> bool:
+        """Has another backtimer (or an editor) changed the log since it was read?
+        If so, read it again."""
+        mark = self.log_mark()
+        if mark == self._log_mark:
+            return False
+        self._log_mark = mark
+        self.log = journal.load(self.paths.sessions, self.cache)
+        return True
 
 
 def load_profile(
@@ -133,8 +163,9 @@ def load_profile(
     """Read every file; raises DataError naming the file and place of the first problem."""
     paths = resolve_paths(data_dir, catalog, cache_dir=cache_dir)
     cache = Cache(paths.cache_dir)
+    mark = _mark(paths.sessions)
     builtin = load_catalog(paths.catalog, cache)
-    return Profile(
+    profile = Profile(
         paths=paths,
         builtin=builtin,
         saved=load_routines(paths.routines, builtin, cache),
@@ -143,3 +174,13 @@ def load_profile(
         log=journal.load(paths.sessions, cache),
         cache=cache,
     )
+    profile._log_mark = mark
+    return profile
+
+
+def _mark(path: os.PathLike[str]) -> tuple[int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (info.st_size, info.st_mtime_ns)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -39,6 +38,10 @@ class Pending:
     session: Session
     routine: str
     pain_before: int | None
+    #: Made once the session is over, so a retry saves the very same entry.
+    entry: SessionEntry | None = None
+    #: Where it waits for the next start if it could not be saved.
+    kept: Path | None = None
 
 
 class BacktimerApp(App[None]):
@@ -80,7 +83,11 @@ class BacktimerApp(App[None]):
         self.push_screen(HomeScreen())
         if self.profile.log.torn:
             self.notify(self.profile.log.torn_message() or "", severity="warning", timeout=15)
-        if self._start_now:
+        from backtimer.store import recovery
+
+        if recovery.kept(self.paths):
+            self.offer_recovered()
+        elif self._start_now:
             self.action_start()
 
     def _install_signal_handlers(self) -> None:
@@ -190,8 +197,48 @@ class BacktimerApp(App[None]):
             await self.push_screen_wait(PainScreen("after")) if settings.pain_check else None
         )
         entry = self._save_pending(pain_after)
+        while entry is None and self._pending is not None:
+            entry = await self._after_failed_save()
         if entry is not None:
             await self._show_summary(entry)
+
+    async def _after_failed_save(self) -> SessionEntry | None:
+        """Ask what to do with a session that could not be saved; None to ask again."""
+        from backtimer.store import journal, recovery
+        from backtimer.tui.dialogs.ask import AskScreen
+        from backtimer.tui.dialogs.save_failed import SaveFailedScreen
+
+        pending = self._pending
+        if pending is None or pending.entry is None:
+            return None
+        kept = str(pending.kept) if pending.kept else None
+        answer = await self.push_screen_wait(SaveFailedScreen(self.save_error or "", kept))
+        if answer == "retry":
+            return self._save_pending(None)
+        if answer == "discard":
+            if pending.kept:
+                recovery.forget(pending.kept)
+            self._pending = None
+            self.save_error = None
+            return None
+        where = await self.push_screen_wait(
+            AskScreen(
+                "Save the session to which file?",
+                value=str(Path.home() / "backtimer-session.toml"),
+            )
+        )
+        if where:
+            try:
+                journal.append(Path(where).expanduser(), pending.entry)
+            except OSError as exc:
+                self.save_error = f"Could not save to {where}: {exc.strerror or exc}"
+                return None
+            self.notify(f"Saved to {where}. `backtimer check --data-dir` can read it there.")
+            if pending.kept:
+                recovery.forget(pending.kept)
+            self._pending = None
+            self.save_error = None
+        return None
 
     async def _offer_easy_day(self, choice: Choice, pain: int) -> Choice:
         """A sore day: offer the gentlest routine of about the same length."""
@@ -221,27 +268,63 @@ class BacktimerApp(App[None]):
             self.action_history()
 
     def _save_pending(self, pain_after: int | None) -> SessionEntry | None:
-        """Record the pending session in the log; on failure keep it and say why."""
+        """Record the pending session in the log; on failure keep it (pending, and in a
+        recovery file) and say why."""
+        from backtimer.store import recovery
+
         pending = self._pending
         if pending is None:
             return None
-        record = pending.session.record(self.clock.now())
+        if pending.entry is None:
+            record = pending.session.record(self.clock.now())
+            pending.entry = self.profile.entry_for(
+                record, pending.routine, pending.pain_before, pain_after
+            )
+        entry = pending.entry
         try:
-            entry = self.profile.record(record, pending.routine, pending.pain_before, pain_after)
+            self.profile.save(entry)
         except OSError as exc:
-            self.save_error = f"Could not save the session to {self.paths.sessions}: {exc}"
-            self.notify(self.save_error, severity="error", timeout=30)
+            reason = exc.strerror or str(exc)
+            self.save_error = f"Could not save the session to {self.paths.sessions}: {reason}."
+            if pending.kept is None:
+                pending.kept = recovery.keep(self.paths, entry)
             return None
+        if pending.kept is not None:
+            recovery.forget(pending.kept)
         self._pending = None
         self.save_error = None
         return entry
 
     def save_unfinished(self) -> None:
-        """Record a running or unsaved session as it stands (quit, SIGHUP, SIGTERM)."""
+        """Record a running or unsaved session as it stands (quit, SIGTERM, SIGHUP)."""
         if self._pending is not None:
             self._save_pending(None)
-            if self.save_error:
-                print(f"backtimer: {self.save_error}", file=sys.stderr)
+            pending = self._pending
+            if self.save_error and pending is not None and pending.kept is not None:
+                self.save_error += f" It is kept in {pending.kept} for the next start."
+
+    @work(exclusive=True, group="recovery")
+    async def offer_recovered(self) -> None:
+        """Sessions that could not be saved last time: offer to add them to the log."""
+        from backtimer.store import recovery
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        for path, entry in recovery.kept(self.paths):
+            question = (
+                f"A session from {entry.started_at:%a %d %b %H:%M} could not be saved "
+                "last time. Add it to your log now?"
+            )
+            if not await self.push_screen_wait(
+                ConfirmScreen(question, yes="Add it", no="Not now", safe="yes")
+            ):
+                return
+            try:
+                self.profile.save(entry)
+            except OSError as exc:
+                self.notify(f"Still cannot save it: {exc.strerror or exc}", severity="error")
+                return
+            recovery.forget(path)
+            self.mutate_reactive(BacktimerApp.choice)
 
     # ------------------------------------------------------------------ other screens
 

@@ -46,6 +46,7 @@ def app_factory(tmp_path: Path, catalog_file: Path, clock: FakeClock):
         return make_app(
             clock=clock,
             data_dir=tmp_path / "data",
+            cache_dir=tmp_path / "cache",
             catalog=catalog_file,
             routine=routine,
             settings=Settings(**values),

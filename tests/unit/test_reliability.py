@@ -44,10 +44,9 @@ def test_a_failed_append_leaves_the_log_as_it_was(tmp_path: Path, monkeypatch) -
         real_write(fd, data[: len(data) // 2])  # half the block reaches the disk
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(journal.os, "write", full_disk)
-    with pytest.raises(OSError, match="No space"):
+    with monkeypatch.context() as disk, pytest.raises(OSError, match="No space"):
+        disk.setattr(journal.os, "write", full_disk)
         append(path, entry("2026-11-17T08:00:00+01:00", n=2))
-    monkeypatch.undo()
     assert path.read_bytes() == before
     append(path, entry("2026-11-18T08:00:00+01:00", n=3))
     assert [s.id[-1] for s in load(path).sessions] == ["1", "3"]

@@ -46,6 +46,7 @@ class HomeScreen(Screen[None]):
         self.show_week()
 
     def on_screen_resume(self) -> None:
+        self.bt.profile.log_changed()  # another backtimer may have saved a session
         self.show_week()
 
     def show_week(self) -> None:
