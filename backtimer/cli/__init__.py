@@ -40,3 +40,9 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as exc:  # a folder that cannot be made or read, a name too long
+        name = str(exc.filename or "")
+        name = name if len(name) <= 80 else name[:60] + "…"
+        reason = exc.strerror or str(exc)[:200]
+        print(f"backtimer: {name + ': ' if name else ''}{reason}.", file=sys.stderr)
+        return EXIT_DATA

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
+from typing import NoReturn
 
 from backtimer import __version__
 
@@ -14,13 +16,21 @@ A guided back-exercise timer for the terminal. Run with no command to open the a
 MIN_MINUTES, MAX_MINUTES = 5, 45
 
 
-def _common_options() -> argparse.ArgumentParser:
+class Parser(argparse.ArgumentParser):
+    """argparse, with usage errors kept short however long the bad argument."""
+
+    def error(self, message: str) -> NoReturn:
+        short = re.sub(r"\S{80,}", lambda m: m[0][:60] + "…", message)
+        self.exit(2, f"{self.format_usage()}{self.prog}: error: {short}\n")
+
+
+def _common_options() -> Parser:
     """Options every subcommand accepts, before or after its name.
 
     Defaults are SUPPRESS so a subcommand's parser does not overwrite a value given
     before the subcommand name.
     """
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     group = common.add_argument_group("files")
     group.add_argument(
         "--data-dir",
@@ -47,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     from backtimer.cli import commands as c
 
     common = _common_options()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="backtimer",
         description=DESCRIPTION,
         parents=[common],

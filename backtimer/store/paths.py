@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from backtimer.store.errors import DataError
+
 APP = "backtimer"
 CATALOG_NAME = "exercises.toml"
 
@@ -22,6 +24,22 @@ def shipped_catalog() -> Path:
     if packaged.is_file():
         return packaged
     return package.parent / CATALOG_NAME
+
+
+def _expand(text: str | os.PathLike[str], what: str) -> Path:
+    """``~`` and ``~user`` expanded; a path that cannot be is a clear error."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        shown = str(text)[:80]
+        raise DataError(f"{shown}: {what} names a home folder that does not exist.") from None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long, a folder that cannot be read
+        return False
 
 
 @dataclass(frozen=True)
@@ -67,23 +85,23 @@ def resolve_paths(
     chosen = data_dir or env.get("BACKTIMER_DATA_DIR") or None
     cache_chosen = cache_dir or env.get("BACKTIMER_CACHE_DIR") or None
     if chosen:
-        data = config = Path(chosen).expanduser()
+        data = config = _expand(chosen, '--data-dir')
     else:
         import platformdirs
 
         data = Path(platformdirs.user_data_dir(APP, appauthor=False))
         config = Path(platformdirs.user_config_dir(APP, appauthor=False))
     if cache_chosen:
-        cache = Path(cache_chosen).expanduser()
+        cache = _expand(cache_chosen, '--cache-dir')
     else:
         import platformdirs
 
         cache = Path(platformdirs.user_cache_dir(APP, appauthor=False))
     if catalog:
-        cat, source = Path(catalog).expanduser(), "--catalog"
+        cat, source = _expand(catalog, "--catalog"), "--catalog"
     elif env.get("BACKTIMER_CATALOG"):
-        cat, source = Path(env["BACKTIMER_CATALOG"]).expanduser(), "BACKTIMER_CATALOG"
-    elif (config / CATALOG_NAME).is_file():
+        cat, source = _expand(env["BACKTIMER_CATALOG"], "BACKTIMER_CATALOG"), "BACKTIMER_CATALOG"
+    elif _is_file(config / CATALOG_NAME):
         cat, source = config / CATALOG_NAME, "config dir"
     else:
         cat, source = shipped_catalog(), "shipped"

@@ -77,7 +77,7 @@ class Profile:
     def plan(
         self, minutes: int, *, day: date, standing: bool = False, easy: bool = False
     ) -> Choice:
-        return choose_plan(
+        choice = choose_plan(
             self.catalog,
             minutes,
             day=day,
@@ -86,6 +86,13 @@ class Profile:
             standing=standing,
             easy=easy,
         )
+        if not choice.steps:
+            raise DataError(
+                f"{self.paths.settings}: nothing to plan: every move that fits is excluded "
+                "in settings or left out for now after pain. Include some moves again, or "
+                "choose a named routine."
+            )
+        return choice
 
     # ------------------------------------------------------------------ changes
 

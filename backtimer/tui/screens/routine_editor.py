@@ -22,6 +22,7 @@ from backtimer.core.vocab import Phase
 from backtimer.store.errors import DataError
 from backtimer.store.profile import Profile
 from backtimer.tui.dialogs.ask import AskScreen
+from backtimer.tui.dialogs.confirm import ConfirmScreen
 from backtimer.tui.dialogs.pick import PickScreen
 from backtimer.tui.keys import bindings
 
@@ -149,7 +150,11 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
     def _plan(self, standing: bool) -> None:
         def planned(text: str | None) -> None:
             if text:
-                choice = self.profile.plan(int(text), day=self.today, standing=standing)
+                try:
+                    choice = self.profile.plan(int(text), day=self.today, standing=standing)
+                except DataError as exc:
+                    self.notify(str(exc), severity="warning", timeout=8)
+                    return
                 self.name_text, self.source_key = choice.name, choice.key
                 self.source_routine = None
                 self.steps = list(choice.steps)
@@ -237,15 +242,40 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         builtin = self.profile.builtin.routines
 
         def check(name: str) -> str | None:
+            """The loader's own rules, so a saved routine always loads again."""
+            from pydantic import ValidationError
+
+            from backtimer.core.routine import Routine
+            from backtimer.store.models import check as validate
+
             if not name.strip():
                 return "Give the routine a name."
             if slug(name) in builtin:
                 return f"{slug(name)!r} is a built-in routine; choose another name."
+            try:
+                validate(routine_from_steps(slug(name), name.strip(), self.steps).plain(), Routine)
+            except ValidationError as exc:
+                error = exc.errors()[0]
+                return f"{error['loc'][0]}: {str(error['msg']).lower()}."
             return None
 
         def named(name: str | None) -> None:
             if not name:
                 return
+            key = slug(name)
+            taken = self.profile.saved.get(key)
+            if taken is not None and taken.name != name and key != self.source_routine:
+                question = f"Replace your saved routine {taken.name!r} with this one?"
+
+                def replace(yes: bool | None) -> None:
+                    if yes:
+                        save(name)
+
+                self.app.push_screen(ConfirmScreen(question, yes="Replace"), replace)
+                return
+            save(name)
+
+        def save(name: str) -> None:
             routine = routine_from_steps(slug(name), name, self.steps)
             try:
                 self.profile.save_routine(routine)
@@ -277,9 +307,9 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                     return
                 self.notify(f"Deleted {key!r}.")
 
-        from backtimer.tui.dialogs.confirm import ConfirmScreen
-
-        self.app.push_screen(ConfirmScreen(f"Delete your saved routine {key!r}?"), answered)
+        name = self.profile.saved[key].name
+        question = f"Delete your saved routine {name!r}?"
+        self.app.push_screen(ConfirmScreen(question, yes="Delete"), answered)
 
     def action_use(self) -> None:
         self.dismiss(RoutineOutcome(self._choice()))
