@@ -156,6 +156,18 @@ def cmd_history(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_progress(ctx: Context) -> int:
+    from backtimer.cli.render import progress_json, progress_text
+
+    profile = ctx.profile()
+    today = ctx.today()
+    data = progress_json(profile.catalog.exercises, profile.progress(today), today)
+    if ctx.args.json:
+        return ctx.json(data)
+    ctx.out.write(progress_text(data))
+    return EXIT_OK
+
+
 def cmd_safety(ctx: Context) -> int:
     from backtimer.core.safety import safety_text
 

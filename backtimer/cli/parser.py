@@ -122,6 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="print JSON instead of text")
     history.set_defaults(handler=c.cmd_history)
 
+    progress = sub.add_parser(
+        "progress",
+        parents=[common],
+        help="each move's dose now, and why",
+        description="Each move's current dose and range, its last change and why, and what "
+        "it needs for its next step; and the levels unlocked.",
+    )
+    progress.add_argument("--json", action="store_true", help="print JSON instead of text")
+    progress.set_defaults(handler=c.cmd_progress)
+
     safety = sub.add_parser(
         "safety",
         parents=[common],

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 from typing import Any
 
 from backtimer.core.exercise import Exercise
 from backtimer.core.plan import Choice
+from backtimer.core.progression import Progress, next_step
 from backtimer.core.routine import Catalog
 from backtimer.core.settings import SessionConfig
 from backtimer.core.timeline import step_seconds
@@ -85,9 +87,11 @@ def plan_json(choice: Choice, config: SessionConfig) -> dict[str, Any]:
                 "name": step.exercise.name,
                 "phase": step.phase,
                 "dose": step.describe(),
+                "dose_values": step.dose.plain(),
+                "dose_source": choice.origin(i),
                 "estimated_s": share,
             }
-            for step, share in zip(choice.steps, shares, strict=True)
+            for i, (step, share) in enumerate(zip(choice.steps, shares, strict=True))
         ],
     }
 
@@ -97,10 +101,13 @@ def plan_text(choice: Choice, config: SessionConfig) -> str:
     total = sum(shares)
     lines = [f"{choice.name}: about {total / 60:.1f} minutes", ""]
     width = max(len(s.exercise.name) for s in choice.steps)
-    for step, share in zip(choice.steps, shares, strict=True):
+    for i, (step, share) in enumerate(zip(choice.steps, shares, strict=True)):
         phase = "warm-up" if step.phase == "warmup" else "main"
+        origin = choice.origin(i)
+        origin = f"  ({origin})" if origin and origin not in ("start", "catalogue") else ""
         lines.append(
             f"  {phase:<8} {step.exercise.name:<{width}}  {step.describe():<36} {share:>5.0f} s"
+            f"{origin}"
         )
     lines.append(f"  {'':<8} {'total':<{width}}  {'':<36} {total:>5.0f} s")
     if choice.notes:
@@ -153,3 +160,58 @@ def format_history(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+
+
+def progress_json(
+    exercises: dict[str, Exercise], progress: Progress, today: date
+) -> dict[str, Any]:
+    moves = []
+    for e in exercises.values():
+        now = progress.current(e)
+        limits = e.limits
+        moves.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "level": e.level,
+                "unlocked": e.level <= progress.level,
+                "dose": now.dose.describe(),
+                "dose_values": now.dose.plain(),
+                "range": {
+                    key: list(bounds)
+                    for key in ("hold_s", "reps", "sets", "time_s")
+                    if (bounds := limits.range(key, e.dose)) is not None
+                    and getattr(now.dose, key) is not None
+                },
+                "source": now.source,
+                "changed_on": now.since.isoformat() if now.since else None,
+                "why": now.why,
+                "next_step": next_step(e, now, today),
+            }
+        )
+    return {
+        "today": today.isoformat(),
+        "progression": not progress.fixed,
+        "level": progress.level,
+        "good_weeks_toward_next_level": progress.good_weeks,
+        "unlocked_on": {str(k): v.isoformat() for k, v in progress.unlocked_on.items()},
+        "moves": moves,
+    }
+
+
+def progress_text(data: dict[str, Any]) -> str:
+    lines = [f"Levels unlocked: 1 to {data['level']}."]
+    if not data["progression"]:
+        lines.append("Progression is off in settings: every move at the catalogue's dose.")
+    lines.append("")
+    width = max(len(m["name"]) for m in data["moves"])
+    for m in data["moves"]:
+        if not m["unlocked"]:
+            continue
+        when = f" on {m['changed_on']}" if m["changed_on"] else ""
+        lines.append(f"  {m['name']:<{width}}  {m['dose']}")
+        lines.append(f"  {'':<{width}}  {m['source']}{when}: {m['why']}; next: {m['next_step']}")
+    locked = [m["name"] for m in data["moves"] if not m["unlocked"]]
+    if locked:
+        lines += ["", textwrap.fill("Not yet unlocked: " + ", ".join(locked) + ".", 79)]
+    return "\n".join(lines) + "\n"

@@ -30,6 +30,7 @@ from functools import lru_cache
 from backtimer.core.avoid import Avoided
 from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
+from backtimer.core.progression import Progress
 from backtimer.core.routine import Catalog, Step
 from backtimer.core.settings import SessionConfig
 from backtimer.core.timeline import estimate_seconds, step_seconds
@@ -98,6 +99,11 @@ class Choice:
     routine: str | None = None
     standing: bool = False
     notes: tuple[str, ...] = field(default=())
+    #: Where each step's dose came from: "start", "up on 21 Nov", "routine"...
+    origins: tuple[str, ...] = field(default=())
+
+    def origin(self, index: int) -> str:
+        return self.origins[index] if index < len(self.origins) else ""
 
 
 def _same_way_ok(chosen: Sequence[Exercise], exercise: Exercise, minutes: int) -> bool:
@@ -296,10 +302,30 @@ def choose_routine(
     catalog: Catalog,
     routine_id: str,
     avoided: Mapping[str, Avoided] | None = None,
+    progress: Progress | None = None,
 ) -> Choice:
+    """A named routine: the person's current doses unless the routine sets its own."""
     routine = catalog.routine(routine_id)  # KeyError names the known ones
-    steps, notes = fit_routine(catalog.steps(routine), catalog, avoided or {})
-    return Choice(routine.id, routine.name, tuple(steps), routine=routine.id, notes=tuple(notes))
+    steps = catalog.steps(routine)
+    origins = ["catalogue"] * len(steps)
+    if progress is not None:
+        members = [item for _, item in routine.members()]
+        for i, (s, item) in enumerate(zip(steps, members, strict=True)):
+            if item.changes():
+                origins[i] = "the routine's own"
+                continue
+            steps[i] = replace(s, dose=progress.dose_of(s.exercise))
+            origins[i] = progress.current(s.exercise).origin()
+    by_id = dict(zip((s.exercise.id for s in steps), origins, strict=True))
+    fitted, notes = fit_routine(steps, catalog, avoided or {})
+    return Choice(
+        routine.id,
+        routine.name,
+        tuple(fitted),
+        routine=routine.id,
+        notes=tuple(notes),
+        origins=tuple(by_id.get(s.exercise.id, "start") for s in fitted),
+    )
 
 
 def choose_plan(
@@ -311,10 +337,23 @@ def choose_plan(
     avoided: Mapping[str, Avoided] | None = None,
     standing: bool = False,
     easy: bool = False,
+    progress: Progress | None = None,
 ) -> Choice:
     avoided = avoided or {}
     steps, short = plan(
-        catalog, minutes, day=day, config=config, avoid=avoided, standing=standing, easy=easy
+        catalog,
+        minutes,
+        day=day,
+        config=config,
+        avoid=avoided,
+        standing=standing,
+        easy=easy,
+        max_level=1 if easy or progress is None else progress.level,
+        dose_of=gentlest if progress is None else progress.dose_of,
+    )
+    origins = tuple(
+        progress.current(s.exercise).origin() if progress is not None else "start"
+        for s in steps
     )
     names = {e.id: e.name for e in catalog.exercises.values()}
     shown = [a.sentence(names.get(a.id, a.id)) for a in avoided.values() if a.until is not None]
@@ -328,6 +367,7 @@ def choose_plan(
         minutes=minutes,
         standing=standing,
         notes=tuple(shown + ([short] if short else [])),
+        origins=origins,
     )
 
 

@@ -28,6 +28,8 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     #: Exercise ids never to plan automatically.
     excluded: tuple[str, ...] = ()
+    #: Doses grow with you and step back when it hurts; off: the catalogue's doses.
+    progression: bool = True
     #: Read from older files only: it now lives in the state file.
     safety_acknowledged: bool = False
 

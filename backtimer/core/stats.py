@@ -148,6 +148,7 @@ def sessions_by_day(sessions: Iterable[SessionEntry], first: date, last: date) -
 def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int) -> dict:
     """Everything ``backtimer history --json`` prints; the history screen reads it too."""
     recent = weeks(sessions, today, goal, count)
+    pain = weekly_pain(sessions, recent[0].monday, recent[-1].monday)
     this = recent[-1]
     t = totals(sessions)
     current, longest = streaks(sessions, today, goal)
@@ -164,6 +165,8 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
                 "sessions": w.sessions,
                 "active_s": round(w.active_s, 1),
                 "goal_met": w.goal_met,
+                "pain_before_avg": pain.get(w.monday, (None, None))[0],
+                "pain_after_avg": pain.get(w.monday, (None, None))[1],
             }
             for w in recent
         ],
@@ -211,3 +214,35 @@ def easy_day_due(rating: int | None, usual: float | None) -> bool:
 def pain_rose(session: SessionEntry) -> bool:
     before, after = session.pain_before, session.pain_after
     return before is not None and after is not None and after - before >= PAIN_RISE
+
+
+def weekly_pain(
+    sessions: Iterable[SessionEntry], first: date, last: date
+) -> dict[date, tuple[float | None, float | None]]:
+    """The average pain before and after sessions, per week (by Monday), for the weeks
+    from ``first`` to ``last`` that have any rating."""
+    before: dict[date, list[int]] = {}
+    after: dict[date, list[int]] = {}
+    for s in sessions:
+        week = monday(day_of(s))
+        if not first <= week <= last:
+            continue
+        if s.pain_before is not None:
+            before.setdefault(week, []).append(s.pain_before)
+        if s.pain_after is not None:
+            after.setdefault(week, []).append(s.pain_after)
+    return {
+        week: (_mean(before.get(week, [])), _mean(after.get(week, [])))
+        for week in set(before) | set(after)
+    }
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[float | None], top: float = 10.0) -> str:
+    """One character a value (0 to ``top``), a blank where there is none."""
+    return "".join(
+        " " if v is None else SPARKS[min(len(SPARKS) - 1, int(v / top * len(SPARKS)))]
+        for v in values
+    )

@@ -14,6 +14,7 @@ from backtimer.core.avoid import Avoided, avoided_moves
 from backtimer.core.engine import SessionRecord
 from backtimer.core.log import SessionEntry, session_entry
 from backtimer.core.plan import Choice, choose_plan, choose_routine
+from backtimer.core.progression import Progress, progress
 from backtimer.core.routine import Catalog, Routine
 from backtimer.core.settings import Settings
 from backtimer.store import journal
@@ -57,9 +58,22 @@ class Profile:
             self.log.sessions, day, self.catalog.exercises, self.settings.excluded
         )
 
+    def progress(self, day: date) -> Progress:
+        """Every move's dose and the level reached, from the log (the catalogue's own
+        doses when the person turned progression off)."""
+        return progress(
+            self.log.sessions,
+            day,
+            self.catalog.exercises,
+            self.settings.weekly_goal,
+            fixed=not self.settings.progression,
+        )
+
     def routine(self, key: str, day: date, *, include_all: bool = False) -> Choice:
-        """A named routine (id or name), fitted around the moves to leave out."""
-        return choose_routine(self.catalog, key, None if include_all else self.avoided(day))
+        """A named routine (id or name), at the person's doses, fitted around the
+        moves to leave out."""
+        avoided = None if include_all else self.avoided(day)
+        return choose_routine(self.catalog, key, avoided, self.progress(day))
 
     def default_choice(self, day: date) -> Choice:
         """The routine chosen last, else Gentle daily, else the first there is."""
@@ -85,6 +99,7 @@ class Profile:
             avoided=self.avoided(day),
             standing=standing,
             easy=easy,
+            progress=self.progress(day),
         )
         if not choice.steps:
             raise DataError(

@@ -259,11 +259,27 @@ class BacktimerApp(App[None]):
         return easy if take else choice
 
     async def _show_summary(self, entry: SessionEntry) -> None:
+        from backtimer.core.progression import changes, progress
         from backtimer.tui.screens.summary import SummaryScreen, summary_text
 
         goal = self.settings.weekly_goal
-        [week] = stats.weeks(self.profile.log.sessions, self.today(), goal, 1)
-        text = summary_text(entry, self.names(), week.sessions, goal, stats.counts(entry))
+        today = self.today()
+        sessions = self.profile.log.sessions
+        [week] = stats.weeks(sessions, today, goal, 1)
+        exercises = self.profile.catalog.exercises
+        fixed = not self.settings.progression
+        before = progress(
+            [s for s in sessions if s.id != entry.id], today, exercises, goal, fixed=fixed
+        )
+        after = self.profile.progress(today)
+        text = summary_text(
+            entry,
+            self.names(),
+            week.sessions,
+            goal,
+            stats.counts(entry),
+            changes(before, after, exercises),
+        )
         if await self.push_screen_wait(SummaryScreen(text)) == "history":
             self.action_history()
 

@@ -62,12 +62,13 @@ def history_text(
             f"  average before {t.pain_before if t.pain_before is not None else '-'}, "
             f"after {t.pain_after if t.pain_after is not None else '-'}"
         )
-        trend = "  ".join(
-            f"{s.started_at:%d %b}: {'-' if s.pain_before is None else s.pain_before}"
-            f"→{'-' if s.pain_after is None else s.pain_after}"
-            for s in rated[-6:]
-        )
-        lines.append(f"  {trend}")
+        pain = stats.weekly_pain(sessions, first, weeks[-1].monday)
+        mondays = [w.monday for w in weeks]
+        before = stats.sparkline([pain.get(m, (None, None))[0] for m in mondays])
+        after = stats.sparkline([pain.get(m, (None, None))[1] for m in mondays])
+        lines.append(f"  weekly average, {WEEKS} weeks to this one (higher is worse):")
+        lines.append(f"  before  {before}")
+        lines.append(f"  after   {after}")
     return "\n".join(lines)
 
 

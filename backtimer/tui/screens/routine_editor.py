@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from backtimer.core.dose import Dose
 from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES, Choice
 from backtimer.core.routine import Step, routine_from_steps
 from backtimer.core.timeline import step_seconds
@@ -59,7 +60,17 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         self.source_key = choice.key
         self.source_routine = choice.routine
         self.steps: list[Step] = list(choice.steps)
+        #: Where each loaded dose came from (start, up on 20 Nov, the routine's own...).
+        self.origins: dict[tuple[str, Dose], str] = {}
+        self._remember(choice)
         self._saved_here = False
+
+    def _remember(self, choice: Choice) -> None:
+        for i, s in enumerate(choice.steps):
+            self.origins[(s.exercise.id, s.dose)] = choice.origin(i)
+
+    def origin(self, step: Step) -> str:
+        return self.origins.get((step.exercise.id, step.dose), "set here")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="routine-editor"):
@@ -77,7 +88,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("", "exercise", "dose", "time")
+        table.add_columns("", "exercise", "dose", "time", "dose from")
         self.redraw()
         table.focus()
 
@@ -90,7 +101,13 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         shares = step_seconds(self.steps, self.profile.settings.session_config())
         for step, share in zip(self.steps, shares, strict=True):
             phase = "warm-up" if step.phase == "warmup" else ""
-            table.add_row(phase, step.exercise.name, step.describe(), f"{share / 60:.1f} min")
+            table.add_row(
+                phase,
+                step.exercise.name,
+                step.describe(),
+                f"{share / 60:.1f} min",
+                self.origin(step),
+            )
         if self.steps:
             table.move_cursor(row=max(0, min(row, len(self.steps) - 1)))
         total = sum(shares)
@@ -143,6 +160,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 self.name_text, self.source_key = choice.name, choice.key
                 self.source_routine = choice.routine
                 self.steps = list(choice.steps)
+                self._remember(choice)
                 self.redraw(0)
 
         self.app.push_screen(PickScreen("Open a routine", choices, self.source_key), opened)
@@ -158,6 +176,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 self.name_text, self.source_key = choice.name, choice.key
                 self.source_routine = None
                 self.steps = list(choice.steps)
+                self._remember(choice)
                 self.redraw(0)
 
         where = " (standing only)" if standing else ""

@@ -21,7 +21,12 @@ MARKS = {
 
 
 def summary_text(
-    entry: SessionEntry, names: dict[str, str], week_done: int, goal: int, counted: bool
+    entry: SessionEntry,
+    names: dict[str, str],
+    week_done: int,
+    goal: int,
+    counted: bool,
+    next_time: list[str] | None = None,
 ) -> str:
     minutes = round(entry.active_s / 60)
     if entry.completed:
@@ -40,6 +45,8 @@ def summary_text(
     width = max((len(names.get(e.id, e.id)) for e in entry.exercises), default=10)
     for e in entry.exercises:
         lines.append(f"  {names.get(e.id, e.id):<{width}}  {MARKS[e.status]}")
+    if next_time:
+        lines += ["", "[b]Next time[/b]", *(f"  {line}" for line in next_time)]
     lines.append("")
     lines.append(week_line(week_done, goal))
     if entry.pain_before is not None or entry.pain_after is not None:
