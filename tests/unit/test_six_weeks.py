@@ -27,7 +27,7 @@ def test_six_weeks_of_three_sessions(tmp_path: Path) -> None:
     clock = FakeClock(start=0.0)  # Monday 16 Nov 2026, 08:00
     profile = load_profile(tmp_path / "data", cache_dir=tmp_path / "cache")
     bridge_reps, levels, sources = [], [], []
-    for week in range(6):
+    for _week in range(6):
         for day_in_week in (0, 2, 4):
             choice = do_session(profile, clock)
             step = next(s for s in choice.steps if s.exercise.id == "bridge")
