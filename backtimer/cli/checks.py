@@ -100,8 +100,11 @@ def check_state(paths: Paths) -> str:
 
 
 def check_log(paths: Paths) -> str:
+    from backtimer.store.exchange import conflict_advice, conflict_copies
+
     log = journal.load(paths.sessions)
-    problems = [m for m in (log.torn_message(), log.duplicates_message()) if m]
+    copies = conflict_advice(conflict_copies(paths.data_dir))
+    problems = [m for m in (log.torn_message(), log.duplicates_message(), copies) if m]
     if problems:
         raise DataError(" ".join(problems))
     if not paths.sessions.exists():

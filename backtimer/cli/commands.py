@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from backtimer.cli import EXIT_DATA, EXIT_OK
@@ -154,6 +155,64 @@ def cmd_history(ctx: Context) -> int:
         return ctx.json(data)
     ctx.out.write(format_history(data))
     return EXIT_OK
+
+
+def cmd_export(ctx: Context) -> int:
+    from backtimer.store import exchange, journal
+    from backtimer.store.cache import Cache
+    from backtimer.store.catalog import load_catalog
+    from backtimer.store.tomlio import write_atomic
+
+    paths = ctx.paths()
+    cache = Cache(paths.cache_dir)
+    sessions = exchange.since(journal.load(paths.sessions, cache).sessions, ctx.args.since)
+    kind = ctx.args.format
+    names: dict[str, str] = {}
+    if kind in ("csv", "ics"):
+        catalog = load_catalog(paths.catalog, cache)
+        names = {e.id: e.name for e in catalog.exercises.values()}
+    if kind == "json":
+        text = json.dumps(exchange.to_json(sessions), indent=2, allow_nan=False) + "\n"
+    elif kind == "csv":
+        text = exchange.to_csv(sessions, names)
+    elif kind == "habits-csv":
+        text = exchange.to_habits_csv(sessions)
+    else:
+        text = exchange.to_ics(sessions, names, datetime.now().astimezone())
+    if ctx.args.output:
+        write_atomic(Path(ctx.args.output).expanduser(), text)
+        print(f"backtimer: {len(sessions)} sessions written to {ctx.args.output}.", file=sys.stderr)
+    else:
+        ctx.out.write(text)
+    return EXIT_OK
+
+
+def _import(ctx: Context, source: Path, verb: str) -> int:
+    from backtimer.store import exchange, journal
+    from backtimer.store.cache import Cache
+
+    paths = ctx.paths()
+    incoming = exchange.read_sessions(source)
+    log = journal.load(paths.sessions)
+    plan = exchange.plan_import(log.sessions, incoming)
+    if ctx.args.dry_run:
+        ctx.out.write(f"Dry run, nothing written: {plan.summary('would be ' + verb)}\n")
+        return EXIT_OK
+    exchange.apply(paths.sessions, plan)
+    journal.load(paths.sessions, Cache(paths.cache_dir))  # remember the new blocks
+    ctx.out.write(plan.summary(verb) + "\n")
+    return EXIT_DATA if plan.conflicts else EXIT_OK
+
+
+def cmd_import(ctx: Context) -> int:
+    return _import(ctx, Path(ctx.args.file).expanduser(), "added")
+
+
+def cmd_merge(ctx: Context) -> int:
+    other = Path(ctx.args.other).expanduser()
+    if not (other / "sessions.toml").is_file():
+        raise DataError(f"{other}: no sessions.toml in that folder.")
+    return _import(ctx, other / "sessions.toml", "merged")
 
 
 def cmd_progress(ctx: Context) -> int:

@@ -122,6 +122,44 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("--json", action="store_true", help="print JSON instead of text")
     history.set_defaults(handler=c.cmd_history)
 
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="your sessions as JSON, CSV, a habit tracker's CSV or a calendar",
+        description="Write your sessions out: JSON (every field; importable), CSV (one row "
+        "a session, for a spreadsheet), habits-csv (Loop Habit Tracker's import) or ics "
+        "(calendar events).",
+    )
+    export.add_argument(
+        "--format", choices=("json", "csv", "habits-csv", "ics"), default="json"
+    )
+    export.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="sessions from then on")
+    export.add_argument("--output", metavar="FILE", help="write here instead of the screen")
+    export.set_defaults(handler=c.cmd_export)
+
+    importing = sub.add_parser(
+        "import",
+        parents=[common],
+        help="add sessions from an export or another machine's log",
+        description="Add the sessions of FILE (backtimer's JSON export, or a sessions.toml) "
+        "that your log does not have. Nothing already in your log changes; a session with "
+        "the same id but different content is reported and left out.",
+    )
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--dry-run", action="store_true", help="say what would happen")
+    importing.set_defaults(handler=c.cmd_import)
+
+    merge = sub.add_parser(
+        "merge",
+        parents=[common],
+        help="add the sessions of another data folder",
+        description="Add the sessions of OTHER_DATA_DIR/sessions.toml that your log does "
+        "not have (for folders synced between machines). Merging again changes nothing.",
+    )
+    merge.add_argument("other", metavar="OTHER_DATA_DIR")
+    merge.add_argument("--dry-run", action="store_true", help="say what would happen")
+    merge.set_defaults(handler=c.cmd_merge)
+
     progress = sub.add_parser(
         "progress",
         parents=[common],

@@ -28,6 +28,7 @@ import os
 import re
 import stat
 import tomllib
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -143,8 +144,15 @@ def format_block(entry: SessionEntry) -> str:
 def append(path: Path, entry: SessionEntry) -> None:
     """Append one session; fsync it. Never rewrites what is there: a write that fails
     (a full disk) is cut back to the length before it, so the log is as it was."""
+    append_many(path, [entry])
+
+
+def append_many(path: Path, entries: Sequence[SessionEntry]) -> None:
+    """Append sessions in one write (all or, on a failure, none); fsync."""
+    if not entries:
+        return
     ensure_private_dir(path.parent)
-    block = format_block(entry)
+    block = "\n".join(format_block(e) for e in entries)
     flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     try:
         opened = locked(path, flags, exclusive=True)
@@ -261,6 +269,12 @@ def load(path: Path, cache: Cache | None = None) -> Log:
     else:
         start, first_line = 0, 1
     text = _decode(path, raw, start)
+    if "\n<<<<<<< " in "\n" + text:
+        raise DataError(
+            f"{path}: it holds git conflict markers (<<<<<<<), so two copies were merged by "
+            "git and neither side was chosen. The file was not changed. Keep one side here, "
+            "save the other as its own file, and add it with `backtimer import FILE`."
+        )
     if not plain:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     complete = _parse(path, text, first_line, log, whole=start == 0)

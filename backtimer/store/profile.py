@@ -139,7 +139,7 @@ class Profile:
         return session_entry(
             record,
             routine,
-            token=secrets.token_hex(3),
+            token=secrets.token_hex(8),  # 64 bits: two machines never pick the same
             pain_before=pain_before,
             pain_after=pain_after,
         )

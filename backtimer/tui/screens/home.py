@@ -75,9 +75,14 @@ class HomeScreen(Screen[None]):
             f"[b]{choice.name}[/b]  ·  {minutes:.0f} min  ·  "
             f"{main} exercises after a {warmup}-move warm-up"
         )
+        from backtimer.store.exchange import conflict_advice, conflict_copies
+
         notes = list(choice.notes)
         if notes and choice.routine is not None:
             notes.append("Press [b]i[/b] to include them this time.")
+        copies = conflict_advice(conflict_copies(self.bt.paths.data_dir))
+        if copies:
+            notes.append(copies)
         notes_widget = self.query_one("#notes", Static)
         notes_widget.update("\n".join(notes))
         notes_widget.display = bool(notes)

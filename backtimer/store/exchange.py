@@ -1,0 +1,275 @@
+"""Your log anywhere: export it (JSON, CSV, a habit tracker's CSV, a calendar), and
+import or merge sessions from another machine without ever rewriting the log."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from backtimer import __version__
+from backtimer.core.log import SessionEntry
+from backtimer.core.stats import counts
+from backtimer.store import journal
+from backtimer.store.errors import DataError
+from backtimer.store.files import read_file
+from backtimer.store.tomlio import shorten
+
+FORMAT = "backtimer-sessions"
+VERSION = 1
+CSV_COLUMNS = (
+    "date",
+    "start",
+    "minutes",
+    "routine",
+    "completed",
+    "counts_toward_goal",
+    "pain_before",
+    "pain_after",
+    "moves_done",
+    "moves_skipped",
+    "moves_stopped_for_pain",
+    "id",
+)
+HABIT_COLUMNS = ("HabitName", "HabitDescription", "HabitCategory", "CalendarDate", "Value",
+                 "CommentText")
+#: A session log or export can be large, but not unbounded.
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+
+
+def since(sessions: Iterable[SessionEntry], day: date | None) -> list[SessionEntry]:
+    return [s for s in sessions if day is None or s.started_at.date() >= day]
+
+
+# ---------------------------------------------------------------------- export
+
+
+def to_json(sessions: Sequence[SessionEntry]) -> dict[str, Any]:
+    """A versioned document: every field of every session, as ``history --json``."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_by": f"backtimer {__version__}",
+        "sessions": [s.to_json() for s in sessions],
+    }
+
+
+def to_csv(sessions: Sequence[SessionEntry], names: dict[str, str]) -> str:
+    """One row per session, for a spreadsheet."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for s in sessions:
+        def moves(*statuses: str, s: SessionEntry = s) -> str:
+            return "; ".join(names.get(e.id, e.id) for e in s.exercises if e.status in statuses)
+
+        writer.writerow(
+            [
+                s.started_at.date().isoformat(),
+                s.started_at.strftime("%H:%M"),
+                f"{s.active_s / 60:.1f}",
+                s.routine,
+                "yes" if s.completed else "no",
+                "yes" if counts(s) else "no",
+                "" if s.pain_before is None else s.pain_before,
+                "" if s.pain_after is None else s.pain_after,
+                moves("done", "partial"),
+                moves("skipped"),
+                moves("stopped_for_pain"),
+                s.id,
+            ]
+        )
+    return out.getvalue()
+
+
+def to_habits_csv(sessions: Sequence[SessionEntry]) -> str:
+    """HabitBull's CSV, which Loop Habit Tracker imports: one row per day with a session
+    that counts toward the goal."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(HABIT_COLUMNS)
+    days = sorted({s.started_at.date() for s in sessions if counts(s)})
+    for day in days:
+        writer.writerow(["Back exercises", "backtimer session", "Health", day.isoformat(), 1, ""])
+    return out.getvalue()
+
+
+def _ics_text(value: str) -> str:
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a space."""
+    raw = line.encode("utf-8")
+    parts: list[str] = []
+    start = 0
+    while len(raw) - start > 75:
+        end = start + (75 if not parts else 74)
+        while end > start and (raw[end] & 0xC0) == 0x80:  # not inside a character
+            end -= 1
+        parts.append(raw[start:end].decode("utf-8"))
+        start = end
+    parts.append(raw[start:].decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def to_ics(sessions: Sequence[SessionEntry], names: dict[str, str], now: datetime) -> str:
+    """The sessions as calendar events (RFC 5545)."""
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    def utc(moment: datetime) -> str:
+        return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//backtimer//{__version__}//EN",
+             "CALSCALE:GREGORIAN"]
+    for s in sessions:
+        done = [names.get(e.id, e.id) for e in s.exercises if e.status == "done"]
+        summary = f"Back exercises: {s.routine}" + ("" if s.completed else " (ended early)")
+        description = f"{s.active_s / 60:.0f} active minutes. Done: " + ", ".join(done)
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{s.id}@backtimer",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{utc(s.started_at)}",
+            f"DTEND:{utc(s.ended_at)}",
+            f"SUMMARY:{_ics_text(summary)}",
+            f"DESCRIPTION:{_ics_text(description)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+# ---------------------------------------------------------------------- import
+
+
+@dataclass
+class Plan:
+    """What an import or merge would do."""
+
+    new: list[SessionEntry] = field(default_factory=list)
+    same: list[SessionEntry] = field(default_factory=list)
+    conflicts: list[tuple[SessionEntry, SessionEntry]] = field(default_factory=list)
+
+    def summary(self, verb: str = "added") -> str:
+        text = (
+            f"{len(self.new)} {verb}, {len(self.same)} already there (skipped), "
+            f"{len(self.conflicts)} in conflict (left out)."
+        )
+        if self.conflicts:
+            ids = ", ".join(repr(a.id) for a, _ in self.conflicts[:10])
+            more = f" and {len(self.conflicts) - 10} more" if len(self.conflicts) > 10 else ""
+            text += (
+                f" In conflict: {ids}{more}: one id, two different sessions. Neither was "
+                "changed; look at both and keep the right one by hand."
+            )
+        return text
+
+
+def plan_import(existing: Sequence[SessionEntry], incoming: Iterable[SessionEntry]) -> Plan:
+    """Match by id: new ones (in order of their start), identical ones, conflicts."""
+    known = {s.id: s for s in existing}
+    plan = Plan()
+    seen: dict[str, SessionEntry] = {}
+    for s in incoming:
+        here = known.get(s.id) or seen.get(s.id)
+        if here is None:
+            seen[s.id] = s
+            plan.new.append(s)
+        elif here == s:
+            plan.same.append(s)
+        else:
+            plan.conflicts.append((here, s))
+    conflicted = {b.id for _, b in plan.conflicts}
+    plan.new = sorted((s for s in plan.new if s.id not in conflicted), key=lambda s: s.started_at)
+    return plan
+
+
+def read_sessions(path: Path) -> list[SessionEntry]:
+    """Sessions from backtimer's JSON export or another machine's ``sessions.toml``."""
+    raw = read_file(path, MAX_IMPORT_BYTES)
+    if raw.lstrip()[:1] in (b"{", b"["):
+        return _from_json(path, raw)
+    return list(journal.load(path).sessions)
+
+
+def _from_json(path: Path, raw: bytes) -> list[SessionEntry]:
+    from pydantic import ValidationError
+
+    from backtimer.store.models import check
+
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path}: not UTF-8 text (byte {exc.start}).") from None
+    except (ValueError, RecursionError) as exc:
+        raise DataError(f"{path}: not valid JSON: {shorten(str(exc), 120)}.") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DataError(f'{path}: not a backtimer export (no "format": "{FORMAT}").')
+    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+        raise DataError(
+            f"{path}: export version {shorten(data.get('version'))} is newer than this "
+            "backtimer reads; upgrade backtimer."
+        )
+    items = data.get("sessions")
+    if not isinstance(items, list):
+        raise DataError(f"{path}: $.sessions: expected a list of sessions.")
+    found = []
+    for i, item in enumerate(items):
+        try:
+            found.append(check(item, SessionEntry))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error["loc"])
+            raise DataError(
+                f"{path}: $.sessions[{i}]{where}: {str(error['msg']).lower()}; nothing was "
+                "imported."
+            ) from None
+        except (ValueError, TypeError) as exc:
+            raise DataError(f"{path}: $.sessions[{i}]: {shorten(str(exc), 120)}.") from None
+        if found[-1].started_at.utcoffset() is None:
+            raise DataError(f"{path}: $.sessions[{i}].started_at: needs a UTC offset.")
+    return found
+
+
+def apply(log_path: Path, plan: Plan) -> None:
+    """Append the new sessions in one write: all of them, or (a full disk) none."""
+    journal.append_many(log_path, plan.new)
+
+
+# ---------------------------------------------------------------------- sync conflicts
+
+CONFLICT_PATTERNS = ("sessions.sync-conflict-*.toml", "sessions (conflicted copy*).toml",
+                     "sessions*conflict*.toml")
+
+
+def conflict_copies(data_dir: Path) -> list[Path]:
+    """Copies of the log that a sync tool left beside it (Syncthing, Dropbox...)."""
+    found: set[Path] = set()
+    try:
+        for pattern in CONFLICT_PATTERNS:
+            found.update(p for p in data_dir.glob(pattern) if p.name != "sessions.toml")
+    except OSError:
+        return []
+    return sorted(found)
+
+
+def conflict_advice(copies: Sequence[Path]) -> str | None:
+    if not copies:
+        return None
+    names = ", ".join(p.name for p in copies[:5])
+    first = copies[0]
+    return (
+        f"Your sync tool left {len(copies)} copy(ies) of the log beside it ({names}). Add "
+        f"their sessions with `backtimer import '{first}'`, then delete the copy."
+    )
+
+
