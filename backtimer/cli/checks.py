@@ -52,6 +52,11 @@ def settings_problems(settings: Settings, catalog: Catalog) -> list[tuple[str, s
             ("theme", f"no theme is called {shorten(settings.theme)}; "
              f"choose one of {', '.join(sorted(themes))}")
         )
+    if settings.voice not in ("auto", "off"):
+        from backtimer.output.speech import find_voice
+
+        if find_voice(settings.voice) is None:
+            problems.append(("voice", f"no program {shorten(settings.voice)} on this system"))
     for exercise_id in settings.excluded:
         if exercise_id not in catalog.exercises:
             problems.append(("excluded", f"no exercise has the id {shorten(exercise_id)}"))

@@ -227,6 +227,44 @@ def cmd_progress(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_sound(ctx: Context) -> int:
+    """Play one cue of each kind through every sink found, one after another."""
+    import time
+
+    from backtimer.core.cues import Cue
+    from backtimer.output.choose import choose_sinks
+    from backtimer.store.cache import Cache
+    from backtimer.store.settings import load_settings
+
+    paths = ctx.paths()
+    settings = load_settings(paths.settings, Cache(paths.cache_dir))
+
+    def ring() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    sinks = choose_sinks(settings, paths.cache_dir, ring)
+    for sink in sinks.sinks:
+        detail = getattr(getattr(sink, "voice", None), "program", "") or ""
+        ctx.out.write(f"found: {sink.name}{f' ({detail})' if detail else ''}\n")
+    if settings.voice != "off" and not any(s.name == "speech" for s in sinks.sinks):
+        ctx.out.write(f"no speech: voice = {settings.voice!r} found nothing to speak with\n")
+    samples = [
+        Cue("announce", 0, "Bridge. Ten reps."),
+        Cue("go", 0, "Go.", "go"),
+        Cue("countdown", 0, "three.", "tick"),
+        Cue("switch", 0, "Switch sides: now your left.", "switch"),
+        Cue("done", 0, "Done. Well done.", "end"),
+    ]
+    for cue in samples:
+        ctx.out.write(f"  {cue.kind:<10} {cue.text or ''}  [{cue.sound or 'no sound'}]\n")
+        ctx.out.flush()
+        sinks.play(cue)
+        time.sleep(max(1.2, cue.seconds + 0.3))
+    sinks.stop()
+    return EXIT_OK
+
+
 def cmd_safety(ctx: Context) -> int:
     from backtimer.core.safety import safety_text
 

@@ -170,6 +170,16 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--json", action="store_true", help="print JSON instead of text")
     progress.set_defaults(handler=c.cmd_progress)
 
+    sound = sub.add_parser(
+        "sound",
+        parents=[common],
+        help="test the voice and the tones",
+        description="`backtimer sound test` says which sinks it found (speech, tones, the "
+        "terminal bell) and plays each kind of cue once.",
+    )
+    sound.add_argument("action", choices=("test",), help="what to do")
+    sound.set_defaults(handler=c.cmd_sound)
+
     safety = sub.add_parser(
         "safety",
         parents=[common],

@@ -267,7 +267,8 @@ class Session:
             self._paused_total += max(0.0, at - self._paused_at)
             self._paused_at = None
         self._finished_at = at
-        self._emit("session_done", at)
+        # value 1: the session ran to its end; 0: it was ended early
+        self._emit("session_done", at, 1 if self._completed_run else 0)
 
     def _emit(self, kind: EventKind, at: float, value: int | None = None) -> None:
         seg = self._segment()

@@ -38,6 +38,8 @@ KEYS: tuple[Key, ...] = (
     Key("session.extend", "plus,equals_sign", "extend", "+10s"),
     Key("session.hurt", "x", "hurt", "Hurts"),
     Key("session.end", "q,escape", "end", "End"),
+    Key("session.mute", "m", "mute", "Mute"),
+    Key("session.floor", "f", "floor", "Floor mode", show=False),
     Key("session.help", "question_mark", "help", "Help"),
     Key("summary.home", "enter,escape,q", "close", "Home"),
     Key("summary.history", "h", "history", "History"),

@@ -21,6 +21,22 @@ class Settings:
     breath_in_s: Annotated[float, Interval(ge=2, le=10)] = 4.0
     breath_out_s: Annotated[float, Interval(ge=2, le=12)] = 6.0
     bell: bool = True
+    #: The bell also in each of the last three seconds (off: go, switch, end only).
+    bell_countdown: bool = False
+    #: Speech: "auto" (espeak-ng, spd-say, say, Windows' voice), "off", or a command.
+    voice: Annotated[str, Len(1, 200)] = "auto"
+    voice_speed: Annotated[int, Interval(ge=80, le=400)] = 170
+    #: A voice name the speech command knows (empty: its default).
+    voice_name: Annotated[str, Len(0, 80)] = ""
+    #: Short tones for go, the last three seconds, a side switch and the end.
+    tones: bool = True
+    volume: Annotated[float, Interval(ge=0, le=1)] = 0.6
+    #: Say the rep number every this many reps (0: never).
+    rep_every: Annotated[int, Interval(ge=0, le=20)] = 1
+    #: Kinds of cue to keep quiet, e.g. ["breath", "rep"] (see `backtimer sound test`).
+    quiet_cues: tuple[str, ...] = ()
+    #: Start sessions in floor mode: only the cue, the big number and what is next.
+    floor_mode: bool = False
     #: Ask "how is your back, 0-10" before and after each session.
     pain_check: bool = True
     theme: Annotated[str, Len(1, 40)] = "textual-dark"

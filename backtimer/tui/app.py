@@ -22,10 +22,12 @@ from textual.screen import Screen
 
 from backtimer.clock import Clock, MonotonicClock
 from backtimer.core import stats
+from backtimer.core.cues import Cuer
 from backtimer.core.engine import Session
 from backtimer.core.log import SessionEntry
 from backtimer.core.plan import Choice
 from backtimer.core.settings import Settings
+from backtimer.output import Sinks
 from backtimer.store.profile import Profile, load_profile
 from backtimer.tui.keys import bindings
 from backtimer.tui.screens.home import HomeScreen
@@ -68,6 +70,7 @@ class BacktimerApp(App[None]):
         )
         self._start_now = start
         self.bells = 0
+        self._sinks: Sinks | None = None
         self._pending: Pending | None = None
         #: Set when a session could not be saved: the process exits non-zero.
         self.save_error: str | None = None
@@ -192,7 +195,9 @@ class BacktimerApp(App[None]):
             choice.steps, self.clock.now(), self.clock.wall(), settings.session_config()
         )
         self._pending = Pending(session, choice.key, pain_before)
-        await self.push_screen_wait(SessionScreen(session, self.clock, self.ring))
+        screen = SessionScreen(session, self.clock, self.sinks(), self._cuer())
+        screen.set_class(settings.floor_mode, "-floor")
+        await self.push_screen_wait(screen)
         pain_after = (
             await self.push_screen_wait(PainScreen("after")) if settings.pain_check else None
         )
@@ -239,6 +244,25 @@ class BacktimerApp(App[None]):
             self._pending = None
             self.save_error = None
         return None
+
+    def sinks(self) -> Sinks:
+        """Speech, tones and the bell, as settings and the system allow (made once)."""
+        from backtimer.output.choose import choose_sinks
+
+        if self._sinks is None:
+            self._sinks = choose_sinks(self.settings, self.paths.cache_dir, self.ring)
+        return self._sinks
+
+    def _cuer(self) -> Cuer:
+        """What the voice says; its closing line counts this session in the week."""
+        from backtimer.core.cues import CueOptions, spoken
+
+        settings = self.settings
+        [week] = stats.weeks(self.profile.log.sessions, self.today(), settings.weekly_goal, 1)
+        done = week.sessions + 1
+        closing = f"That makes {spoken(done)} of {spoken(settings.weekly_goal)} this week."
+        options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, closing)
+        return Cuer(options)
 
     async def _offer_easy_day(self, choice: Choice, pain: int) -> Choice:
         """A sore day: offer the gentlest routine of about the same length."""

@@ -42,7 +42,13 @@ def clock() -> FakeClock:
 @pytest.fixture
 def app_factory(tmp_path: Path, catalog_file: Path, clock: FakeClock):
     def make(routine: str = "test", **settings) -> BacktimerApp:
-        values = {"safety_acknowledged": True, "get_ready_s": 5, "rest_s": 10} | settings
+        values = {
+            "safety_acknowledged": True,
+            "get_ready_s": 5,
+            "rest_s": 10,
+            "voice": "off",  # tests that speak choose to
+            "tones": False,
+        } | settings
         return make_app(
             clock=clock,
             data_dir=tmp_path / "data",
@@ -57,10 +63,11 @@ def app_factory(tmp_path: Path, catalog_file: Path, clock: FakeClock):
 
 def text(app: BacktimerApp, widget_id: str) -> str:
 
+    from backtimer.tui.widgets.bigtext import BigText
     from backtimer.tui.widgets.line import Line
 
     widget = app.screen.query_one(f"#{widget_id}")
-    return widget.text if isinstance(widget, Line) else str(widget.content)
+    return widget.text if isinstance(widget, Line | BigText) else str(widget.content)
 
 
 async def advance(pilot, app: BacktimerApp, clock: FakeClock, seconds: float, step: float = 0.25):

@@ -44,3 +44,20 @@ def test_summary(snap_compare, app_factory, clock) -> None:
         await pilot.press("3", "enter")
 
     assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_hold_small(snap_compare, app_factory, clock) -> None:
+    # at 40x12 the countdown and the cue stay whole
+    assert snap_compare(app_factory(), terminal_size=(40, 12), run_before=_at(clock, 33.0))
+
+
+def test_hold_large(snap_compare, app_factory, clock) -> None:
+    # at 160x50 the digits and the cue word grow to fill the left panel
+    assert snap_compare(app_factory(), terminal_size=(160, 50), run_before=_at(clock, 33.0))
+
+
+def test_floor_mode(snap_compare, app_factory, clock) -> None:
+    # f: only the cue, the big number and what is next
+    assert snap_compare(
+        app_factory(), terminal_size=(120, 40), run_before=_at(clock, 61.0, ("f",))
+    )

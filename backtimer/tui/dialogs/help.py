@@ -24,6 +24,8 @@ KEYS = """\
   b           back: restart this exercise (twice: the previous one)
   +           add 10 seconds to this hold or rest
   x           this hurts: stop this exercise and show advice
+  m           mute or unmute the voice and sounds
+  f           floor mode: just the cue, the number, what is next
   q / escape  end the session (asks first; what you did is saved)
 
 [b]Waiting screens[/b]

@@ -18,18 +18,19 @@ from textual.timer import Timer
 from textual.widgets import Footer, ProgressBar, Static
 
 from backtimer.clock import Clock
+from backtimer.core.cues import Cuer
 from backtimer.core.engine import Event, Session, State
+from backtimer.output import Sinks
 from backtimer.tui.dialogs.confirm import ConfirmScreen
 from backtimer.tui.dialogs.safety import SafetyScreen
 from backtimer.tui.keys import bindings
+from backtimer.tui.widgets.bigtext import BigText
 from backtimer.tui.widgets.breath import STEPS as BREATH_STEPS
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
 from backtimer.tui.widgets.line import Line
 from backtimer.tui.widgets.steps import StepList
 
-#: Events that ring the bell.
-RINGING = frozenset({"segment_start", "countdown", "switch_sides", "session_done"})
 SEGMENT_WORDS = {"ready": "GET READY", "work": "", "switch": "SWITCH SIDES", "rest": "REST"}
 WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
 #: The session progress bar moves in this many steps.
@@ -44,19 +45,23 @@ def header_text(state: State) -> str:
 
 
 def segment_text(state: State) -> str:
+    """The word above the big number: what to do now (on a rep move, the tempo word)."""
     if state.segment == "work":
+        if state.rep is not None:
+            return (state.tempo_word or "reps").upper()
         return WORK_WORDS[state.step.exercise.mode]
     if state.segment == "rest" and state.rest_kind == "set":
         return "REST BETWEEN SETS"
+    if state.segment == "switch" and state.step.exercise.sides != ("left", "right"):
+        return "CHANGE DIRECTION"
     return SEGMENT_WORDS[state.segment]
 
 
 def detail_text(state: State) -> str:
-    """Rep and tempo phase, side and set: ``rep 4 / 10 · LIFT``, ``left side · set 2 / 3``."""
+    """Rep, side and set: ``REP 4 / 10``, ``left side · set 2 / 3``."""
     parts = []
     if state.segment == "work" and state.rep is not None:
-        word = f"  ·  {state.tempo_word.upper()}" if state.tempo_word else ""
-        parts.append(f"rep {state.rep} / {state.reps}{word}")
+        parts.append(f"REP {state.rep} / {state.reps}")
     if state.side:
         side = state.side
         label = f"{side} side" if side in ("left", "right") else side
@@ -117,10 +122,17 @@ class SessionScreen(Screen[None]):
     SLACK_S = 0.002
     _timer: Timer | None = None
 
-    def __init__(self, session: Session, clock: Clock, ring: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        session: Session,
+        clock: Clock,
+        sinks: Sinks | None = None,
+        cuer: Cuer | None = None,
+    ) -> None:
         super().__init__()
         self.clock = clock
-        self.ring = ring
+        self.sinks = sinks or Sinks([])
+        self.cuer = cuer or Cuer()
         self.session = session
         self.state: State | None = None
         self._shown: dict[str, object] = {}
@@ -132,10 +144,11 @@ class SessionScreen(Screen[None]):
         yield Static(id="position")
         with Horizontal(id="main"):
             with Vertical(id="clock"):
-                yield Line(id="segment")
+                yield BigText(id="segment")
                 yield Countdown(id="count")
-                yield Line(id="detail")
+                yield BigText(id="detail")
                 yield BreathCue(id="breath")
+                yield Line(id="floor-next")
             with Vertical(id="info"):
                 yield StepList(id="steps")
                 yield Static(id="care")
@@ -152,7 +165,10 @@ class SessionScreen(Screen[None]):
         self._steps = self.query_one("#steps", StepList)
         self._bar = self.query_one("#bar", ProgressBar)
         self._texts = {w.id: w for w in self.query(Static) if w.id}
-        self._lines = {w.id: w for w in self.query(Line) if w.id}
+        self._lines: dict[str, Line | BigText] = {
+            w.id: w for w in self.query(Line) if w.id
+        }
+        self._lines.update({w.id: w for w in self.query(BigText) if w.id})
         self.refresh_state()
 
     def on_screen_suspend(self) -> None:
@@ -207,7 +223,7 @@ class SessionScreen(Screen[None]):
         state = self.session.state(now)
         self.state = state
         self._draw(state)
-        self._cue(events)
+        self._cue(events, state)
         if state.finished:
             self._finish()
             return
@@ -220,8 +236,12 @@ class SessionScreen(Screen[None]):
         self._text("segment", segment_text(state))
         self._text("detail", detail_text(state))
         self._text("next", next_text(state))
+        self._text("floor-next", next_text(state))
         self._text("care", f"Care: {exercise.care}" if exercise.care else "")
-        self._count.show(state.remaining)
+        if state.segment == "work" and state.rep is not None:
+            self._count.show_number(state.rep)  # on a rep move the big number is the rep
+        else:
+            self._count.show(state.remaining)
         self._breath.show(state.breath, state.breath_progress)
         steps = self._steps
         self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
@@ -239,9 +259,11 @@ class SessionScreen(Screen[None]):
             self.set_class(state.segment == kind, f"-{kind}")
         self.set_class(state.paused, "-paused")
 
-    def _cue(self, events: list[Event]) -> None:
-        if any(e.kind in RINGING for e in events):
-            self.ring()
+    def _cue(self, events: list[Event], state: State) -> None:
+        if any(e.kind == "paused" for e in events):
+            self.sinks.stop()
+        for cue in self.cuer.cues(self.clock.now(), events, state):
+            self.sinks.play(cue)
 
     def _finish(self) -> None:
         if self._done:
@@ -296,6 +318,14 @@ class SessionScreen(Screen[None]):
                 self._act(self.session.end)
 
         self.app.push_screen(question, answered)
+
+    def action_mute(self) -> None:
+        muted = self.sinks.toggle_mute()
+        self.cuer.silence()
+        self.notify("Sound off: m to turn it on." if muted else "Sound on.", timeout=2)
+
+    def action_floor(self) -> None:
+        self.toggle_class("-floor")
 
     def action_help(self) -> None:
         from backtimer.tui.dialogs.help import HelpScreen

@@ -35,14 +35,31 @@ def format_clock(seconds: int) -> str:
     return f"{minutes}:{secs:02d}" if minutes else str(secs)
 
 
-def big(text: str) -> str:
-    """``text`` (digits and colons) in the block font, rows joined by newlines.
+def big(text: str, scale: int = 1) -> str:
+    """``text`` (digits and colons) in the block font, ``scale`` times as tall and wide,
+    rows joined by newlines.
 
     Blanks are no-break spaces: line layout strips ordinary leading spaces, which
     would slide a row like ``    ██`` to the left and turn a 3 into an E.
     """
-    rows = (" ".join(FONT[ch][row] for ch in text) for row in range(HEIGHT))
-    return "\n".join(row.replace(" ", "\u00a0") for row in rows)
+    rows = [" ".join(FONT[ch][row] for ch in text) for row in range(HEIGHT)]
+    scaled = ["".join(c * scale for c in row) for row in rows for _ in range(scale)]
+    return "\n".join(row.replace(" ", "\u00a0") for row in scaled)
+
+
+def fitted(text: str, width: int, height: int) -> str:
+    """The largest rendering of ``text`` that fits: the block font at 3x, 2x or 1x, the
+    three-row font, or plain text. The countdown is never cut."""
+    from backtimer.tui.widgets.bigtext import big_rows
+
+    one = len(" ".join(FONT[ch][0] for ch in text))
+    for scale in (4, 3, 2, 1):
+        if HEIGHT * scale <= height and one * scale <= width:
+            return big(text, scale)
+    rows = big_rows(text)
+    if rows is not None and height >= 3 and len(rows[0]) <= width:
+        return "\n".join(row.replace(" ", "\u00a0") for row in rows)
+    return text
 
 
 class Countdown(Widget):
@@ -50,7 +67,7 @@ class Countdown(Widget):
     Countdown {
         width: 100%;
         height: 5;
-        content-align: center top;
+        content-align: center middle;
     }
     """
 
@@ -59,9 +76,15 @@ class Countdown(Widget):
     def show(self, remaining: float) -> None:
         self.shown = shown_seconds(remaining)  # reactive: redraws only on a new second
 
+    def show_number(self, number: int) -> None:
+        """A plain number (the rep), not a clock."""
+        self.shown = -number - 1  # negative: a count, drawn without minutes
+
     def render(self) -> Text:
         if self.shown is None:
             return Text("")
         # every row has the same width; CSS centres the block as a whole (justifying
         # each line would strip its spaces and misalign the rows)
-        return Text(big(format_clock(self.shown)), no_wrap=True, overflow="crop")
+        value = str(-self.shown - 1) if self.shown < 0 else format_clock(self.shown)
+        text = fitted(value, self.size.width, self.size.height)
+        return Text(text, no_wrap=True, overflow="crop")
