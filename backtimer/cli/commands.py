@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -273,3 +274,150 @@ def cmd_safety(ctx: Context) -> int:
 
 
 Handler = Callable[[Context], int]
+
+
+def _week(ctx: Context, today: date) -> tuple[Any, Any]:
+    """This week at a glance: from the state file's summary when it still describes
+    the log (no Textual, no pydantic), else from the log, refreshing the summary."""
+    from backtimer.store import summary
+    from backtimer.store.cache import Cache
+    from backtimer.store.settings import load_settings
+
+    paths = ctx.paths()
+    settings = load_settings(paths.settings, Cache(paths.cache_dir))
+    found = summary.read(paths, today, settings.weekly_goal)
+    if found is None:
+        from backtimer.store import journal
+        from backtimer.store.state import load_state, update_state
+
+        mark = summary.log_mark(paths)
+        sessions = journal.load(paths.sessions, Cache(paths.cache_dir)).sessions
+        found = summary.make(sessions, today, settings.weekly_goal, mark)
+        if paths.data_dir.is_dir():
+            # a read-only folder: the next status reads the log again
+            with suppress(OSError, DataError):
+                update_state(paths.state, load_state(paths.state), summary=found.plain())
+    return found, settings
+
+
+def cmd_status(ctx: Context) -> int:
+    from backtimer.core.reminders import next_fire, parse_days, parse_time, status_line
+
+    now = datetime.now().astimezone()
+    today = ctx.today_override or now.date()
+    found, settings = _week(ctx, today)
+    week = found.week
+    line = status_line(week, today, quiet=settings.status_quiet)
+    try:
+        upcoming = next_fire(now, parse_days(",".join(settings.remind_days)),
+                             parse_time(settings.remind_at)).isoformat(timespec="minutes")
+    except ValueError:
+        upcoming = None
+    fields = {
+        "done": week.done,
+        "goal": week.goal,
+        "streak": week.streak,
+        "due": week.done < week.goal and week.last_day != today,
+        "next": upcoming,
+        "line": line,
+    }
+    if ctx.args.json:
+        return ctx.json(fields)
+    if ctx.args.format:
+        if settings.status_quiet:
+            return EXIT_OK
+        try:
+            values = {k: ("" if v is None else v) for k, v in fields.items()}
+            line = ctx.args.format.format(**values)
+        except (KeyError, IndexError, ValueError, AttributeError) as exc:
+            names = "{done} {goal} {streak} {due} {next} {line}"
+            raise UsageError(f"--format: no field {exc}; use {names}") from None
+    if line:
+        ctx.out.write(line + "\n")
+    return EXIT_OK
+
+
+def cmd_remind(ctx: Context) -> int:
+    from backtimer.core.reminders import due, next_fire, parse_days, parse_time, sentence
+    from backtimer.output import scheduler
+
+    args = ctx.args
+    now = datetime.now().astimezone()
+    today = ctx.today_override or now.date()
+    if args.if_due:
+        from backtimer.output.notify import notify
+        from backtimer.store.state import load_state, update_state
+
+        found, settings = _week(ctx, today)
+        paths = ctx.paths()
+        state = load_state(paths.state)
+        try:
+            days = parse_days(",".join(settings.remind_days))
+            at = parse_time(settings.remind_at)
+        except ValueError as exc:
+            raise DataError(f"{paths.settings}: remind_days or remind_at: {exc}.") from None
+        if not due(found.week, now, days=days, at=at, last_nudge=state.last_reminder,
+                   paused_until=settings.remind_paused_until):
+            return EXIT_OK
+        sent = notify("backtimer", f"{sentence(found.week, today)} Type `backtimer start`.")
+        update_state(paths.state, state, last_reminder=today)
+        ctx.out.write(f"nudged{' via ' + sent if sent else ' (no notifier found)'}\n")
+        return EXIT_OK
+    if args.action is None:
+        raise UsageError("remind: say install, remove or status (or --if-due)")
+    from backtimer.store.cache import Cache
+    from backtimer.store.settings import load_settings
+
+    paths = ctx.paths()
+    settings = load_settings(paths.settings, Cache(paths.cache_dir))
+    try:
+        days = parse_days(args.days or ",".join(settings.remind_days))
+        at = parse_time(args.at or settings.remind_at)
+    except ValueError as exc:
+        raise UsageError(f"remind: {exc}") from None
+    program = [sys.executable, "-m", "backtimer"]
+    if ctx.option("data_dir"):
+        program += ["--data-dir", str(ctx.option("data_dir"))]
+    plan = scheduler.choose(Path.home(), program, days, at)
+    cron_line = scheduler.cron_line(program, days, at)
+    if args.print:
+        for path, text in plan.files.items():
+            ctx.out.write(f"# {path}\n{text}\n")
+        for argv in plan.commands if args.action != "remove" else plan.remove_commands:
+            ctx.out.write(" ".join(argv) + "\n")
+        if plan.kind == "cron":
+            ctx.out.write(f"# crontab line\n{cron_line}\n")
+        return EXIT_OK
+    if args.action == "install":
+        try:
+            scheduler.write_files(plan)
+        except scheduler.Refused as exc:
+            raise DataError(str(exc)) from None
+        stdin = None
+        if plan.kind == "cron":
+            stdin = scheduler.crontab_with(scheduler.current_crontab(), cron_line)
+        problems = scheduler.run(plan.commands, stdin)
+        when = next_fire(now, days, at).strftime("%a %d %b %H:%M")
+        ctx.out.write(f"Reminder installed ({plan.kind}); next: {when}.\n")
+        for problem in problems:
+            ctx.out.write(f"  but: {problem}\n")
+        return EXIT_DATA if problems else EXIT_OK
+    if args.action == "remove":
+        stdin = None
+        if plan.kind == "cron":
+            stdin = scheduler.crontab_with(scheduler.current_crontab(), None)
+        scheduler.run(plan.remove_commands, stdin)
+        removed = scheduler.remove_files(plan)
+        ctx.out.write(f"Reminder removed ({plan.kind}; {len(removed)} file(s)).\n")
+        return EXIT_OK
+    installed = [p for p in plan.files if scheduler.ours(p)] if plan.files else []
+    if plan.kind == "cron":
+        installed_cron = scheduler.MARKER in scheduler.current_crontab()
+        state_text = "installed" if installed_cron else "not installed"
+    else:
+        state_text = "installed" if installed else "not installed"
+    ctx.out.write(
+        f"{plan.kind}: {state_text}; days {','.join(days)} at {at[0]:02d}:{at[1]:02d}; "
+        f"next: {next_fire(now, days, at).strftime('%a %d %b %H:%M')}.\n"
+    )
+    return EXIT_OK

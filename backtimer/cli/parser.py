@@ -170,6 +170,37 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--json", action="store_true", help="print JSON instead of text")
     progress.set_defaults(handler=c.cmd_progress)
 
+    status = sub.add_parser(
+        "status",
+        parents=[common],
+        help="one short line for a shell prompt or a tmux status bar",
+        description="One line: this week's sessions against your goal, and whether today "
+        "is still open: 'back 1/3 · today?', 'back 3/3 ✓'. Fast enough for every prompt.",
+    )
+    status.add_argument(
+        "--format",
+        metavar="FMT",
+        help="your own line, with {done} {goal} {streak} {due} {next} {line}",
+    )
+    status.add_argument("--json", action="store_true", help="print JSON instead of a line")
+    status.set_defaults(handler=c.cmd_status)
+
+    remind = sub.add_parser(
+        "remind",
+        parents=[common],
+        help="reminders through the system's scheduler",
+        description="`remind install` registers a reminder with the system's own scheduler "
+        "(a systemd user timer, launchd, Task Scheduler or cron); `remind remove` takes it "
+        "away; `remind status` says what is installed and when it fires next. The job runs "
+        "`backtimer remind --if-due`, which nudges only when it is due.",
+    )
+    remind.add_argument("action", nargs="?", choices=("install", "remove", "status"))
+    remind.add_argument("--days", help="mon,wed,fri, weekdays or daily (default: settings)")
+    remind.add_argument("--at", metavar="HH:MM", help="the time (default: settings)")
+    remind.add_argument("--print", action="store_true", help="show, do not install")
+    remind.add_argument("--if-due", action="store_true", help="nudge now if it is due")
+    remind.set_defaults(handler=c.cmd_remind)
+
     sound = sub.add_parser(
         "sound",
         parents=[common],

@@ -4,6 +4,7 @@ limits. ``SessionConfig`` (the engine's timings) is derived from it in one place
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Annotated, Any
 
 from backtimer.core.vocab import FILE_CONFIG, Interval, Len
@@ -37,6 +38,13 @@ class Settings:
     quiet_cues: tuple[str, ...] = ()
     #: Start sessions in floor mode: only the cue, the big number and what is next.
     floor_mode: bool = False
+    #: Reminder days and time (`backtimer remind install` uses them by default).
+    remind_days: tuple[str, ...] = ("mon", "wed", "fri")
+    remind_at: Annotated[str, Len(4, 5)] = "18:00"
+    #: No reminders up to and including this day (a holiday, an illness).
+    remind_paused_until: date | None = None
+    #: `backtimer status` prints nothing (for a prompt you want quiet).
+    status_quiet: bool = False
     #: Ask "how is your back, 0-10" before and after each session.
     pain_check: bool = True
     theme: Annotated[str, Len(1, 40)] = "textual-dark"

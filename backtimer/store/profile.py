@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,6 +151,17 @@ class Profile:
         journal.append(self.paths.sessions, entry)
         self.log.add(entry, 0)
         self._log_mark = self.log_mark()
+        self.refresh_summary(entry.started_at.date())
+
+    def refresh_summary(self, today: date) -> None:
+        """Keep the week's summary in the state file for `backtimer status`."""
+        from backtimer.store import summary
+
+        made = summary.make(
+            self.log.sessions, today, self.settings.weekly_goal, summary.log_mark(self.paths)
+        )
+        with suppress(OSError):
+            self.remember(summary=made.plain())
 
     def record(
         self,

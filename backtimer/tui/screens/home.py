@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -55,7 +56,9 @@ class HomeScreen(Screen[None]):
         goal = app.settings.weekly_goal
         sessions = app.profile.log.sessions
         [week] = stats.weeks(sessions, today, goal, 1)
-        self.query_one("#week", Static).update(week_line(week.sessions, goal))
+        self.query_one("#week", Static).update(
+            week_line(week.sessions, goal) + self._at_risk(week.sessions, goal, today)
+        )
         streak, longest = stats.streaks(sessions, today, goal)
         unit = "week" if streak == 1 else "weeks"
         self.query_one("#streak", Static).update(
@@ -65,6 +68,27 @@ class HomeScreen(Screen[None]):
             "[b]r[/b] routine or length   [b]l[/b] exercises   [b]h[/b] history   "
             "[b],[/b] settings   [b]?[/b] help"
         )
+
+    def _at_risk(self, done: int, goal: int, today: date) -> str:
+        """When the week is at risk: what is still needed, and the routine that fits
+        the time the person usually takes."""
+        from backtimer.core.reminders import days_left
+
+        left = goal - done
+        if left <= 0 or days_left(today) > left + 1:
+            return ""
+        app = self.bt
+        recent = [s.active_s for s in app.profile.log.sessions[-10:] if stats.counts(s)]
+        usual = sorted(recent)[len(recent) // 2] / 60 if recent else 10.0
+        config = app.settings.session_config()
+        catalog = app.profile.catalog
+        fits = min(
+            catalog.routines.values(),
+            key=lambda r: abs(estimate_seconds(catalog.steps(r), config) / 60 - usual),
+            default=None,
+        )
+        hint = f" {fits.name} fits your usual {usual:.0f} minutes." if fits else ""
+        return f"\n[b]{left} more this week, {days_left(today)} days left.[/b]{hint}"
 
     def show_choice(self, choice: Choice) -> None:
         self.show_week()  # the goal may have changed with the settings

@@ -1,0 +1,173 @@
+"""Registering the reminder with the system's own scheduler: no daemon of ours.
+
+A systemd user timer on Linux (``Persistent=true``: a reminder missed while asleep
+comes at wake), a launchd agent on macOS, a Task Scheduler entry on Windows, and a
+crontab line where none of those exists. Every file carries a marker line, so that
+backtimer only ever replaces or removes what it wrote itself.
+"""
+
+from __future__ import annotations
+
+import plistlib
+import shlex
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from backtimer.core.reminders import DAYS
+
+MARKER = "written by backtimer remind"
+NAME = "backtimer-remind"
+LAUNCHD_LABEL = "org.backtimer.remind"
+SYSTEMD_DAYS = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri",
+                "sat": "Sat", "sun": "Sun"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What ``remind install`` writes or runs: files (path -> text) and commands."""
+
+    kind: str
+    files: dict[Path, str]
+    commands: list[list[str]]
+    remove_commands: list[list[str]]
+
+
+def command_line(program: list[str]) -> list[str]:
+    return [*program, "remind", "--if-due"]
+
+
+def systemd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+    folder = home / ".config" / "systemd" / "user"
+    exec_line = shlex.join(command_line(program))
+    calendar = f"{','.join(SYSTEMD_DAYS[d] for d in days)} *-*-* {at[0]:02d}:{at[1]:02d}:00"
+    service = (
+        f"# {MARKER}\n[Unit]\nDescription=backtimer: a nudge toward this week's sessions\n\n"
+        f"[Service]\nType=oneshot\nExecStart={exec_line}\n"
+    )
+    timer = (
+        f"# {MARKER}\n[Unit]\nDescription=backtimer reminder\n\n"
+        f"[Timer]\nOnCalendar={calendar}\nPersistent=true\n\n"
+        "[Install]\nWantedBy=timers.target\n"
+    )
+    ctl = ["systemctl", "--user"]
+    return Plan(
+        "systemd",
+        {folder / f"{NAME}.service": service, folder / f"{NAME}.timer": timer},
+        [[*ctl, "daemon-reload"], [*ctl, "enable", "--now", f"{NAME}.timer"]],
+        [[*ctl, "disable", "--now", f"{NAME}.timer"], [*ctl, "daemon-reload"]],
+    )
+
+
+def launchd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+    path = home / "Library" / "LaunchAgents" / f"{LAUNCHD_LABEL}.plist"
+    intervals = [
+        {"Weekday": (DAYS.index(d) + 1) % 7, "Hour": at[0], "Minute": at[1]} for d in days
+    ]
+    body = plistlib.dumps(
+        {
+            "Label": LAUNCHD_LABEL,
+            "ProgramArguments": command_line(program),
+            "StartCalendarInterval": intervals,
+            "Comment": MARKER,
+        }
+    ).decode("utf-8")
+    return Plan(
+        "launchd",
+        {path: body},
+        [["launchctl", "load", "-w", str(path)]],
+        [["launchctl", "unload", "-w", str(path)]],
+    )
+
+
+def schtasks(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+    task = subprocess.list2cmdline(command_line(program))
+    create = [
+        "schtasks", "/Create", "/F", "/TN", NAME, "/SC", "WEEKLY",
+        "/D", ",".join(d.upper() for d in days), "/ST", f"{at[0]:02d}:{at[1]:02d}", "/TR", task,
+    ]
+    return Plan("schtasks", {}, [create], [["schtasks", "/Delete", "/F", "/TN", NAME]])
+
+
+def cron_line(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> str:
+    numbers = ",".join(str((DAYS.index(d) + 1) % 7) for d in days)
+    return f"{at[1]} {at[0]} * * {numbers} {shlex.join(command_line(program))}  # {MARKER}"
+
+
+def cron(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+    return Plan("cron", {}, [["crontab", "-"]], [["crontab", "-"]])
+
+
+def choose(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+    """The scheduler this system has."""
+    if sys.platform == "darwin":
+        return launchd(home, program, days, at)
+    if sys.platform == "win32":
+        return schtasks(program, days, at)
+    if shutil.which("systemctl") and (Path("/run/systemd/system").exists()):
+        return systemd(home, program, days, at)
+    return cron(program, days, at)
+
+
+def ours(path: Path) -> bool:
+    """Did backtimer write this file?"""
+    try:
+        return MARKER in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+class Refused(Exception):
+    """A file in the way that backtimer did not write."""
+
+
+def write_files(plan: Plan) -> None:
+    for path in plan.files:
+        if path.exists() and not ours(path):
+            raise Refused(f"{path} exists and was not written by backtimer; not replacing it.")
+    for path, text in plan.files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def remove_files(plan: Plan) -> list[Path]:
+    removed = []
+    for path in plan.files:
+        if path.exists() and ours(path):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def current_crontab() -> str:
+    try:
+        result = subprocess.run(["crontab", "-l"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout if result.returncode == 0 else ""
+
+
+def crontab_with(existing: str, line: str | None) -> str:
+    """The crontab with our line replaced (or removed when ``line`` is None)."""
+    kept = [row for row in existing.splitlines() if MARKER not in row]
+    if line is not None:
+        kept.append(line)
+    return "\n".join(kept) + ("\n" if kept else "")
+
+
+def run(commands: list[list[str]], stdin: str | None = None) -> list[str]:
+    """Run each command; the problems, in words."""
+    problems = []
+    for argv in commands:
+        try:
+            result = subprocess.run(
+                argv, input=stdin, capture_output=True, text=True, timeout=30, check=False
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            problems.append(f"{argv[0]}: {exc}")
+            continue
+        if result.returncode != 0:
+            problems.append(f"{shlex.join(argv)}: {result.stderr.strip()[:200]}")
+    return problems

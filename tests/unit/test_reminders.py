@@ -1,0 +1,178 @@
+"""Reminders and the status line: due only when it helps, never twice a day."""
+
+from __future__ import annotations
+
+import json
+import os
+import plistlib
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from backtimer.cli import main
+from backtimer.core.reminders import Week, due, next_fire, parse_days, sentence, status_line
+from backtimer.output import scheduler
+from backtimer.store import journal
+from tests.unit.journal_helpers import entry
+
+DAYS = ("mon", "wed", "fri")
+AT = (18, 0)
+CET = timezone(timedelta(hours=1))
+
+
+def is_due(week: Week, when: datetime, **kw) -> bool:
+    args = {"days": DAYS, "at": AT, "last_nudge": None, "paused_until": None} | kw
+    return due(week, when, **args)
+
+
+def test_due_across_a_week() -> None:
+    week = Week(done=1, goal=3, streak=0, last_day=date(2026, 11, 16))
+    monday = datetime(2026, 11, 23, 18, 30, tzinfo=CET)
+    assert is_due(Week(0, 3, 0, None), monday)
+    assert not is_due(Week(0, 3, 0, None), monday.replace(hour=17))  # before the time
+    assert not is_due(week, monday + timedelta(days=1))  # Tuesday is not a chosen day
+    assert is_due(week, monday + timedelta(days=2))
+    assert not is_due(Week(3, 3, 1, None), monday)  # goal met: quiet for the week
+    assert not is_due(Week(1, 3, 0, monday.date()), monday)  # exercised today
+    assert not is_due(Week(0, 3, 0, None), monday, last_nudge=monday.date())  # once a day
+    assert not is_due(Week(0, 3, 0, None), monday, paused_until=date(2026, 11, 30))
+    assert is_due(Week(0, 3, 0, None), monday, paused_until=date(2026, 11, 22))
+
+
+def test_the_week_turns_at_local_midnight_and_across_dst() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    sunday_late = datetime(2026, 10, 25, 23, 59, tzinfo=berlin)  # the day DST ends
+    assert sunday_late.utcoffset() == timedelta(hours=1)
+    assert next_fire(sunday_late, DAYS, AT) == datetime(2026, 10, 26, 18, 0, tzinfo=berlin)
+    assert "today" in sentence(Week(1, 3, 0, None), date(2026, 10, 25))
+    monday_early = datetime(2026, 10, 26, 0, 1, tzinfo=berlin)
+    assert not is_due(Week(0, 3, 0, None), monday_early)  # not before 18:00 on Monday
+
+
+def test_sentences_near_the_end_of_a_week() -> None:
+    saturday, sunday = date(2026, 11, 28), date(2026, 11, 29)
+    assert sentence(Week(1, 3, 0, None), saturday) == (
+        "Two more this week: today and tomorrow will do."
+    )
+    assert sentence(Week(2, 3, 0, None), sunday) == "One more this week: today will do it."
+    assert status_line(Week(1, 3, 0, None), sunday) == "back 1/3 · today?"
+    assert status_line(Week(3, 3, 2, None), sunday) == "back 3/3 ✓"
+    assert status_line(Week(3, 3, 2, None), sunday, quiet=True) == ""
+    assert parse_days("weekdays") == ("mon", "tue", "wed", "thu", "fri")
+    with pytest.raises(ValueError):
+        parse_days("someday")
+
+
+PROGRAM = ["/opt/backtimer/bin/python", "-m", "backtimer"]
+
+
+def test_systemd_units(tmp_path: Path) -> None:
+    plan = scheduler.systemd(tmp_path, PROGRAM, DAYS, AT)
+    scheduler.write_files(plan)
+    timer = (tmp_path / ".config/systemd/user/backtimer-remind.timer").read_text()
+    service = (tmp_path / ".config/systemd/user/backtimer-remind.service").read_text()
+    assert "OnCalendar=Mon,Wed,Fri *-*-* 18:00:00" in timer and "Persistent=true" in timer
+    assert "ExecStart=/opt/backtimer/bin/python -m backtimer remind --if-due" in service
+    analyze = shutil.which("systemd-analyze")
+    if analyze:
+        result = subprocess.run(
+            [analyze, "verify", "--user", *map(str, plan.files)], capture_output=True, text=True
+        )
+        assert "Invalid" not in result.stderr and "Unknown" not in result.stderr, result.stderr
+    assert [c[-1] for c in plan.commands] == ["daemon-reload", "backtimer-remind.timer"]
+
+
+def test_launchd_plist_parses(tmp_path: Path) -> None:
+    plan = scheduler.launchd(tmp_path, PROGRAM, DAYS, AT)
+    [(path, text)] = plan.files.items()
+    data = plistlib.loads(text.encode())
+    assert data["ProgramArguments"][-2:] == ["remind", "--if-due"]
+    assert data["StartCalendarInterval"][0] == {"Weekday": 1, "Hour": 18, "Minute": 0}
+    assert path.name == "org.backtimer.remind.plist"
+
+
+def test_schtasks_and_cron_lines() -> None:
+    [create] = scheduler.schtasks(PROGRAM, DAYS, AT).commands
+    assert create[:5] == ["schtasks", "/Create", "/F", "/TN", "backtimer-remind"]
+    assert "MON,WED,FRI" in create and "18:00" in create
+    line = scheduler.cron_line(PROGRAM, DAYS, AT)
+    assert line.startswith("0 18 * * 1,3,5 /opt/backtimer/bin/python -m backtimer remind")
+    mine = "# my own jobs\n5 4 * * * backup\n"
+    added = scheduler.crontab_with(mine, line)
+    assert added.startswith(mine) and scheduler.crontab_with(added, None) == mine
+
+
+def test_install_and_remove_round_trip_and_refuse_foreign_files(tmp_path: Path) -> None:
+    plan = scheduler.systemd(tmp_path, PROGRAM, DAYS, AT)
+    folder = tmp_path / ".config/systemd/user"
+    folder.mkdir(parents=True)
+    (folder / "other.service").write_text("mine\n")
+    scheduler.write_files(plan)
+    scheduler.write_files(plan)  # again: its own files are replaced
+    assert scheduler.remove_files(plan) == list(plan.files)
+    assert sorted(p.name for p in folder.iterdir()) == ["other.service"]
+    (folder / "backtimer-remind.timer").write_text("someone else's timer\n")
+    with pytest.raises(scheduler.Refused):
+        scheduler.write_files(plan)
+    assert (folder / "backtimer-remind.timer").read_text() == "someone else's timer\n"
+    assert scheduler.remove_files(plan) == []
+
+
+def test_remind_if_due_calls_notify_send_once_a_day(tmp_path: Path, monkeypatch) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    calls = tmp_path / "calls.txt"
+    fake = bin_dir / "notify-send"
+    fake.write_text(f"#!/bin/sh\necho \"$@\" >> {calls}\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    data = tmp_path / "data"
+    data.mkdir()
+    now = datetime.now().astimezone()
+    today = now.date()
+    every_day = ",".join(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    quoted = ", ".join(f'"{d}"' for d in every_day.split(","))
+    (data / "settings.toml").write_text(f'remind_days = [{quoted}]\nremind_at = "00:00"\n')
+    code = main(["remind", "--if-due", "--data-dir", str(data)], today=today)
+    assert code == 0 and len(calls.read_text().splitlines()) == 1
+    assert "backtimer start" in calls.read_text()
+    main(["remind", "--if-due", "--data-dir", str(data)], today=today)
+    assert calls.read_text().count("backtimer start") == 1  # never twice a day
+    # a session today: not due tomorrow's count either way; today stays quiet
+    calls.unlink()
+    journal.append(data / "sessions.toml", entry(now.replace(microsecond=0)))
+    (data / "state.toml").unlink()
+    main(["remind", "--if-due", "--data-dir", str(data)], today=today)
+    assert not calls.exists()
+
+
+def test_status_line_json_and_format(tmp_path: Path, capsys) -> None:
+    data = tmp_path / "data"
+    for n, day in enumerate(("2026-11-16", "2026-11-17")):
+        journal.append(data / "sessions.toml", entry(f"{day}T08:00:00+01:00", n=n))
+    today = date(2026, 11, 18)
+    assert main(["status", "--data-dir", str(data)], today=today) == 0
+    assert capsys.readouterr().out == "back 2/3 · today?\n"
+    main(["status", "--json", "--data-dir", str(data)], today=today)
+    assert json.loads(capsys.readouterr().out)["done"] == 2
+    main(["status", "--format", "{done} of {goal}", "--data-dir", str(data)], today=today)
+    assert capsys.readouterr().out == "2 of 3\n"
+
+
+def test_status_is_light(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    journal.append(data / "sessions.toml", entry("2026-11-16T08:00:00+01:00"))
+    code = (
+        "import sys\nfrom backtimer.cli import main\n"
+        f"main(['status', '--data-dir', {str(data)!r}])\n"
+        "main(['status', '--data-dir', " + repr(str(data)) + "])\n"
+        "print(sorted(m for m in ('textual', 'pydantic') if m in sys.modules))\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert again.stdout.strip().endswith("[]"), first.stderr + again.stderr
