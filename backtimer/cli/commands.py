@@ -228,6 +228,36 @@ def cmd_progress(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_serve(ctx: Context) -> int:
+    from backtimer.web.serve import INSTALL_HINT, app_command, is_loopback, make_server, new_token
+
+    args = ctx.args
+    remote = not is_loopback(args.host)
+    if remote and not args.allow_remote:
+        raise UsageError(
+            f"--host {args.host} would let anyone on that network use backtimer as you; "
+            "add --allow-remote to mean it (a token will be needed in the URL)"
+        )
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: not a port")
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        raise DataError(INSTALL_HINT) from None
+    options = []
+    for name in ("data_dir", "catalog", "cache_dir"):
+        if ctx.option(name):
+            options += [f"--{name.replace('_', '-')}", str(ctx.option(name))]
+    token = new_token() if remote else None
+    server = make_server(app_command(options), args.host, args.port, token)
+    if args.open:
+        import webbrowser
+
+        webbrowser.open(f"{server.public_url}/{token + '/' if token else ''}")
+    server.serve()
+    return EXIT_OK
+
+
 def cmd_sound(ctx: Context) -> int:
     """Play one cue of each kind through every sink found, one after another."""
     import time

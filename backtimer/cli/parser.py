@@ -201,6 +201,23 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("--if-due", action="store_true", help="nudge now if it is due")
     remind.set_defaults(handler=c.cmd_remind)
 
+    serve = sub.add_parser(
+        "serve",
+        parents=[common],
+        help="use backtimer in a browser (a tablet or phone by the mat)",
+        description="Serve the app to a browser through textual-serve (the web extra). "
+        "Loopback only unless --allow-remote, which then needs a token in the URL.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--open", action="store_true", help="open it in your browser")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow an address other than loopback (anyone on the network with the link)",
+    )
+    serve.set_defaults(handler=c.cmd_serve)
+
     sound = sub.add_parser(
         "sound",
         parents=[common],

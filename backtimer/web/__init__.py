@@ -1,0 +1,1 @@
+"""backtimer in a browser, through textual-serve (the optional ``web`` extra)."""
