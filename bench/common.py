@@ -49,7 +49,7 @@ bell = false
 """
 
 
-def profile() -> tuple[Path, Path]:
+def profile(voice: bool = False) -> tuple[Path, Path]:
     """A fresh data folder (settings with the safety screen acknowledged and no pain
     check-in) and a catalogue with the benchmark routines. Returns (data dir, catalogue)."""
     from backtimer.store.paths import shipped_catalog
@@ -57,7 +57,8 @@ def profile() -> tuple[Path, Path]:
     folder = Path(tempfile.mkdtemp(prefix="backtimer-bench-"))
     data = folder / "data"
     data.mkdir()
-    (data / "settings.toml").write_text(SETTINGS)
+    sound = 'voice = "auto"\ntones = true\n' if voice else 'voice = "off"\ntones = false\n'
+    (data / "settings.toml").write_text(SETTINGS + sound)
     catalog = folder / "exercises.toml"
     catalog.write_text(shipped_catalog().read_text() + BENCH_ROUTINES)
     # as for anyone who has used backtimer before: files checked once are remembered

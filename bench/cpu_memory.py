@@ -31,10 +31,10 @@ def _rss_kb(pid: int) -> int:
 
 
 def observe(
-    which: str, routine: str | None, window: float, settle: float = 2.0
+    which: str, routine: str | None, window: float, settle: float = 2.0, voice: bool = False
 ) -> tuple[float, int]:
     """Run one probe in tmux; return (% of one core over ``window`` s, RSS in kB)."""
-    data, catalog = profile()
+    data, catalog = profile(voice)
     mark = Path(tempfile.mkdtemp()) / "mark"
     extra = f" --routine {routine}" if routine else ""
     command = (
@@ -66,6 +66,7 @@ def measure(window: float = 20.0) -> list[Row]:
     idle_cpu, bare_rss = observe("bare", None, window)
     hold_cpu, hold_rss = observe("session", "bench-hold", window)
     reps_cpu, _ = observe("session", "bench-reps", window)
+    voice_cpu, _ = observe("session", "bench-reps", window, voice=True)
     _, home_rss = observe("home", None, 1.0)
     rows = [
         Row(
@@ -85,6 +86,16 @@ def measure(window: float = 20.0) -> list[Row]:
             "-",
             "about 1 % or less",
             reps_cpu <= 1.2,
+        ),
+        Row(
+            "3 CPU",
+            f"paced reps, voice and tones on, {window:.0f} s in tmux (% of one core; the "
+            "speech subprocesses not counted)",
+            f"{reps_cpu:.2f} % (voice off)",
+            f"{voice_cpu:.2f} %",
+            "-",
+            "about 1 % or less",
+            voice_cpu <= 1.2,
         ),
     ]
     for label, rss in (("Home", home_rss), ("mid-session (hold)", hold_rss)):

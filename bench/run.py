@@ -18,10 +18,13 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tests.unit helpers
 
 import cpu_memory  # noqa: E402
+import exchange_speed  # noqa: E402
 import log_scaling  # noqa: E402
 import startup  # noqa: E402
+import status_speed  # noqa: E402
 import timer_truth  # noqa: E402
 from common import ROOT, Row, table  # noqa: E402
 
@@ -43,6 +46,10 @@ def main() -> int:
                 sizes=(0, 10, 200) if quick else log_scaling.SIZES,
             ),
         ),
+    ]
+    steps += [
+        ("status line", lambda: status_speed.measure(runs=5 if quick else 15)),
+        ("export and import", lambda: exchange_speed.measure(1000 if quick else 10_000)),
     ]
     for name, step in steps:
         print(f"... {name}", file=sys.stderr, flush=True)

@@ -16,18 +16,30 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
     """Run one command. ``today`` (for tests) replaces the local date."""
-    from backtimer.cli.parser import build_parser
+    from backtimer.cli.parser import build_parser, command_of, status_parser
 
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if command_of(given) == "status":  # on every shell prompt: parse only what it takes
+        args = status_parser().parse_args(given)
+    else:
+        args = build_parser().parse_args(given)
+    name = getattr(args, "handler", None)
+    if name == "status":  # on every shell prompt: the light path first
+        from backtimer.cli.status import quick_status
+
+        quick = quick_status(args, today)
+        if quick is not None:
+            sys.stdout.write(quick)
+            return EXIT_OK
+    from backtimer.cli import commands
     from backtimer.cli.commands import Context, UsageError, run_app
     from backtimer.store.errors import DataError
 
     context = Context(args, sys.stdout, today)
-    handler = getattr(args, "handler", None)
     try:
-        if handler is None:
+        if name is None:
             return run_app(context, start=False)
-        return int(handler(context))
+        return int(getattr(commands, f"cmd_{name}")(context))
     except DataError as exc:
         print(f"backtimer: {exc}", file=sys.stderr)
         return EXIT_DATA

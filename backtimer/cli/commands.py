@@ -321,8 +321,9 @@ def _week(ctx: Context, today: date) -> tuple[Any, Any]:
         from backtimer.store.state import load_state, update_state
 
         mark = summary.log_mark(paths)
+        settings_mark = summary.mark(paths.settings)
         sessions = journal.load(paths.sessions, Cache(paths.cache_dir)).sessions
-        found = summary.make(sessions, today, settings.weekly_goal, mark)
+        found = summary.make(sessions, today, settings, mark, settings_mark)
         if paths.data_dir.is_dir():
             # a read-only folder: the next status reads the log again
             with suppress(OSError, DataError):

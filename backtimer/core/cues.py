@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from backtimer.core.engine import Event, State
+from backtimer.core.words import spoken
 
 CueKind = Literal[
     "announce", "go", "tempo", "rep", "halfway", "countdown", "switch", "rest", "breath",
@@ -30,13 +31,6 @@ PRIORITY: dict[str, int] = {
 }
 #: Roughly how long a spoken word takes, for the overlap rule (about 170 words a minute).
 WORD_S = 0.35
-NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-           "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-           "seventeen", "eighteen", "nineteen", "twenty")
-
-
-def spoken(n: int) -> str:
-    return NUMBERS[n] if 0 <= n < len(NUMBERS) else str(n)
 
 
 @dataclass(frozen=True)

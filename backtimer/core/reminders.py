@@ -3,10 +3,9 @@ the goal, the settings and the local time, never reading a clock itself."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from backtimer.core.cues import spoken
+from backtimer.core.words import spoken
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_SETS = {"weekdays": DAYS[:5], "daily": DAYS, "weekends": DAYS[5:]}
@@ -39,15 +38,27 @@ def parse_time(text: str) -> tuple[int, int]:
     return h, m
 
 
-@dataclass(frozen=True)
 class Week:
-    """What the status line and a reminder need to know, and nothing more."""
+    """What the status line and a reminder need to know, and nothing more. (A plain
+    class: `backtimer status` runs on every prompt and dataclasses cost 15 ms.)"""
 
-    done: int
-    goal: int
-    streak: int
-    #: The last day with a session, in local time.
-    last_day: date | None
+    __slots__ = ("done", "goal", "last_day", "streak")
+
+    def __init__(self, done: int, goal: int, streak: int, last_day: date | None) -> None:
+        self.done, self.goal, self.streak = done, goal, streak
+        #: The last day with a session that counts, in local time.
+        self.last_day = last_day
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Week) and all(
+            getattr(self, k) == getattr(other, k) for k in self.__slots__
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.done, self.goal, self.streak, self.last_day))
+
+    def __repr__(self) -> str:
+        return f"Week({self.done}, {self.goal}, {self.streak}, {self.last_day!r})"
 
 
 def status_line(week: Week, today: date, quiet: bool = False) -> str:

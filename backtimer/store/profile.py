@@ -158,7 +158,11 @@ class Profile:
         from backtimer.store import summary
 
         made = summary.make(
-            self.log.sessions, today, self.settings.weekly_goal, summary.log_mark(self.paths)
+            self.log.sessions,
+            today,
+            self.settings,
+            summary.log_mark(self.paths),
+            summary.mark(self.paths.settings),
         )
         with suppress(OSError):
             self.remember(summary=made.plain())

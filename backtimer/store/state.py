@@ -32,7 +32,7 @@ class State:
     #: The day a reminder last nudged (reminders never nudge twice a day).
     last_reminder: date | None = None
     #: This week at a glance, for `backtimer status` (see store/summary.py).
-    summary: dict[str, date | int] | None = None
+    summary: dict[str, Any] | None = None
 
 
 def load_state(path: Path, cache: Cache | None = None) -> State:

@@ -17,6 +17,7 @@ from typing import Any
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.core.reminders import Week
+from backtimer.core.settings import Settings
 from backtimer.store.paths import Paths
 
 
@@ -26,6 +27,11 @@ class Summary:
     week: Week
     log_size: int
     log_mtime_ns: int
+    #: The settings it was made under, and what `status` needs of them.
+    settings_mark: tuple[int, int] = (0, 0)
+    quiet: bool = False
+    remind_days: tuple[str, ...] = ()
+    remind_at: str = "18:00"
 
     def plain(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -35,25 +41,49 @@ class Summary:
             "streak": self.week.streak,
             "log_size": self.log_size,
             "log_mtime_ns": self.log_mtime_ns,
+            "settings_size": self.settings_mark[0],
+            "settings_mtime_ns": self.settings_mark[1],
+            "quiet": self.quiet,
+            "remind_days": list(self.remind_days),
+            "remind_at": self.remind_at,
         }
         if self.week.last_day is not None:
             data["last_day"] = self.week.last_day
         return data
 
 
-def log_mark(paths: Paths) -> tuple[int, int]:
+def mark(path: os.PathLike[str] | str) -> tuple[int, int]:
     try:
-        info = os.stat(paths.sessions)
+        info = os.stat(path)
     except OSError:
         return (0, 0)
     return (info.st_size, info.st_mtime_ns)
 
 
-def make(sessions: list[SessionEntry], today: date, goal: int, mark: tuple[int, int]) -> Summary:
+def log_mark(paths: Paths) -> tuple[int, int]:
+    return mark(paths.sessions)
+
+
+def make(
+    sessions: list[SessionEntry],
+    today: date,
+    settings: Settings,
+    log: tuple[int, int],
+    settings_mark: tuple[int, int] = (0, 0),
+) -> Summary:
+    goal = settings.weekly_goal
     [week] = stats.weeks(sessions, today, goal, 1)
     streak, _ = stats.streaks(sessions, today, goal)
     last = max((s.started_at.date() for s in sessions if stats.counts(s)), default=None)
-    return Summary(stats.monday(today), Week(week.sessions, goal, streak, last), *mark)
+    return Summary(
+        stats.monday(today),
+        Week(week.sessions, goal, streak, last),
+        *log,
+        settings_mark,
+        settings.status_quiet,
+        settings.remind_days,
+        settings.remind_at,
+    )
 
 
 def read(paths: Paths, today: date, goal: int) -> Summary | None:

@@ -255,7 +255,8 @@ class BacktimerApp(App[None]):
 
     def _cuer(self) -> Cuer:
         """What the voice says; its closing line counts this session in the week."""
-        from backtimer.core.cues import CueOptions, spoken
+        from backtimer.core.cues import CueOptions
+        from backtimer.core.words import spoken
 
         settings = self.settings
         [week] = stats.weeks(self.profile.log.sessions, self.today(), settings.weekly_goal, 1)
