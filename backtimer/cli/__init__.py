@@ -22,7 +22,11 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
     if command_of(given) == "status":  # on every shell prompt: parse only what it takes
         args = status_parser().parse_args(given)
     else:
-        args = build_parser().parse_args(given)
+        parser = build_parser()
+        args, extra = parser.parse_known_args(given)
+        if extra:  # a bad option: the usage of the command it was given to
+            command = getattr(parser, "commands", {}).get(getattr(args, "command", None))
+            (command or parser).error(f"unrecognized arguments: {' '.join(extra)}")
     name = getattr(args, "handler", None)
     if name == "status":  # on every shell prompt: the light path first
         from backtimer.cli.status import quick_status

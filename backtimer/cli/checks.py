@@ -86,8 +86,8 @@ def check_settings(paths: Paths) -> str:
             line = _line_in_table(text, inner) if inner else line_of(text, (key,))
             where = f"line {line}, " if line else ""
             parts.append(f"{where}key {key!r}: {problem}")
-        more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
-        raise DataError(f"{path}: " + "; ".join(parts) + more + ".")
+        more = [f"and {len(problems) - 10} more"] if len(problems) > 10 else []
+        raise DataError(f"{path}:\n      " + "\n      ".join(parts + more))
     return str(path)
 
 

@@ -102,6 +102,8 @@ def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
             raise UsageError(str(exc.args[0])) from None
     if minutes is None and not standing:
         return None
+    if minutes is None:
+        raise UsageError("--standing plans a length: add --minutes N (5-45)")
     return profile.plan(minutes or 10, standing=standing, day=ctx.today())
 
 
@@ -332,39 +334,24 @@ def _week(ctx: Context, today: date) -> tuple[Any, Any]:
 
 
 def cmd_status(ctx: Context) -> int:
-    from backtimer.core.reminders import next_fire, parse_days, parse_time, status_line
+    """The full path of `backtimer status`: read the log, refresh the summary, answer."""
+    from backtimer.cli.status import render
 
     now = datetime.now().astimezone()
-    today = ctx.today_override or now.date()
-    found, settings = _week(ctx, today)
-    week = found.week
-    line = status_line(week, today, quiet=settings.status_quiet)
-    try:
-        upcoming = next_fire(now, parse_days(",".join(settings.remind_days)),
-                             parse_time(settings.remind_at)).isoformat(timespec="minutes")
-    except ValueError:
-        upcoming = None
-    fields = {
-        "done": week.done,
-        "goal": week.goal,
-        "streak": week.streak,
-        "due": week.done < week.goal and week.last_day != today,
-        "next": upcoming,
-        "line": line,
-    }
-    if ctx.args.json:
-        return ctx.json(fields)
-    if ctx.args.format:
-        if settings.status_quiet:
-            return EXIT_OK
-        try:
-            values = {k: ("" if v is None else v) for k, v in fields.items()}
-            line = ctx.args.format.format(**values)
-        except (KeyError, IndexError, ValueError, AttributeError) as exc:
-            names = "{done} {goal} {streak} {due} {next} {line}"
-            raise UsageError(f"--format: no field {exc}; use {names}") from None
-    if line:
-        ctx.out.write(line + "\n")
+    found, settings = _week(ctx, ctx.today_override or now.date())
+    text = render(
+        found.week,
+        now,
+        ctx.today_override,
+        settings.remind_days,
+        settings.remind_at,
+        settings.status_quiet,
+        ctx.args,
+    )
+    if text is None:
+        names = "{done} {goal} {streak} {due} {next} {line}"
+        raise UsageError(f"--format {ctx.args.format!r}: use only {names}")
+    ctx.out.write(text)
     return EXIT_OK
 
 

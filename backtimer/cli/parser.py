@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    parser.commands = sub.choices  # type: ignore[attr-defined]
 
     exercises = sub.add_parser(
         "exercises",

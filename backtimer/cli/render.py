@@ -57,7 +57,7 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
 
 
 def exercises_table(catalog: Catalog) -> str:
-    rows = [
+    rows = [("id", "name", "kind", "position", "dose")] + [
         (e.id, e.name, e.kind, e.position, e.describe(e.dose)) for e in catalog.exercises.values()
     ]
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
@@ -67,7 +67,7 @@ def exercises_table(catalog: Catalog) -> str:
         lines.append("  ".join([*cells, row[4]]).rstrip())
     lines.append("")
     lines.append(
-        f"{plural(len(rows), 'exercise')}, {plural(len(catalog.routines), 'routine')}: "
+        f"{plural(len(rows) - 1, 'exercise')}, {plural(len(catalog.routines), 'routine')}: "
         f"{', '.join(catalog.routines)}"
     )
     return "\n".join(lines) + "\n"
@@ -120,9 +120,10 @@ def format_history(data: dict[str, Any]) -> str:
     goal = data["weekly_goal"]
     this = data["this_week"]
     lines = [
-        f"This week ({this['week']}): {this['sessions']} of {goal} sessions"
+        f"This week ({this['week']}): {this['sessions']} of {plural(goal, 'session')}"
         + (" - goal met" if this["goal_met"] else ""),
-        f"Streak: {data['current_streak_weeks']} week(s); longest {data['longest_streak_weeks']}.",
+        f"Streak: {plural(data['current_streak_weeks'], 'week')}; "
+        f"longest {data['longest_streak_weeks']}.",
         "",
         "week       sessions  minutes",
     ]
@@ -136,7 +137,8 @@ def format_history(data: dict[str, Any]) -> str:
     totals = data["totals"]
     lines += [
         "",
-        f"All time: {totals['sessions']} sessions, {totals['active_s'] / 60:.0f} minutes.",
+        f"All time: {plural(totals['sessions'], 'session')}, "
+        f"{totals['active_s'] / 60:.0f} minutes.",
     ]
     if totals["pain_before_avg"] is not None or totals["pain_after_avg"] is not None:
 

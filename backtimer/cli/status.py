@@ -11,7 +11,12 @@ from __future__ import annotations
 import argparse
 import os
 import tomllib
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from backtimer.core.reminders import Week
 
 APP = "backtimer"
 
@@ -61,19 +66,39 @@ def quick_status(args: argparse.Namespace, today: date | None = None) -> str | N
         )
         if not fresh:
             return None
-        from backtimer.core.reminders import Week, next_fire, parse_days, parse_time, status_line
+        from backtimer.core.reminders import Week
 
         week = Week(summary["done"], summary["goal"], summary["streak"], summary.get("last_day"))
-        line = status_line(week, today, quiet=bool(summary["quiet"]))
-        try:
-            days = parse_days(",".join(summary["remind_days"]))
-            upcoming: str | None = next_fire(now, days, parse_time(summary["remind_at"])).isoformat(
-                timespec="minutes"
-            )
-        except ValueError:
-            upcoming = None
+        return render(
+            week, now, today, summary["remind_days"], summary["remind_at"],
+            bool(summary["quiet"]), args,
+        )
     except (KeyError, TypeError):
         return None
+
+
+def render(
+    week: Week,
+    now: datetime,
+    today: date | None,
+    remind_days: Sequence[str],
+    remind_at: str,
+    quiet: bool,
+    args: argparse.Namespace,
+) -> str | None:
+    """What `status` prints for ``week``: the line, ``--format`` or ``--json``; None
+    when ``--format`` names a field there is not."""
+    from backtimer.core.reminders import next_fire, parse_days, parse_time, status_line
+
+    today = today or now.date()
+    line = status_line(week, today, quiet=quiet)
+    try:
+        days = parse_days(",".join(remind_days))
+        upcoming: str | None = next_fire(now, days, parse_time(remind_at)).isoformat(
+            timespec="minutes"
+        )
+    except ValueError:
+        upcoming = None
     fields = {
         "done": week.done,
         "goal": week.goal,
@@ -88,10 +113,10 @@ def quick_status(args: argparse.Namespace, today: date | None = None) -> str | N
         return json.dumps(fields, indent=2) + "\n"
     fmt = getattr(args, "format", None)
     if fmt:
-        if summary["quiet"]:
+        if quiet:
             return ""
         try:
             line = fmt.format(**{k: ("" if v is None else v) for k, v in fields.items()})
         except (KeyError, IndexError, ValueError, AttributeError):
-            return None  # the full path says what is wrong with the format
+            return None
     return line + "\n" if line else ""

@@ -78,7 +78,8 @@ KEYS: tuple[Key, ...] = (
     Key("help.safety", "s", "safety", "When to stop"),
     # one of these three is live, by what the safety screen was opened for
     Key("safety.continue", "enter", "go_on", "Continue"),
-    Key("safety.end", "q,escape", "stop", "End session"),
+    Key("safety.end", "q", "stop", "End session"),
+    Key("safety.back", "escape", "back", "Back (paused)"),
     Key("safety.later", "escape", "later", "Not now"),
     Key("safety.close", "escape", "close", "Close"),
 )

@@ -23,7 +23,9 @@ def counts(session: SessionEntry) -> bool:
     """Does this session count toward its week's goal?"""
     if session.completed:
         return True
-    return session.planned_s > 0 and session.active_s >= COUNTS_FROM * session.planned_s
+    # compared in tenths of a second, as the log stores them: 584.8 of 731 is 80 %
+    planned = round(session.planned_s * 10)
+    return planned > 0 and round(session.active_s * 10) * 10 >= planned * round(COUNTS_FROM * 10)
 
 
 def day_of(session: SessionEntry) -> date:

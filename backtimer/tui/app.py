@@ -93,6 +93,16 @@ class BacktimerApp(App[None]):
         elif self._start_now:
             self.action_start()
 
+    def _watch_theme(self, theme_name: str) -> None:
+        super()._watch_theme(theme_name)
+        if self.is_running and theme_name != self.settings.theme:
+            from dataclasses import replace
+
+            try:  # kept through the round-trip write: only that line changes
+                self.profile.update_settings(replace(self.settings, theme=theme_name))
+            except OSError as exc:
+                self.notify(f"Could not keep the theme: {exc}", severity="warning")
+
     def _install_signal_handlers(self) -> None:
         """A closed terminal (SIGHUP) or a kill (SIGTERM) still records the session."""
         try:
@@ -152,6 +162,16 @@ class BacktimerApp(App[None]):
             self.use(outcome.choice)
             if outcome.start:
                 self.action_start()
+
+    async def action_quit(self) -> None:
+        """Quit; mid-session, ask first, as q does (what was done is saved)."""
+        from backtimer.tui.screens.session import SessionScreen
+
+        screen = self.screen
+        if isinstance(screen, SessionScreen) and not screen.session.finished:
+            screen.action_end()
+            return
+        self.exit()
 
     def action_include_all(self) -> None:
         """Run the chosen routine as written, moves left out for pain included."""
@@ -318,6 +338,10 @@ class BacktimerApp(App[None]):
             return None
         if pending.entry is None:
             record = pending.session.record(self.clock.now())
+            if not any(e.status in ("done", "partial") for e in record.exercises):
+                self._pending = None  # ended before anything was done: not a session
+                self.notify("Nothing was done, so nothing was logged.", timeout=4)
+                return None
             pending.entry = self.profile.entry_for(
                 record, pending.routine, pending.pain_before, pain_after
             )

@@ -51,7 +51,8 @@ def test_settings_problems(capsys, tmp_path: Path, settings: str, expected: list
     path.write_text(settings)
     code, out = check(capsys, tmp_path)
     assert code == 1
-    [line] = [line for line in out.splitlines() if line.startswith("FAIL  settings")]
+    block = out.split("FAIL  settings", 1)[1].split("\nok ", 1)[0].split("\nFAIL", 1)[0]
+    line = " ".join(block.split())
     assert str(path) in line
     for part in expected:
         assert part in line, line

@@ -32,7 +32,7 @@ class PainScreen(ModalScreen[int | None]):
         with Vertical(classes="dialog"):
             question = "before you start" if self.when == "before" else "now, after the session"
             yield Static(f"How is your back {question}?", classes="title")
-            yield Static("0 = no pain, 10 = worst imaginable.  Enter on its own skips.")
+            yield Static("0 = no pain, 10 = worst imaginable.  Escape skips.")
             yield Input(placeholder="0-10", max_length=2, id="rating", restrict=r"[0-9]*")
             yield Static("", id="problem", classes="warning")
         yield Footer()
@@ -43,7 +43,10 @@ class PainScreen(ModalScreen[int | None]):
         if isinstance(value, str):
             self.query_one("#problem", Static).update(value)
             return
+        if value is None:
+            self.app.notify("Check-in skipped.", timeout=2)
         self.dismiss(value)
 
     def action_skip(self) -> None:
+        self.app.notify("Check-in skipped.", timeout=2)
         self.dismiss(None)

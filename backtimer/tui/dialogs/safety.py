@@ -40,7 +40,7 @@ class SafetyScreen(ModalScreen[bool]):
             with VerticalScroll():
                 yield Static(ADVICE)
             if self.pain:
-                hint = "Enter: go on to the next exercise    q: end the session"
+                hint = "Enter: go on    escape: back, paused    q: end the session"
             elif self.first:
                 hint = "Enter: I understand, start    escape: not now"
             else:
@@ -49,14 +49,18 @@ class SafetyScreen(ModalScreen[bool]):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        mode = "stop" if self.pain else "later" if self.first else "close"
-        return action == mode or action not in ("stop", "later", "close")
+        modes = ("stop", "back") if self.pain else ("later",) if self.first else ("close",)
+        return action in modes or action not in ("stop", "back", "later", "close")
 
     def action_go_on(self) -> None:
         self.dismiss(True)
 
     def action_stop(self) -> None:
         self.dismiss(False)
+
+    def action_back(self) -> None:
+        """Back to the session, still paused (None: neither go on nor end)."""
+        self.dismiss(None)  # type: ignore[arg-type]
 
     action_later = action_stop
 

@@ -27,7 +27,8 @@ def history_text(
     current, longest = stats.streaks(sessions, today, goal)
     t = stats.totals(sessions)
     lines = [
-        f"[b]Streak:[/b] {current} week(s) meeting {goal} a week   [b]Longest:[/b] {longest}   "
+        f"[b]Streak:[/b] {current} {'week' if current == 1 else 'weeks'} meeting {goal} a week"
+        f"   [b]Longest:[/b] {longest}   "
         f"[b]All time:[/b] {t.sessions} sessions, {t.active_s / 60:.0f} min",
         "",
         heatmap(days, today, WEEKS, met),

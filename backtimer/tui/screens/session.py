@@ -299,6 +299,9 @@ class SessionScreen(Screen[None]):
         self.session.hurt(self.clock.now())  # stops the exercise and pauses
 
         def after(go_on: bool | None) -> None:
+            if go_on is None:  # escape: back to the session, paused
+                self.refresh_state()
+                return
             self._act(self.session.resume if go_on else self.session.end)
 
         self.app.push_screen(SafetyScreen(pain=True), after)

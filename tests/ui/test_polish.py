@@ -1,0 +1,128 @@
+"""What a person tripped over in a week of daily use."""
+
+from __future__ import annotations
+
+from backtimer.core.log import SessionEntry
+from backtimer.core.stats import counts
+from backtimer.store import journal
+from backtimer.store.settings import load_settings
+from backtimer.tui.dialogs.confirm import ConfirmScreen
+from backtimer.tui.dialogs.help import HelpScreen
+from backtimer.tui.dialogs.safety import SafetyScreen
+from backtimer.tui.screens.history import HistoryScreen
+from backtimer.tui.screens.home import HomeScreen
+from backtimer.tui.screens.session import SessionScreen
+from backtimer.tui.screens.summary import SummaryScreen
+from tests.ui.conftest import advance, text
+from tests.unit.journal_helpers import entry
+
+
+async def test_help_is_reachable_from_the_summary_and_history(app_factory, clock) -> None:
+    app = app_factory(pain_check=False, routine="quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 20.0)
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("s")  # and from help, the stop signs
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("escape", "escape", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_escape_on_this_hurts_goes_back_paused(app_factory, clock) -> None:
+    app = app_factory(pain_check=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 8.0)
+        await pilot.press("x")
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.session.paused and not app.screen.session.finished
+
+
+def test_exactly_eighty_percent_counts() -> None:
+    session = entry("2026-11-16T08:00:00+01:00", completed=False)
+    at_80 = SessionEntry(**{**{f: getattr(session, f) for f in session.__dataclass_fields__},
+                            "planned_s": 731.0, "active_s": 584.8})
+    assert counts(at_80)
+
+
+async def test_change_direction_not_switch_sides(app_factory, clock) -> None:
+    app = app_factory(pain_check=False, routine="desk")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        session = app.screen.session
+        while session.state(clock.now()).segment != "switch":
+            await advance(pilot, app, clock, 1.0)
+        assert text(app, "segment") == "CHANGE DIRECTION"
+
+
+async def test_a_theme_from_the_palette_is_kept(app_factory, tmp_path) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings(app.paths.settings).theme == "nord"
+
+
+async def test_nothing_done_is_not_logged(app_factory, clock) -> None:
+    app = app_factory(pain_check=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 2.0)  # still getting ready
+        await pilot.press("q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert not app.paths.sessions.exists()
+
+
+async def test_confirms_focus_the_safe_answer_and_ctrl_q_asks(app_factory, clock) -> None:
+    app = app_factory(pain_check=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 8.0)
+        await pilot.press("q", "enter")  # Enter: "Keep going"
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen) and not app.screen.session.finished
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, SessionScreen)
+
+
+async def test_an_empty_check_in_says_skipped(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert any("skipped" in n.message for n in app._notifications)
+
+
+def test_cli_wording_and_usage(capsys, tmp_path) -> None:
+    from backtimer.cli import main
+
+    assert main(["plan", "--standing", "--data-dir", str(tmp_path)]) == 2
+    assert "--minutes" in capsys.readouterr().err
+    try:
+        main(["exercises", "--bogus"])
+    except SystemExit as exc:
+        assert exc.code == 2
+    assert "usage: backtimer exercises" in capsys.readouterr().err
+    main(["exercises"])
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.split()[:5] == ["id", "name", "kind", "position", "dose"]
+    path = tmp_path / "sessions.toml"
+    journal.append(path, entry("2026-11-16T08:00:00+01:00"))
+    main(["history", "--data-dir", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "week(s)" not in out and "1 session," in out
