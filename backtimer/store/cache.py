@@ -99,5 +99,6 @@ def digest_of(raw: bytes, *related: str) -> str:
     """A digest of a file's bytes and of anything it was checked against."""
     digest = hashlib.sha256(raw)
     for part in related:
-        digest.update(b"\0" + part.encode())
+        if part:  # nothing checked against: the file's own digest
+            digest.update(b"\0" + part.encode())
     return digest.hexdigest()

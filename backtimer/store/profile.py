@@ -126,8 +126,15 @@ class Profile:
         self.settings = settings
 
     def remember(self, **changes: object) -> None:
-        """Change the state file (safety read, the routine chosen last...)."""
+        """Change the state file (safety read, the routine chosen last...), and
+        remember what it now holds, so the next start need not validate it again."""
+        from backtimer.store.cache import digest_of
+        from backtimer.store.plain import to_plain
+
         self.state = update_state(self.paths.state, self.state, **changes)
+        with suppress(OSError):
+            raw = self.paths.state.read_bytes()
+            self.cache.put("state", self.paths.state, digest_of(raw), to_plain(self.state))
 
     def entry_for(
         self,
@@ -151,6 +158,10 @@ class Profile:
         journal.append(self.paths.sessions, entry)
         self.log.add(entry, 0)
         self._log_mark = self.log_mark()
+        # extend the log's cache with the new block now, so that the next start needs
+        # neither a parse nor pydantic (the cache is keyed on the bytes it covers)
+        with suppress(DataError, OSError):
+            journal.load(self.paths.sessions, self.cache)
         self.refresh_summary(entry.started_at.date())
 
     def refresh_summary(self, today: date) -> None:

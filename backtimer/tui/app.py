@@ -338,7 +338,7 @@ class BacktimerApp(App[None]):
             return None
         if pending.entry is None:
             record = pending.session.record(self.clock.now())
-            if not any(e.status in ("done", "partial") for e in record.exercises):
+            if all(e.status == "skipped" for e in record.exercises):
                 self._pending = None  # ended before anything was done: not a session
                 self.notify("Nothing was done, so nothing was logged.", timeout=4)
                 return None

@@ -242,5 +242,6 @@ async def test_no_pain_check_when_turned_off(app_factory, clock) -> None:
     async with app.run_test() as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, SessionScreen)
+        await advance(pilot, app, clock, 8.0)
         await pilot.press("q", "y")
         assert "Session ended early." in str(app.screen.query_one("#summary-text").content)

@@ -175,3 +175,32 @@ def test_warm_catalogue_needs_no_pydantic(tmp_path: Path) -> None:
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert first.stdout.split() == ["33", "True"], first.stderr
     assert again.stdout.split() == ["33", "False"], again.stderr
+
+
+def test_a_recorded_session_leaves_a_cache_the_next_start_uses(tmp_path: Path) -> None:
+    """Saving a session extends the log's cache, so the daily launch imports no pydantic."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from backtimer.clock import FakeClock\n"
+        "from backtimer.core.engine import Session\n"
+        "from backtimer.store.profile import load_profile\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "profile = load_profile(root / 'data', cache_dir=root / 'cache')\n"
+        "clock = FakeClock(start=0.0)\n"
+        "choice = profile.routine('quick', clock.wall().date())\n"
+        "session = Session(choice.steps, 0.0, clock.wall())\n"
+        "profile.record(session.record(60.0), 'quick')\n"
+    )
+    check = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from backtimer.store.profile import load_profile\n"
+        f"root = Path({str(tmp_path)!r})\n"
+        "profile = load_profile(root / 'data', cache_dir=root / 'cache')\n"
+        "assert len(profile.log.sessions) == 1\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "False", result.stderr

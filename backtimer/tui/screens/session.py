@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from backtimer.clock import Clock
 from backtimer.core.cues import Cuer
@@ -25,11 +25,12 @@ from backtimer.tui.dialogs.confirm import ConfirmScreen
 from backtimer.tui.dialogs.safety import SafetyScreen
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.bigtext import BigText
-from backtimer.tui.widgets.breath import STEPS as BREATH_STEPS
+from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SECOND
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
 from backtimer.tui.widgets.line import Line
 from backtimer.tui.widgets.steps import StepList
+from backtimer.tui.widgets.track import TrackBar
 
 SEGMENT_WORDS = {"ready": "GET READY", "work": "", "switch": "SWITCH SIDES", "rest": "REST"}
 WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
@@ -80,10 +81,10 @@ def _to_next_second(remaining: float) -> float:
 def next_change(state: State) -> float:
     """How long the screen can sleep before anything it shows changes.
 
-    The countdown and the time left change on their own second boundaries, the tempo
-    word and the breath on theirs, and the breath bar in ``STEPS`` steps a breath. So
-    a running hold wakes about five times a second and a new second is drawn within
-    a few milliseconds of when it is due.
+    The countdown, the time left and the session bar change on second boundaries, and
+    the breath bar steps on the same clock (a breath starts with its segment); the
+    tempo word turns at its own moments. So a running hold wakes once a second, and a
+    new second is drawn within a few milliseconds of when it is due.
     """
     if state.paused:
         return SessionScreen.MAX_WAIT_S
@@ -94,7 +95,7 @@ def next_change(state: State) -> float:
         SessionScreen.MAX_WAIT_S,
     ]
     if state.breath_span > 0:
-        step = state.breath_span / BREATH_STEPS
+        step = 1.0 / BREATH_STEPS_PER_SECOND
         into = state.breath_progress * state.breath_span
         waits.append((math.floor(into / step + 1e-9) + 1) * step - into)
     return max(0.0, min(waits))
@@ -117,7 +118,7 @@ class SessionScreen(Screen[None]):
 
     BINDINGS = bindings("session")
     #: Longest sleep between two looks at the engine (it also notices a long gap).
-    MAX_WAIT_S = 0.5
+    MAX_WAIT_S = 1.0
     #: Wake this long after a change is due, so the new value is already there.
     SLACK_S = 0.002
     _timer: Timer | None = None
@@ -155,7 +156,7 @@ class SessionScreen(Screen[None]):
                 yield Static(id="next")
         yield Static("PAUSED  ·  space to resume", id="paused")
         with Horizontal(id="progress"):
-            yield ProgressBar(show_eta=False, show_percentage=False, id="bar")
+            yield TrackBar(id="bar")
             yield Line(id="left")
         yield Footer()
 
@@ -163,7 +164,7 @@ class SessionScreen(Screen[None]):
         self._count = self.query_one("#count", Countdown)
         self._breath = self.query_one("#breath", BreathCue)
         self._steps = self.query_one("#steps", StepList)
-        self._bar = self.query_one("#bar", ProgressBar)
+        self._bar = self.query_one("#bar", TrackBar)
         self._texts = {w.id: w for w in self.query(Static) if w.id}
         self._lines: dict[str, Line | BigText] = {
             w.id: w for w in self.query(Line) if w.id
@@ -242,7 +243,7 @@ class SessionScreen(Screen[None]):
             self._count.show_number(state.rep)  # on a rep move the big number is the rep
         else:
             self._count.show(state.remaining)
-        self._breath.show(state.breath, state.breath_progress)
+        self._breath.show(state.breath, state.breath_progress, state.breath_span)
         steps = self._steps
         self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
         steps.current = state.instruction
@@ -252,7 +253,7 @@ class SessionScreen(Screen[None]):
         # the bar is ~60 cells wide: redraw it only when a cell's worth has passed
         done = state.session_total - state.session_remaining
         step = round(BAR_RESOLUTION * done / state.session_total) if state.session_total else 0
-        self._set("bar", step, lambda: self._bar.update(total=BAR_RESOLUTION, progress=step))
+        self._bar.done = step / BAR_RESOLUTION  # repaints itself, in the same frame
 
     def _classes_for(self, state: State) -> None:
         for kind in ("ready", "work", "switch", "rest"):

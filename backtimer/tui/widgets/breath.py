@@ -7,18 +7,23 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 WORDS = {"inhale": "BREATHE IN", "exhale": "BREATHE OUT", "natural": "breathe naturally"}
-#: The bar moves in this many steps, so it redraws at most this often per breath phase
-#: (twice a second in a 4 s in-breath).
-STEPS = 8
+#: The bar moves in this many steps a second, on the same clock as the countdown, so a
+#: breath never wakes the screen between two of its seconds.
+STEPS_PER_SECOND = 1
+#: The finest the bar goes, in parts of a full bar.
+STEPS = 24
 
 
-def bar_size(breath: str, progress: float) -> float:
-    """How full the breath bar is: 0 -> 1 while breathing in, 1 -> 0 while breathing out."""
+def bar_size(breath: str, progress: float, span: float = 0.0) -> float:
+    """How full the breath bar is: it grows while breathing in and shrinks while
+    breathing out, one step each whole second of the breath."""
+    if breath == "natural":
+        return 0.0
+    seconds = max(1, round(span * STEPS_PER_SECOND)) if span else STEPS
+    done = min(seconds, int(progress * seconds + 1e-9))
     if breath == "inhale":
-        return progress
-    if breath == "exhale":
-        return 1.0 - progress
-    return 0.0
+        return (done + 1) / seconds
+    return 1.0 - done / seconds
 
 
 class BreathCue(Widget):
@@ -32,8 +37,8 @@ class BreathCue(Widget):
 
     cue: reactive[tuple[str, int]] = reactive(("natural", 0), layout=False)
 
-    def show(self, breath: str, progress: float) -> None:
-        step = round(bar_size(breath, progress) * STEPS)
+    def show(self, breath: str, progress: float, span: float = 0.0) -> None:
+        step = round(bar_size(breath, progress, span) * STEPS)
         if (breath, step) == self.cue:
             return
         if breath != self.cue[0]:
