@@ -27,7 +27,7 @@ KEYS: tuple[Key, ...] = (
     Key("home.start", "enter,s", "app.start", "Start"),
     Key("home.routine", "r", "app.choose_routine", "Routine"),
     Key("home.settings", "comma", "app.settings", "Settings"),
-    Key("home.library", "l", "app.library", "Exercises"),
+    Key("home.library", "l", "app.library", "Moves"),
     Key("home.history", "h", "app.history", "History"),
     Key("home.help", "question_mark", "app.help", "Help"),
     Key("home.include", "i", "app.include_all", "Include left-out", show=False),

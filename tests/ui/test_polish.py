@@ -126,3 +126,10 @@ def test_cli_wording_and_usage(capsys, tmp_path) -> None:
     main(["history", "--data-dir", str(tmp_path)])
     out = capsys.readouterr().out
     assert "week(s)" not in out and "1 session," in out
+
+
+async def test_home_footer_fits_80_columns(app_factory) -> None:
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Quit" in app.export_screenshot()  # not cut to "Q"

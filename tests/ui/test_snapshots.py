@@ -11,6 +11,7 @@ def _at(clock, seconds: float, keys: tuple[str, ...] = ()):
         await advance(pilot, pilot.app, clock, seconds)
         if keys:
             await pilot.press(*keys)
+        pilot.app.clear_notifications()  # toasts time out on the real clock: not in pictures
         await pilot.pause()
 
     return run_before
@@ -42,6 +43,8 @@ def test_summary(snap_compare, app_factory, clock) -> None:
         await pilot.press("n", "n")  # finish the warm-up and skip the hold
         await advance(pilot, pilot.app, clock, 200.0)
         await pilot.press("3", "enter")
+        pilot.app.clear_notifications()
+        await pilot.pause()
 
     assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=run_before)
 
