@@ -10,18 +10,27 @@ import os
 import sys
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
     """Run one command. ``today`` (for tests) replaces the local date."""
-    from backtimer.cli.parser import build_parser, command_of, status_parser
+    from backtimer.cli.status import command_of, quick_args
 
     given = list(sys.argv[1:] if argv is None else argv)
-    if command_of(given) == "status":  # on every shell prompt: parse only what it takes
+    quick = quick_args(given) if command_of(given) == "status" else None
+    args: Any
+    if quick is not None:  # on every shell prompt: read only what it takes
+        args = quick
+    elif command_of(given) == "status":
+        from backtimer.cli.parser import status_parser
+
         args = status_parser().parse_args(given)
     else:
+        from backtimer.cli.parser import build_parser
+
         parser = build_parser()
         args, extra = parser.parse_known_args(given)
         if extra:  # a bad option: the usage of the command it was given to
@@ -31,9 +40,9 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
     if name == "status":  # on every shell prompt: the light path first
         from backtimer.cli.status import quick_status
 
-        quick = quick_status(args, today)
-        if quick is not None:
-            sys.stdout.write(quick)
+        line = quick_status(args, today)
+        if line is not None:
+            sys.stdout.write(line)
             return EXIT_OK
     from backtimer.cli import commands
     from backtimer.cli.commands import Context, UsageError, run_app

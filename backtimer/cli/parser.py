@@ -53,24 +53,6 @@ def _common_options() -> Parser:
     return common
 
 
-#: Options that take a value, to find the command's name without a full parse.
-VALUED = {"--data-dir", "--catalog", "--cache-dir", "--format", "--weeks", "--minutes",
-          "--routine", "--date", "--since", "--output", "--days", "--at", "--host", "--port"}
-
-
-def command_of(argv: list[str]) -> str | None:
-    """The command's name in ``argv`` (the first word that is not an option's)."""
-    skip = False
-    for token in argv:
-        if skip:
-            skip = False
-        elif token in VALUED:
-            skip = True
-        elif not token.startswith("-"):
-            return token
-    return None
-
-
 def _status_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",

@@ -8,20 +8,62 @@ the full command reads the log and writes a fresh summary.
 
 from __future__ import annotations
 
-import argparse
 import os
 import tomllib
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from backtimer.core.reminders import Week
 
 APP = "backtimer"
 
+#: Options that take a value, to find the command's name without a full parse.
+VALUED = {"--data-dir", "--catalog", "--cache-dir", "--format", "--weeks", "--minutes",
+          "--routine", "--date", "--since", "--output", "--days", "--at", "--host", "--port"}
 
-def _folders(args: argparse.Namespace) -> tuple[str, str]:
+
+def command_of(argv: list[str]) -> str | None:
+    """The command's name in ``argv`` (the first word that is not an option's)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token in VALUED:
+            skip = True
+        elif not token.startswith("-"):
+            return token
+    return None
+
+
+
+def quick_args(argv: list[str]) -> Any | None:
+    """``status`` and its few options, read without argparse (which, with the help
+    formatter it builds for every option, costs a prompt about 10 ms); None for
+    anything else, which argparse then reads and explains."""
+    values: dict[str, object] = {"json": False, "format": None}
+    names = {"--data-dir": "data_dir", "--catalog": "catalog", "--cache-dir": "cache_dir",
+             "--format": "format"}
+    tokens = iter(argv)
+    seen_command = False
+    for token in tokens:
+        if token == "status" and not seen_command:
+            seen_command = True
+        elif token == "--json":
+            values["json"] = True
+        elif token in names:
+            value = next(tokens, None)
+            if value is None:
+                return None
+            values[names[token]] = value
+        else:
+            return None
+    return SimpleNamespace(handler="status", **values) if seen_command else None
+
+
+def _folders(args: Any) -> tuple[str, str]:
     """The data and config folders, as ``store.paths`` finds them (os.path, not
     pathlib: pathlib costs a prompt 9 ms)."""
     chosen = getattr(args, "data_dir", None) or os.environ.get("BACKTIMER_DATA_DIR")
@@ -44,7 +86,7 @@ def _mark(path: str) -> list[int]:
     return [info.st_size, info.st_mtime_ns]
 
 
-def quick_status(args: argparse.Namespace, today: date | None = None) -> str | None:
+def quick_status(args: Any, today: date | None = None) -> str | None:
     """The status output from the summary alone, or None to take the full path."""
     try:
         data_dir, config_dir = _folders(args)
@@ -84,7 +126,7 @@ def render(
     remind_days: Sequence[str],
     remind_at: str,
     quiet: bool,
-    args: argparse.Namespace,
+    args: Any,
 ) -> str | None:
     """What `status` prints for ``week``: the line, ``--format`` or ``--json``; None
     when ``--format`` names a field there is not."""
