@@ -133,3 +133,33 @@ async def test_home_footer_fits_80_columns(app_factory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "Quit" in app.export_screenshot()  # not cut to "Q"
+
+
+async def test_rests_show_what_comes_next(app_factory, clock) -> None:
+    app = app_factory(pain_check=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 16.0)  # the marching is over: a rest
+        assert text(app, "segment") == "REST"
+        assert text(app, "phase") == "Next: Child's pose"
+        assert "kneeling" in str(app.screen.query_one("#position").content)
+
+
+async def test_settings_focus_and_ask_before_discarding(app_factory) -> None:
+    from textual.widgets import Input, Select
+
+    from backtimer.tui.screens.settings import SettingsScreen
+
+    app = app_factory()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("comma")
+        assert isinstance(app.focused, Select)
+        await pilot.press("escape")  # nothing changed: straight back
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("comma")
+        app.screen.query_one("#rest_s", Input).value = "20"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")  # "Stay" is focused
+        assert isinstance(app.screen, SettingsScreen)
+        assert app.screen.query_one("#rest_s", Input).value == "20"

@@ -59,7 +59,11 @@ def segment_text(state: State) -> str:
 
 
 def detail_text(state: State) -> str:
-    """Rep, side and set: ``REP 4 / 10``, ``left side · set 2 / 3``."""
+    """Rep, side and set: ``REP 4 / 10``, ``left side · set 2 / 3``; in a rest between
+    sets, the set (and side) that comes next."""
+    if state.segment == "rest" and state.rest_kind == "set":
+        side = f"{state.step.exercise.sides[0]}, " if state.step.exercise.per_side else ""
+        return f"next: {side}set {state.set_no + 1} / {state.sets}"
     parts = []
     if state.segment == "work" and state.rep is not None:
         parts.append(f"REP {state.rep} / {state.reps}")
@@ -232,8 +236,16 @@ class SessionScreen(Screen[None]):
 
     def _draw(self, state: State) -> None:
         exercise = state.step.exercise
-        self._text("phase", header_text(state))
-        self._text("position", f"{exercise.position}  ·  {state.step.describe()}")
+        between = state.segment == "rest" and state.rest_kind == "exercise"
+        coming = state.next_step if between else None
+        if coming is not None:
+            # resting before the next move: show it, so the person can get into position
+            exercise = coming.exercise
+            self._text("phase", f"Next: {exercise.name}")
+            self._text("position", f"{exercise.position}  ·  {coming.describe()}")
+        else:
+            self._text("phase", header_text(state))
+            self._text("position", f"{exercise.position}  ·  {state.step.describe()}")
         self._text("segment", segment_text(state))
         self._text("detail", detail_text(state))
         self._text("next", next_text(state))
@@ -246,7 +258,7 @@ class SessionScreen(Screen[None]):
         self._breath.show(state.breath, state.breath_progress, state.breath_span)
         steps = self._steps
         self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
-        steps.current = state.instruction
+        steps.current = 0 if coming is not None else state.instruction
         self._set("kind", (state.segment, state.paused), lambda: self._classes_for(state))
         left = shown_seconds(state.session_remaining)
         self._text("left", f"{left // 60}:{left % 60:02d} left")

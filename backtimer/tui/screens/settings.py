@@ -17,6 +17,8 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
 from backtimer.core.settings import Settings
 from backtimer.tui.keys import bindings
 
+#: Fields of whole numbers (the others take tenths).
+WHOLE = frozenset({"get_ready_s", "rest_s", "set_rest_s"})
 #: (field, label, unit) for the number fields.
 NUMBERS = (
     ("get_ready_s", "Get ready before each exercise", "s"),
@@ -50,7 +52,8 @@ class SettingsScreen(Screen[Settings | None]):
             for key, label, unit in NUMBERS:
                 with Horizontal(classes="field"):
                     yield Label(f"{label} ({unit})")
-                    yield Input(f"{getattr(s, key):g}", id=key, restrict=r"[0-9.]*")
+                    allowed = r"[0-9]*" if key in WHOLE else r"[0-9]*\.?[0-9]?"
+                    yield Input(f"{getattr(s, key):g}", id=key, restrict=allowed)
             with Horizontal(classes="field"):
                 yield Label("Bell on cues")
                 yield Switch(value=s.bell, id="bell")
@@ -69,6 +72,9 @@ class SettingsScreen(Screen[Settings | None]):
             yield Static("", id="problem", classes="warning")
             yield Button("Save (ctrl+s)", variant="primary", id="save")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#weekly_goal", Select).focus()
 
     def _values(self) -> dict[str, Any]:
         values: dict[str, Any] = {"weekly_goal": self.query_one("#weekly_goal", Select).value}
@@ -105,4 +111,30 @@ class SettingsScreen(Screen[Settings | None]):
             self.action_save()
 
     def action_close(self) -> None:
-        self.dismiss(None)
+        """Back: with unsaved changes, ask first."""
+        from backtimer.store.plain import to_plain
+
+        current = to_plain(self.settings)
+        changed = any(str(current.get(k)) != str(v) and not _same(current.get(k), v)
+                      for k, v in self._values().items())
+        if not changed:
+            self.dismiss(None)
+            return
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Leave without saving your changes?", yes="Discard", no="Stay"),
+            answered,
+        )
+
+
+def _same(old: Any, new: Any) -> bool:
+    """5 and "5", 4.0 and "4": the same value as typed and as stored."""
+    try:
+        return float(old) == float(new)
+    except (TypeError, ValueError):
+        return bool(old == new)
