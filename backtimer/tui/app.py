@@ -402,7 +402,10 @@ class BacktimerApp(App[None]):
         from backtimer.tui.screens.history import HistoryScreen, history_text
 
         sessions = self.profile.log.sessions
-        text = history_text(sessions, self.today(), self.settings.weekly_goal, self.names())
+        routines = {r.id: r.name for r in self.profile.catalog.routines.values()}
+        text = history_text(
+            sessions, self.today(), self.settings.weekly_goal, self.names(), routines
+        )
         self.push_screen(HistoryScreen(text))
 
     def action_help(self) -> None:

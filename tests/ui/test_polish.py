@@ -163,3 +163,28 @@ async def test_settings_focus_and_ask_before_discarding(app_factory) -> None:
         await pilot.press("enter")  # "Stay" is focused
         assert isinstance(app.screen, SettingsScreen)
         assert app.screen.query_one("#rest_s", Input).value == "20"
+
+
+async def test_key_hints_follow_the_keymap(app_factory, clock) -> None:
+    app = app_factory(
+        pain_check=False, keymap={"session.pause": "p", "home.history": "y"}
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        menu = str(app.screen.query_one("#menu").content)
+        assert "[b]y[/b] history" in menu and "[b]h[/b] history" not in menu
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 7.0)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.session.paused
+        assert "p to resume" in str(app.screen.query_one("#paused").content)
+
+
+def test_history_names_routines_and_explains_its_marks() -> None:
+    from datetime import date
+
+    from backtimer.tui.screens.history import history_text
+
+    sessions = [entry("2026-11-16T08:00:00+01:00")]
+    text = history_text(sessions, date(2026, 11, 18), 3, {}, {"gentle": "Gentle daily"})
+    assert "Gentle daily" in text and "■ a session" in text and "goal was met" in text

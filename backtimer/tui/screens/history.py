@@ -17,8 +17,23 @@ from backtimer.tui.widgets.calendar import heatmap
 WEEKS = 26
 
 
+def routine_name(key: str, routines: dict[str, str]) -> str:
+    """A routine's name as people see it; a plan's key in words."""
+    if key in routines:
+        return routines[key]
+    parts = key.split("-")
+    if len(parts) >= 2 and parts[0] in ("plan", "easy") and parts[1].isdigit():
+        kind = "easy day" if parts[0] == "easy" else "plan"
+        return f"{parts[1]}-minute {kind}" + (", standing" if "standing" in parts else "")
+    return key
+
+
 def history_text(
-    sessions: list[SessionEntry], today: date, goal: int, names: dict[str, str]
+    sessions: list[SessionEntry],
+    today: date,
+    goal: int,
+    names: dict[str, str],
+    routines: dict[str, str] | None = None,
 ) -> str:
     weeks = stats.weeks(sessions, today, goal, WEEKS)
     first = weeks[0].monday
@@ -32,6 +47,7 @@ def history_text(
         f"[b]All time:[/b] {t.sessions} sessions, {t.active_s / 60:.0f} min",
         "",
         heatmap(days, today, WEEKS, met),
+        "[dim]■ a session  ▣ two or more  · none  ✓ under a week: its goal was met[/]",
         "",
         "[b]Recent weeks[/b]",
     ]
@@ -49,7 +65,8 @@ def history_text(
         stopped = [names.get(e.id, e.id) for e in s.exercises if e.status == "stopped_for_pain"]
         state = "" if s.completed else "  (ended early)"
         lines.append(
-            f"  {s.started_at:%a %d %b %H:%M}  {s.routine}  {s.active_s / 60:.0f} min{state}"
+            f"  {s.started_at:%a %d %b %H:%M}  {routine_name(s.routine, routines or {})}  "
+            f"{s.active_s / 60:.0f} min{state}"
         )
         lines.append(f"    [dim]done: {', '.join(done) or 'nothing'}[/]")
         if stopped:

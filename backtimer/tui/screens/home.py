@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Static
 from backtimer.core import stats
 from backtimer.core.plan import Choice
 from backtimer.core.timeline import estimate_seconds
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.widgets.week import week_line
 
 if TYPE_CHECKING:
@@ -64,9 +64,15 @@ class HomeScreen(Screen[None]):
         self.query_one("#streak", Static).update(
             f"Streak: {streak} {unit} meeting your goal  (longest {longest})"
         )
+        menu = (
+            ("home.routine", "routine or length"),
+            ("home.library", "exercises"),
+            ("home.history", "history"),
+            ("home.settings", "settings"),
+            ("home.help", "help"),
+        )
         self.query_one("#menu", Static).update(
-            "[b]r[/b] routine or length   [b]l[/b] exercises   [b]h[/b] history   "
-            "[b],[/b] settings   [b]?[/b] help"
+            "   ".join(f"[b]{key_hint(app, b)}[/b] {words}" for b, words in menu)
         )
 
     def _at_risk(self, done: int, goal: int, today: date) -> str:

@@ -23,7 +23,7 @@ from backtimer.core.engine import Event, Session, State
 from backtimer.output import Sinks
 from backtimer.tui.dialogs.confirm import ConfirmScreen
 from backtimer.tui.dialogs.safety import SafetyScreen
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.widgets.bigtext import BigText
 from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SECOND
 from backtimer.tui.widgets.breath import BreathCue
@@ -158,7 +158,7 @@ class SessionScreen(Screen[None]):
                 yield StepList(id="steps")
                 yield Static(id="care")
                 yield Static(id="next")
-        yield Static("PAUSED  ·  space to resume", id="paused")
+        yield Static(f"PAUSED  ·  {key_hint(self.app, 'session.pause')} to resume", id="paused")
         with Horizontal(id="progress"):
             yield TrackBar(id="bar")
             yield Line(id="left")
