@@ -11,6 +11,7 @@ import asyncio
 import os
 import signal
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -107,12 +108,21 @@ class BacktimerApp(App[None]):
         """A closed terminal (SIGHUP) or a kill (SIGTERM) still records the session."""
         try:
             loop = asyncio.get_running_loop()
-            for name in ("SIGHUP", "SIGTERM"):
+            for name, handler in (("SIGHUP", self._hang_up), ("SIGTERM", self._save_and_exit)):
                 sig = getattr(signal, name, None)
                 if sig is not None:
-                    loop.add_signal_handler(sig, self._save_and_exit)
+                    loop.add_signal_handler(sig, handler)
         except (NotImplementedError, RuntimeError, ValueError):  # not the main thread
             pass
+
+    def _hang_up(self) -> None:
+        """The terminal is gone: save what is unsaved, then leave at once. Waiting for
+        Textual's writer to flush to a terminal that no longer exists can block."""
+        self.save_unfinished()
+        if self.save_error:
+            with suppress(OSError):
+                os.write(2, f"backtimer: {self.save_error}\n".encode())
+        os._exit(1 if self.save_error else 0)
 
     def _save_and_exit(self) -> None:
         self.save_unfinished()

@@ -55,3 +55,51 @@ def test_signal_mid_session_records_it(tmp_path: Path, sig: signal.Signals) -> N
     [saved] = journal.load(tmp_path / "data" / "sessions.toml").sessions
     assert saved.routine == "quick"
     assert not saved.completed and saved.ended_early
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this system")
+def test_a_closed_terminal_during_the_first_frames_exits_promptly(tmp_path: Path) -> None:
+    """In a real pty: SIGHUP as the app draws its first frames; it leaves within 2 s,
+    every time (Textual's writer may otherwise wait forever on the dead terminal)."""
+    import os
+    import pty
+    import select
+    import time
+
+    slow = []
+    for trial in range(20):
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: backtimer in the pty
+            os.execv(
+                sys.executable,
+                [sys.executable, "-m", "backtimer", "--data-dir", str(tmp_path / "data"),
+                 "--cache-dir", str(tmp_path / "cache")],
+            )
+        try:
+            # wait for the first bytes of the first frame, then hang up mid-frame
+            ready, _, _ = select.select([fd], [], [], 20)
+            assert ready, "no frame"
+            os.read(fd, 1024)
+            time.sleep(0.01 * (trial % 5))
+            os.kill(pid, signal.SIGHUP)
+            os.close(fd)  # the terminal is gone
+            began = time.monotonic()
+            while time.monotonic() - began < 5:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    break
+                time.sleep(0.02)
+            else:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                slow.append(trial)
+                continue
+            if time.monotonic() - began > 2:
+                slow.append(trial)
+        finally:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+    assert not slow, f"{len(slow)} of 20 did not exit within 2 s"
