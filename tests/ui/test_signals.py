@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+from contextlib import suppress
 import sys
 from pathlib import Path
 
@@ -98,8 +99,6 @@ def test_a_closed_terminal_during_the_first_frames_exits_promptly(tmp_path: Path
             if time.monotonic() - began > 2:
                 slow.append(trial)
         finally:
-            try:
+            with suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
     assert not slow, f"{len(slow)} of 20 did not exit within 2 s"
