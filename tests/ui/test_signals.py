@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import signal
 import subprocess
-from contextlib import suppress
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
