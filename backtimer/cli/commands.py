@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -304,8 +303,6 @@ def cmd_safety(ctx: Context) -> int:
     ctx.out.write(safety_text() + "\n")
     return EXIT_OK
 
-
-Handler = Callable[[Context], int]
 
 
 def _week(ctx: Context, today: date) -> tuple[Any, Any]:

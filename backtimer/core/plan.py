@@ -30,10 +30,10 @@ from functools import lru_cache
 from backtimer.core.avoid import Avoided
 from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
-from backtimer.core.progression import Progress
+from backtimer.core.progression import Progress, gentlest
 from backtimer.core.routine import Catalog, Step
 from backtimer.core.settings import SessionConfig
-from backtimer.core.timeline import estimate_seconds, step_seconds
+from backtimer.core.timeline import estimate_seconds
 
 MIN_MINUTES, MAX_MINUTES = 5, 45
 #: In this order within each place: mobility, then strength, then the stretches.
@@ -51,12 +51,6 @@ PLACE = {"standing": 0, "wall": 0, "chair": 1}
 FLOOR = 2
 
 DoseOf = Callable[[Exercise], Dose]
-
-
-@lru_cache(maxsize=1024)
-def gentlest(exercise: Exercise) -> Dose:
-    """A new person's dose: the bottom of every range."""
-    return exercise.limits.bottom(exercise.dose)
 
 
 def place(exercise: Exercise) -> int:
@@ -247,11 +241,6 @@ def _shortfall(total: float, minutes: int, *, standing: bool, easy: bool) -> str
     )
 
 
-def shares(steps: Sequence[Step], config: SessionConfig) -> list[float]:
-    """Each step's share of the session (get ready, work, switches and rests)."""
-    return step_seconds(steps, config)
-
-
 # ---------------------------------------------------------------------- named routines
 
 
@@ -370,6 +359,3 @@ def choose_plan(
         origins=origins,
     )
 
-
-def with_steps(choice: Choice, steps: Sequence[Step]) -> Choice:
-    return replace(choice, steps=tuple(steps))

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from backtimer.core.avoid import short_date
 from backtimer.core.dose import Dose
@@ -82,7 +83,9 @@ class Progress:
         return self.doses.get(exercise.id) or Current(gentlest(exercise))
 
 
+@lru_cache(maxsize=1024)
 def gentlest(exercise: Exercise) -> Dose:
+    """A new person's dose: the bottom of every range."""
     return exercise.limits.bottom(exercise.dose)
 
 

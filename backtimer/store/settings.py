@@ -21,14 +21,6 @@ def load_settings(path: Path, cache: Cache | None = None) -> Settings:
     return settings
 
 
-def checked_settings(settings: Settings) -> Settings:
-    """``settings`` validated by the file's rules; raises pydantic's ValidationError."""
-    from backtimer.store.models import check
-    from backtimer.store.plain import to_plain
-
-    return check(to_plain(settings), Settings)
-
-
 def save_settings(path: Path, old: Settings, new: Settings) -> None:
     """Write what changed from ``old`` to ``new`` into ``path``, and nothing else."""
     changes = new.changed_from(old)
