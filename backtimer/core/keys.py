@@ -16,6 +16,8 @@ class Key:
     description: str
     show: bool = True
     priority: bool = False
+    #: What the help screen and the README say it does ("" for keys they leave out).
+    help: str = ""
 
     @property
     def scope(self) -> str:
@@ -23,59 +25,174 @@ class Key:
 
 
 KEYS: tuple[Key, ...] = (
-    Key("app.quit", "ctrl+q", "quit", "Quit", show=False, priority=True),
-    Key("home.start", "enter,s", "app.start", "Start"),
-    Key("home.routine", "r", "app.choose_routine", "Routine"),
-    Key("home.settings", "comma", "app.settings", "Settings"),
-    Key("home.library", "l", "app.library", "Moves"),
-    Key("home.history", "h", "app.history", "History"),
-    Key("home.help", "question_mark", "app.help", "Help"),
-    Key("home.include", "i", "app.include_all", "Include left-out", show=False),
-    Key("home.quit", "q", "app.quit", "Quit"),
-    Key("session.pause", "space", "pause", "Pause"),
-    Key("session.next", "n", "next", "Next"),
-    Key("session.back", "b", "back", "Back"),
-    Key("session.extend", "plus,equals_sign", "extend", "+10s"),
-    Key("session.hurt", "x", "hurt", "Hurts"),
-    Key("session.end", "q,escape", "end", "End"),
-    Key("session.mute", "m", "mute", "Mute"),
-    Key("session.floor", "f", "floor", "Floor mode", show=False),
-    Key("session.help", "question_mark", "help", "Help"),
-    Key("summary.home", "enter,escape,q", "close", "Home"),
-    Key("summary.history", "h", "history", "History"),
-    Key("summary.help", "question_mark", "app.help", "Help"),
-    Key("history.back", "escape,q", "close", "Back"),
-    Key("history.help", "question_mark", "app.help", "Help"),
-    Key("library.back", "escape,q", "close", "Back"),
-    Key("library.help", "question_mark", "app.help", "Help"),
-    Key("settings.save", "ctrl+s", "save", "Save"),
-    Key("settings.back", "escape", "close", "Back"),
-    Key("routine.start", "enter", "start", "Start"),
-    Key("routine.use", "u", "use", "Use", show=False),
-    Key("routine.open", "o", "open", "Open"),
-    Key("routine.plan", "p", "plan", "Plan length"),
-    Key("routine.standing", "t", "plan_standing", "Standing plan", show=False),
-    Key("routine.add", "a", "add", "Add", show=False),
-    Key("routine.remove", "d,delete", "remove", "Remove", show=False),
-    Key("routine.up", "K,shift+up", "move(-1)", "Up", show=False),
-    Key("routine.down", "J,shift+down", "move(1)", "Down", show=False),
-    Key("routine.more", "plus,equals_sign", "dose(1)", "More", show=False),
-    Key("routine.less", "minus", "dose(-1)", "Less", show=False),
-    Key("routine.set_more", "right_square_bracket", "sets(1)", "+set", show=False),
-    Key("routine.set_less", "left_square_bracket", "sets(-1)", "-set", show=False),
-    Key("routine.save", "s", "save", "Save"),
-    Key("routine.delete", "ctrl+d", "delete_saved", "Delete saved", show=False),
-    Key("routine.back", "escape", "close", "Back"),
-    Key("confirm.yes", "y", "answer(True)", "Yes"),
-    Key("confirm.no", "n,escape", "answer(False)", "No"),
-    Key("pain.skip", "escape", "skip", "Skip"),
+    Key(
+        "app.quit",
+        "ctrl+q",
+        "quit",
+        "Quit",
+        show=False,
+        priority=True,
+        help="quit (asks first during a session)",
+    ),
+    Key("home.start", "enter,s", "app.start", "Start", help="start the routine shown"),
+    Key(
+        "home.routine",
+        "r",
+        "app.choose_routine",
+        "Routine",
+        help="routine: open one, plan a length, edit and save",
+    ),
+    Key("home.settings", "comma", "app.settings", "Settings", help="settings"),
+    Key("home.library", "l", "app.library", "Moves", help="the exercise library"),
+    Key("home.history", "h", "app.history", "History", help="history: weeks, streaks, pain trend"),
+    Key("home.help", "question_mark", "app.help", "Help", help="this help"),
+    Key(
+        "home.include",
+        "i",
+        "app.include_all",
+        "Include left-out",
+        show=False,
+        help="include the moves left out after pain, this time only",
+    ),
+    Key("home.quit", "q", "app.quit", "Quit", help="quit"),
+    Key("session.pause", "space", "pause", "Pause", help="pause / resume"),
+    Key("session.next", "n", "next", "Next", help="next: skip the rest of this exercise"),
+    Key(
+        "session.back",
+        "b",
+        "back",
+        "Back",
+        help="back: restart this exercise (at its start: the one before)",
+    ),
+    Key(
+        "session.extend",
+        "plus,equals_sign",
+        "extend",
+        "+10s",
+        help="add 10 seconds to this hold or rest",
+    ),
+    Key(
+        "session.hurt",
+        "x",
+        "hurt",
+        "Hurts",
+        help="this hurts: stop this exercise and show when to stop",
+    ),
+    Key(
+        "session.end",
+        "q,escape",
+        "end",
+        "End",
+        help="end the session (asks first; what you did is saved)",
+    ),
+    Key("session.mute", "m", "mute", "Mute", help="mute or unmute the voice and sounds"),
+    Key(
+        "session.floor",
+        "f",
+        "floor",
+        "Floor mode",
+        show=False,
+        help="floor mode: just the cue, the number and what is next",
+    ),
+    Key("session.help", "question_mark", "help", "Help", help="this help (pauses)"),
+    Key("summary.home", "enter,escape,q", "close", "Home", help="back to Home"),
+    Key("summary.history", "h", "history", "History", help="history"),
+    Key("summary.help", "question_mark", "app.help", "Help", help="this help"),
+    Key("history.back", "escape,q", "close", "Back", help="back"),
+    Key("history.help", "question_mark", "app.help", "Help", help="this help"),
+    Key("library.back", "escape,q", "close", "Back", help="back"),
+    Key("library.help", "question_mark", "app.help", "Help", help="this help"),
+    Key("settings.save", "ctrl+s", "save", "Save", help="save and close"),
+    Key(
+        "settings.back", "escape", "close", "Back", help="close (asks first when something changed)"
+    ),
+    Key("routine.start", "enter", "start", "Start", help="start this routine now"),
+    Key("routine.use", "u", "use", "Use", show=False, help="use it on Home, without starting"),
+    Key("routine.open", "o", "open", "Open", help="open a routine"),
+    Key("routine.plan", "p", "plan", "Plan length", help="plan a routine of N minutes"),
+    Key(
+        "routine.standing",
+        "t",
+        "plan_standing",
+        "Standing plan",
+        show=False,
+        help="plan one with no floor work",
+    ),
+    Key(
+        "routine.add",
+        "a",
+        "add",
+        "Add",
+        show=False,
+        help="add a move after the selected row (type to filter)",
+    ),
+    Key(
+        "routine.remove",
+        "d,delete",
+        "remove",
+        "Remove",
+        show=False,
+        help="remove the selected move",
+    ),
+    Key("routine.up", "K,shift+up", "move(-1)", "Up", show=False, help="move the selected move up"),
+    Key(
+        "routine.down",
+        "J,shift+down",
+        "move(1)",
+        "Down",
+        show=False,
+        help="move the selected move down",
+    ),
+    Key(
+        "routine.more",
+        "plus,equals_sign",
+        "dose(1)",
+        "More",
+        show=False,
+        help="a longer hold or more reps",
+    ),
+    Key(
+        "routine.less", "minus", "dose(-1)", "Less", show=False, help="a shorter hold or fewer reps"
+    ),
+    Key(
+        "routine.set_more",
+        "right_square_bracket",
+        "sets(1)",
+        "+set",
+        show=False,
+        help="one more set",
+    ),
+    Key(
+        "routine.set_less",
+        "left_square_bracket",
+        "sets(-1)",
+        "-set",
+        show=False,
+        help="one set fewer",
+    ),
+    Key("routine.save", "s", "save", "Save", help="save it under a name"),
+    Key(
+        "routine.delete",
+        "ctrl+d",
+        "delete_saved",
+        "Delete saved",
+        show=False,
+        help="delete the saved routine (asks first)",
+    ),
+    Key("routine.back", "escape", "close", "Back", help="back (asks first when something changed)"),
+    Key("routine.help", "question_mark", "app.help", "Help", help="this help"),
+    Key("confirm.yes", "y", "answer(True)", "Yes", help="yes"),
+    Key("confirm.no", "n,escape", "answer(False)", "No", help="no (Enter: the button lit)"),
+    Key("pain.skip", "escape", "skip", "Skip", help="skip the pain check-in"),
     Key("unsaved.retry", "r", "choose('retry')", "Retry"),
     Key("unsaved.elsewhere", "s", "choose('elsewhere')", "Save elsewhere"),
     Key("unsaved.discard", "d", "choose('discard')", "Discard"),
     Key("pick.cancel", "escape", "cancel", "Cancel"),
+    Key("pick.up", "up", "cursor(-1)", "Up", show=False, priority=True),
+    Key("pick.down", "down", "cursor(1)", "Down", show=False, priority=True),
     Key("ask.cancel", "escape", "cancel", "Cancel"),
-    Key("help.close", "escape,enter,question_mark,q", "close", "Close"),
-    Key("help.safety", "s", "safety", "When to stop"),
+    Key("help.close", "escape,enter,question_mark,q", "close", "Close", help="close"),
+    Key("help.safety", "s", "safety", "When to stop", help="when to stop"),
     # one of these three is live, by what the safety screen was opened for
     Key("safety.continue", "enter", "go_on", "Continue"),
     Key("safety.end", "q", "stop", "End session"),
@@ -83,6 +200,78 @@ KEYS: tuple[Key, ...] = (
     Key("safety.later", "escape", "later", "Not now"),
     Key("safety.close", "escape", "close", "Close"),
 )
+
+#: The help screen's and the README's sections, in order: (scope, heading).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("app", "Everywhere"),
+    ("home", "Home"),
+    ("session", "During a session"),
+    ("summary", "After a session"),
+    ("history", "History"),
+    ("library", "Exercise library"),
+    ("settings", "Settings"),
+    ("routine", "Routine screen"),
+    ("confirm", "Questions"),
+    ("pain", "Pain check-in"),
+    ("help", "This help"),
+)
+
+#: Textual's own key, shown with the app's.
+PALETTE = ("ctrl+p", "command palette: screens, themes, quit")
+
+_NAMES = {
+    "enter": "Enter",
+    "escape": "Esc",
+    "space": "Space",
+    "delete": "Delete",
+    "question_mark": "?",
+    "comma": ",",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "up": "↑",
+    "down": "↓",
+}
+
+
+def key_name(key: str) -> str:
+    """How a key is written for people: ``ctrl+s`` is Ctrl+S, ``question_mark`` is ?."""
+    *mods, last = key.split("+")
+    name = _NAMES.get(last, last if len(last) == 1 else last.capitalize())
+    if mods and len(name) == 1:
+        name = name.upper()
+    return "+".join([*(m.capitalize() for m in mods), name])
+
+
+def keys_shown(keys: str) -> str:
+    """Several keys as people read them: ``q,escape`` is ``q, Esc``."""
+    return ", ".join(key_name(k) for k in _split(keys))
+
+
+def help_table(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(heading, [(keys, what they do)]) for every binding that has help text, with the
+    keys a person's ``keymap`` puts them on; the help screen and the README show it."""
+    keymap = keymap or {}
+    table: list[tuple[str, list[tuple[str, str]]]] = []
+    for name, heading in SECTIONS:
+        rows = [(keys_shown(keymap.get(k.id, k.keys)), k.help) for k in scope(name) if k.help]
+        if name == "app":
+            rows.append((keys_shown(PALETTE[0]), PALETTE[1]))
+        table.append((heading, rows))
+    return table
+
+
+def markdown_keys() -> str:
+    """The README's key tables (default keys), one per section."""
+    parts = []
+    for heading, rows in help_table():
+        lines = [f"**{heading}**", "", "| key | does |", "| --- | --- |"]
+        lines += [f"| {keys} | {text} |" for keys, text in rows]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
 
 BY_ID: dict[str, Key] = {k.id: k for k in KEYS}
 
@@ -117,3 +306,7 @@ def keymap_problems(keymap: Mapping[str, str]) -> list[tuple[str, str]]:
                     clash = f"{key!r} is also the key of {other.id!r}; one would hide the other"
                     problems.append((binding_id, clash))
     return problems
+
+
+if __name__ == "__main__":  # the README's key tables
+    print(markdown_keys())

@@ -47,6 +47,7 @@ class Week:
     sessions: int  # sessions that count toward the goal
     active_s: float  # all active time, counted or not
     goal_met: bool
+    uncounted: int = 0  # sessions ended early that do not count
 
     @property
     def label(self) -> str:
@@ -58,6 +59,7 @@ def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) 
     this = monday(today)
     first = this - timedelta(weeks=count - 1)
     tally: Counter[date] = Counter()
+    short: Counter[date] = Counter()
     active: dict[date, float] = {}
     for session in sessions:
         start = monday(day_of(session))
@@ -65,8 +67,10 @@ def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) 
             active[start] = active.get(start, 0.0) + session.active_s
             if counts(session):
                 tally[start] += 1
+            else:
+                short[start] += 1
     return [
-        Week(m, tally[m], active.get(m, 0.0), tally[m] >= goal)
+        Week(m, tally[m], active.get(m, 0.0), tally[m] >= goal, short[m])
         for m in (first + timedelta(weeks=n) for n in range(count))
     ]
 

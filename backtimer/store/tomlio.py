@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -142,11 +142,15 @@ def _toml_value(value: Any) -> Any:
 
 def update_table(table: Any, changes: Mapping[str, Any]) -> None:
     """Set ``changes`` in a tomlkit table, keeping every other key, comment and blank
-    line. A None value removes the key."""
+    line. A None value removes the key. A dict over an existing table changes that
+    table key by key, so the comments in it stay too."""
     for key, value in changes.items():
         if value is None:
             if key in table:
                 del table[key]
+        elif isinstance(value, Mapping) and isinstance(table.get(key), MutableMapping):
+            gone = {k: None for k in table[key] if k not in value}
+            update_table(table[key], {**gone, **value})
         else:
             table[key] = _toml_value(value)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -51,6 +52,9 @@ class BacktimerApp(App[None]):
     CSS_PATH = "backtimer.tcss"
     TITLE = "backtimer"
     BINDINGS = bindings("app")
+    #: Classes every screen gets by its size, for the small-terminal rules in the CSS.
+    HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (40, "-w-narrow"), (70, "-w-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (12, "-h-short"), (20, "-h-tall")]
 
     #: What Start runs; Home shows it.
     choice: reactive[Choice] = reactive(Choice("", "", ()), init=False)
@@ -190,6 +194,25 @@ class BacktimerApp(App[None]):
             self.choice = self.profile.routine(choice.routine, self.today(), include_all=True)
             self.notify("Every move of the routine is back in, for this time.", timeout=4)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """During a session a notice goes to the session's own notice line, where it
+        hides neither the header nor the time left; elsewhere it is a toast."""
+        from backtimer.tui.screens.session import SessionScreen
+
+        screen = self._screen_stack[-1] if self._screen_stack else None
+        if isinstance(screen, SessionScreen) and screen.is_mounted:
+            screen.show_notice(message, severity, timeout or self.NOTIFICATION_TIMEOUT)
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # ------------------------------------------------------------------ a session
 
     def action_start(self) -> None:
@@ -219,14 +242,16 @@ class BacktimerApp(App[None]):
             pain_before, stats.usual_pain(profile.log.sessions)
         ):
             choice = await self._offer_easy_day(choice, pain_before)
-        if choice.notes:
-            self.notify("\n".join(choice.notes), title="Today", timeout=8)
         session = Session(
             choice.steps, self.clock.now(), self.clock.wall(), settings.session_config()
         )
         self._pending = Pending(session, choice.key, pain_before)
         screen = SessionScreen(session, self.clock, self.sinks(), self._cuer())
         screen.set_class(settings.floor_mode, "-floor")
+        if choice.notes:  # shown in the session's notice line once it is on screen
+            screen.call_after_refresh(
+                screen.show_notice, "Today: " + " ".join(choice.notes), "information", 8
+            )
         await self.push_screen_wait(screen)
         pain_after = (
             await self.push_screen_wait(PainScreen("after")) if settings.pain_check else None
@@ -413,10 +438,10 @@ class BacktimerApp(App[None]):
 
         sessions = self.profile.log.sessions
         routines = {r.id: r.name for r in self.profile.catalog.routines.values()}
-        text = history_text(
-            sessions, self.today(), self.settings.weekly_goal, self.names(), routines
+        today, goal, names = self.today(), self.settings.weekly_goal, self.names()
+        self.push_screen(
+            HistoryScreen(lambda width: history_text(sessions, today, goal, names, routines, width))
         )
-        self.push_screen(HistoryScreen(text))
 
     def action_help(self) -> None:
         from backtimer.tui.dialogs.help import HelpScreen
@@ -428,8 +453,10 @@ class BacktimerApp(App[None]):
         from backtimer.tui.screens.settings import SettingsScreen
 
         themes = sorted(self.available_themes)
-        new = await self.push_screen_wait(SettingsScreen(self.settings, themes))
-        if new is None or new == self.settings:
+        moves = [(e.id, e.name) for e in self.profile.builtin.exercises.values()]
+        new = await self.push_screen_wait(SettingsScreen(self.settings, themes, moves))
+        old = self.settings
+        if new is None or new == old:
             return
         try:
             self.profile.update_settings(new)
@@ -438,8 +465,13 @@ class BacktimerApp(App[None]):
             return
         if new.theme in self.available_themes:
             self.theme = new.theme
+        self.set_keymap(new.keymap)
         self.notify(f"Saved to {self.paths.settings}.")
-        self.mutate_reactive(BacktimerApp.choice)  # timings changed: Home's length too
+        choice = self.choice
+        if new.excluded != old.excluded and choice.routine is not None:
+            self.choice = self.profile.routine(choice.routine, self.today())  # moves left out
+        else:
+            self.mutate_reactive(BacktimerApp.choice)  # timings changed: Home's length too
 
     def action_safety(self) -> None:
         from backtimer.tui.dialogs.safety import SafetyScreen

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 
 from backtimer.core.keys import BY_ID, scope
@@ -25,3 +27,24 @@ def key_hint(app: Any, binding_id: str) -> str:
     keys = keymap.get(binding_id) or BY_ID[binding_id].keys
     first = keys.split(",")[0].strip()
     return str(app.get_key_display(Binding(first, "")))
+
+
+def all_keys(app: Any, binding_id: str) -> str:
+    """Every key a binding is on now, as the footer shows them: ``K/⇧+↑``."""
+    keymap = getattr(app, "_keymap", None) or {}
+    keys = keymap.get(binding_id) or BY_ID[binding_id].keys
+    return "/".join(
+        str(app.get_key_display(Binding(k.strip(), ""))) for k in keys.split(",") if k.strip()
+    )
+
+
+def hint_line(app: Any, items: Iterable[tuple[str, str]], *, every_key: bool = False) -> Text:
+    """The key in bold, then its words, for each (binding id, words), with the live
+    keys. Text, not markup: keys such as ``[`` stay keys."""
+    show = all_keys if every_key else key_hint
+    line = Text()
+    for n, (binding, words) in enumerate(items):
+        line.append("   " if n else "")
+        line.append(show(app, binding), style="bold")
+        line.append(f" {words}")
+    return line

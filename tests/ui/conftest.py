@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,22 @@ async def advance(pilot, app: BacktimerApp, clock: FakeClock, seconds: float, st
         if isinstance(app.screen, SessionScreen):
             app.screen.refresh_state()
     await pilot.pause()
+
+
+def plain(renderable: object, width: int = 100) -> str:
+    """A Rich renderable (a table...) as the text a person reads."""
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(renderable)
+    return console.export_text()
+
+
+def shown(app: BacktimerApp) -> str:
+    """The text on the screen now (from the screenshot), to look for words in."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    body = svg.split("</style>")[-1]
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).replace("\xa0", " ")

@@ -17,7 +17,10 @@ from tests.ui.conftest import advance, text
 
 def rows(app) -> list[tuple[str, str, str]]:
     table = app.screen.query_one(DataTable)
-    return [tuple(str(c) for c in table.get_row_at(i)[:3]) for i in range(table.row_count)]
+    # (phase, exercise, dose): the time column sits between the last two
+    return [
+        tuple(str(table.get_row_at(i)[c]) for c in (0, 1, 3)) for i in range(table.row_count)
+    ]
 
 
 async def type_text(pilot, value: str) -> None:

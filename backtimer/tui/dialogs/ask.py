@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from backtimer.tui.keys import bindings
+from backtimer.tui.widgets.typed_input import TypedInput
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -26,6 +27,7 @@ class AskScreen(ModalScreen[str | None]):
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
         restrict: str | None = None,
+        width: int = 12,
     ) -> None:
         super().__init__()
         self.question = question
@@ -33,11 +35,17 @@ class AskScreen(ModalScreen[str | None]):
         self.placeholder = placeholder
         self.check = check
         self.restrict = restrict
+        self.width = width
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="title")
-            yield Input(value=self.value, placeholder=self.placeholder, restrict=self.restrict)
+            answer = TypedInput(
+                value=self.value, placeholder=self.placeholder, restrict=self.restrict
+            )
+            answer.styles.width = self.width
+            answer.styles.max_width = "100%"
+            yield answer
             yield Static("", id="problem", classes="warning")
         yield Footer()
 

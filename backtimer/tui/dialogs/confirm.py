@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, key_hint
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -16,9 +16,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     BINDINGS = bindings("confirm")
 
-    def __init__(
-        self, question: str, yes: str = "Yes", no: str = "No", safe: str = "no"
-    ) -> None:
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No", safe: str = "no") -> None:
         super().__init__()
         self.question = question
         self.yes, self.no = yes, no
@@ -28,11 +26,15 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="question")
             with Horizontal(classes="buttons"):
-                yes = Button(f"{self.yes} (y)", variant="error", id="yes")
+                yes_key, no_key = (
+                    key_hint(self.app, "confirm.yes"),
+                    key_hint(self.app, "confirm.no"),
+                )
+                yes = Button(f"{self.yes} ({yes_key})", variant="error", id="yes")
                 if self.safe != "no":
                     yes.variant = "default"
                 yield yes
-                yield Button(f"{self.no} (n)", variant="primary", id="no")
+                yield Button(f"{self.no} ({no_key})", variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.safe}", Button).focus()

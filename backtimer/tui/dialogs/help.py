@@ -1,45 +1,45 @@
-"""The keys, and a way back to the safety advice."""
+"""The keys, generated from the bindings with the person's keymap, and a way back to
+the safety advice."""
 
 from __future__ import annotations
 
+from typing import cast
+
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from backtimer.core.keys import help_table
 from backtimer.tui.keys import bindings
 
-KEYS = """\
-[b]Home[/b]
-  enter / s   start the routine shown
-  r           routine: open one, plan a length, edit and save
-  ,           settings
-  l           exercise library
-  h           history: weeks, streaks, pain trend
-  ?           this help        ctrl+p  command palette
 
-[b]During a session[/b]
-  space       pause / resume
-  n           next: skip the rest of this exercise
-  b           back: restart this exercise (twice: the previous one)
-  +           add 10 seconds to this hold or rest
-  x           this hurts: stop this exercise and show advice
-  m           mute or unmute the voice and sounds
-  f           floor mode: just the cue, the number, what is next
-  q / escape  end the session (asks first; what you did is saved)
-
-[b]Waiting screens[/b]
-  enter       continue (skips the pain check-in)"""
+def keys_table(keymap: dict[str, str]) -> Table:
+    """Every section of the help as one two-column table: it wraps the words, never
+    the keys, at any width."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for number, (heading, rows) in enumerate(help_table(keymap)):
+        if number:
+            table.add_row("", "")
+        table.add_row(Text(heading, style="bold"), "")
+        for keys, words in rows:
+            table.add_row(Text(keys, style="bold"), words)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = bindings("help")
 
     def compose(self) -> ComposeResult:
+        keymap = cast("dict[str, str]", getattr(self.app, "_keymap", None) or {})
         with Vertical(classes="dialog wide"):
             yield Static("Keys", classes="title")
             with VerticalScroll():
-                yield Static(KEYS)
+                yield Static(keys_table(keymap), id="keys")
         yield Footer()
 
     def action_close(self) -> None:

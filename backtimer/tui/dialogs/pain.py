@@ -9,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Static
 
 from backtimer.tui.keys import bindings
+from backtimer.tui.widgets.typed_input import TypedInput
 
 
 def parse_rating(text: str) -> int | None | str:
@@ -33,7 +34,7 @@ class PainScreen(ModalScreen[int | None]):
             question = "before you start" if self.when == "before" else "now, after the session"
             yield Static(f"How is your back {question}?", classes="title")
             yield Static("0 = no pain, 10 = worst imaginable.  Escape skips.")
-            yield Input(placeholder="0-10", max_length=2, id="rating", restrict=r"[0-9]*")
+            yield TypedInput(placeholder="0-10", max_length=2, id="rating", restrict=r"[0-9]*")
             yield Static("", id="problem", classes="warning")
         yield Footer()
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from backtimer.core.safety import safety_text
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, key_hint
 
 ADVICE = safety_text(markup=True)
 
@@ -31,20 +33,26 @@ class SafetyScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            if self.pain:
-                yield Static(PAIN_HEADER, classes="warning")
             yield Static(
                 "Before your first session: when to stop" if self.first else "When to stop",
                 classes="title",
             )
             with VerticalScroll():
+                if self.pain:  # in the scroll, so a small terminal can still reach it all
+                    yield Static(PAIN_HEADER, classes="warning")
                 yield Static(ADVICE)
+            k = partial(key_hint, self.app)
             if self.pain:
-                hint = "Enter: go on    escape: back, paused    q: end the session"
+                hint = (
+                    f"{k('safety.continue')}: go on    {k('safety.back')}: back, paused    "
+                    f"{k('safety.end')}: end the session"
+                )
             elif self.first:
-                hint = "Enter: I understand, start    escape: not now"
+                hint = (
+                    f"{k('safety.continue')}: I understand, start    {k('safety.later')}: not now"
+                )
             else:
-                hint = "Enter or escape: close"
+                hint = f"{k('safety.close')}: close"
             yield Static(hint, classes="hint")
         yield Footer()
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -13,6 +15,7 @@ from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.calendar import heatmap
+from backtimer.tui.widgets.too_small import too_small
 
 WEEKS = 26
 
@@ -28,13 +31,32 @@ def routine_name(key: str, routines: dict[str, str]) -> str:
     return key
 
 
+def wrap(text: str, width: int, indent: int = 4) -> str:
+    """``text`` indented, its wrapped lines under its first word, never past ``width``."""
+    import textwrap
+
+    return "\n".join(
+        textwrap.wrap(
+            text,
+            max(20, width - 6),
+            initial_indent=" " * indent,
+            subsequent_indent=" " * (indent + 2),
+            break_on_hyphens=False,
+        )
+    )
+
+
 def history_text(
     sessions: list[SessionEntry],
     today: date,
     goal: int,
     names: dict[str, str],
     routines: dict[str, str] | None = None,
+    width: int = 80,
 ) -> str:
+    """The history for a screen ``width`` columns wide: the calendar shows as many of
+    the last 26 weeks as fit, and long lines wrap under their own indent."""
+    shown = max(4, min(WEEKS, (width - 8) // 2))
     weeks = stats.weeks(sessions, today, goal, WEEKS)
     first = weeks[0].monday
     days = stats.sessions_by_day(sessions, first, today)
@@ -43,17 +65,27 @@ def history_text(
     t = stats.totals(sessions)
     lines = [
         f"[b]Streak:[/b] {current} {'week' if current == 1 else 'weeks'} meeting {goal} a week"
-        f"   [b]Longest:[/b] {longest}   "
-        f"[b]All time:[/b] {t.sessions} sessions, {t.active_s / 60:.0f} min",
+        f"   [b]Longest:[/b] {longest}",
+        f"[b]All time:[/b] {t.sessions} {'session' if t.sessions == 1 else 'sessions'}, "
+        f"{t.active_s / 60:.0f} min",
         "",
-        heatmap(days, today, WEEKS, met),
-        "[dim]■ a session  ▣ two or more  · none  ✓ under a week: its goal was met[/]",
+        heatmap(days, today, shown, met),
+        "[dim]"
+        + wrap(
+            "■ a session  ▣ two or more  · none  ✓ under a week: its goal was met. "
+            f"A session ended early counts once {stats.COUNTS_FROM:.0%} of it was done.",
+            width,
+            0,
+        )
+        + "[/]",
         "",
         "[b]Recent weeks[/b]",
     ]
     for w in weeks[-8:][::-1]:
         dots = "●" * w.sessions + "○" * max(0, goal - w.sessions)
         mark = "  [b]met ✓[/b]" if w.goal_met else ""
+        if w.uncounted:
+            mark += f"  [dim]+{w.uncounted} not counted: ended early[/]"
         lines.append(
             f"  {w.label}  {dots:<7} {w.sessions}/{goal}  {w.active_s / 60:>4.0f} min{mark}"
         )
@@ -68,9 +100,9 @@ def history_text(
             f"  {s.started_at:%a %d %b %H:%M}  {routine_name(s.routine, routines or {})}  "
             f"{s.active_s / 60:.0f} min{state}"
         )
-        lines.append(f"    [dim]done: {', '.join(done) or 'nothing'}[/]")
+        lines.append(f"[dim]{wrap('done: ' + (', '.join(done) or 'nothing'), width)}[/]")
         if stopped:
-            lines.append(f"    stopped for pain: {', '.join(stopped)}")
+            lines.append(wrap(f"stopped for pain: {', '.join(stopped)}", width))
     rated = [s for s in sessions if s.pain_before is not None or s.pain_after is not None]
     lines += ["", "[b]Back pain (0-10)[/b]"]
     if not rated:
@@ -91,17 +123,27 @@ def history_text(
 
 
 class HistoryScreen(Screen[None]):
+    """``render(width)`` gives the text for a screen that wide; it is drawn again when
+    the terminal is resized."""
+
     BINDINGS = bindings("history")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, render: Callable[[int], str]) -> None:
         super().__init__()
-        self.text = text
+        self.render_text = render
+        self._width = 0
 
     def compose(self) -> ComposeResult:
+        yield too_small()
         with VerticalScroll(id="history"):
             yield Static("History", classes="title")
-            yield Static(self.text, id="history-text")
+            yield Static(id="history-text")
         yield Footer()
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.query_one("#history-text", Static).update(self.render_text(self._width))
 
     def action_close(self) -> None:
         self.dismiss(None)

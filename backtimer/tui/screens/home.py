@@ -13,7 +13,8 @@ from textual.widgets import Button, Footer, Static
 from backtimer.core import stats
 from backtimer.core.plan import Choice
 from backtimer.core.timeline import estimate_seconds
-from backtimer.tui.keys import bindings, key_hint
+from backtimer.tui.keys import bindings, hint_line, key_hint
+from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.week import week_line
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ class HomeScreen(Screen[None]):
         return cast("BacktimerApp", self.app)
 
     def compose(self) -> ComposeResult:
+        yield too_small()
         with Vertical(id="home"):
             yield Static(LOGO, id="logo")
             yield Static(id="week")
@@ -71,9 +73,8 @@ class HomeScreen(Screen[None]):
             ("home.settings", "settings"),
             ("home.help", "help"),
         )
-        self.query_one("#menu", Static).update(
-            "   ".join(f"[b]{key_hint(app, b)}[/b] {words}" for b, words in menu)
-        )
+        self.query_one("#menu", Static).update(hint_line(app, menu))
+        self.query_one("#start", Button).label = f"Start  ({key_hint(app, 'home.start')})"
 
     def _at_risk(self, done: int, goal: int, today: date) -> str:
         """When the week is at risk: what is still needed, and the routine that fits
@@ -94,7 +95,9 @@ class HomeScreen(Screen[None]):
             default=None,
         )
         hint = f" {fits.name} fits your usual {usual:.0f} minutes." if fits else ""
-        return f"\n[b]{left} more this week, {days_left(today)} days left.[/b]{hint}"
+        days = days_left(today)
+        unit = "day" if days == 1 else "days"
+        return f"\n[b]{left} more this week, {days} {unit} left.[/b]{hint}"
 
     def show_choice(self, choice: Choice) -> None:
         self.show_week()  # the goal may have changed with the settings

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 from backtimer.core.exercise import Exercise
 from backtimer.core.routine import Catalog
 from backtimer.tui.keys import bindings
+from backtimer.tui.widgets.too_small import too_small
 
 KIND_ORDER = ("warmup", "mobility", "stretch", "strength")
 KIND_NAMES = {
@@ -66,6 +67,7 @@ class LibraryScreen(Screen[None]):
         self.catalog = catalog
 
     def compose(self) -> ComposeResult:
+        yield too_small()
         options: list[Option | None] = []
         for kind in KIND_ORDER:
             members = [e for e in self.catalog.exercises.values() if e.kind == kind]

@@ -25,7 +25,28 @@ from backtimer.store.profile import Profile
 from backtimer.tui.dialogs.ask import AskScreen
 from backtimer.tui.dialogs.confirm import ConfirmScreen
 from backtimer.tui.dialogs.pick import PickScreen
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, hint_line, key_hint
+from backtimer.tui.widgets.too_small import too_small
+
+#: The hint line under the table: every key of this screen, with the live keymap.
+HELP = (
+    ("routine.open", "open"),
+    ("routine.plan", "plan a length"),
+    ("routine.standing", "standing plan"),
+    ("routine.add", "add"),
+    ("routine.remove", "remove"),
+    ("routine.up", "up"),
+    ("routine.down", "down"),
+    ("routine.more", "more"),
+    ("routine.less", "less"),
+    ("routine.set_more", "+set"),
+    ("routine.set_less", "-set"),
+    ("routine.save", "save"),
+    ("routine.delete", "delete saved"),
+    ("routine.use", "use"),
+    ("routine.start", "start"),
+    ("routine.help", "help"),
+)
 
 
 def slug(name: str) -> str:
@@ -64,6 +85,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         self.origins: dict[tuple[str, Dose], str] = {}
         self._remember(choice)
         self._saved_here = False
+        #: Edits not saved yet: Escape asks before dropping them.
+        self._dirty = False
 
     def _remember(self, choice: Choice) -> None:
         for i, s in enumerate(choice.steps):
@@ -73,22 +96,18 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         return self.origins.get((step.exercise.id, step.dose), "set here")
 
     def compose(self) -> ComposeResult:
+        yield too_small()
         with Vertical(id="routine-editor"):
             yield Static(id="routine-title", classes="title")
             with Horizontal(id="routine-body"):
                 yield DataTable(id="routine-steps", cursor_type="row", zebra_stripes=True)
             yield Static(id="routine-total")
-            yield Static(
-                "[b]o[/b] open a routine  [b]p[/b] plan a length ([b]t[/b] standing)  "
-                "[b]a[/b] add  [b]d[/b] remove  [b]shift+↑↓[/b] move  [b]+ -[/b] dose  "
-                "[b][ ][/b] sets  [b]s[/b] save  [b]u[/b] use  [b]enter[/b] start",
-                id="routine-help",
-            )
+            yield Static(hint_line(self.app, HELP, every_key=True), id="routine-help")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("", "exercise", "dose", "time", "dose from")
+        table.add_columns("", "exercise", "time", "dose", "from")
         self.redraw()
         table.focus()
 
@@ -104,8 +123,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             table.add_row(
                 phase,
                 step.exercise.name,
-                step.describe(),
                 f"{share / 60:.1f} min",
+                step.describe(),
                 self.origin(step),
             )
         if self.steps:
@@ -127,6 +146,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         if not self.name_text.endswith("(edited)"):
             self.name_text = f"{self.name_text} (edited)"
         self.source_key = slug(self.name_text.removesuffix(" (edited)"))
+        self._dirty = True
         self.redraw(cursor)
 
     def _choice(self) -> Choice:
@@ -161,6 +181,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 self.source_routine = choice.routine
                 self.steps = list(choice.steps)
                 self._remember(choice)
+                self._dirty = False
                 self.redraw(0)
 
         self.app.push_screen(PickScreen("Open a routine", choices, self.source_key), opened)
@@ -177,6 +198,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 self.source_routine = None
                 self.steps = list(choice.steps)
                 self._remember(choice)
+                self._dirty = False
                 self.redraw(0)
 
         where = " (standing only)" if standing else ""
@@ -304,12 +326,15 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             self.name_text, self.source_key = routine.name, routine.id
             self.source_routine = routine.id
             self._saved_here = True
+            self._dirty = False
             self.steps = self.profile.catalog.steps(routine)
             self.redraw()
             self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
 
         default = self.name_text.removesuffix(" (edited)")
-        self.app.push_screen(AskScreen("Save this routine as:", value=default, check=check), named)
+        self.app.push_screen(
+            AskScreen("Save this routine as:", value=default, check=check, width=44), named
+        )
 
     def action_delete_saved(self) -> None:
         key = self.source_key
@@ -337,8 +362,23 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         self.dismiss(RoutineOutcome(self._choice(), start=True))
 
     def action_close(self) -> None:
-        """Back to Home: with the routine just saved, if there was one."""
-        self.dismiss(RoutineOutcome(self._choice()) if self._saved_here else None)
+        """Back to Home: with the routine just saved, if there was one. Edits not
+        saved are dropped only when the person says so."""
+        outcome = RoutineOutcome(self._choice()) if self._saved_here else None
+        if not self._dirty:
+            self.dismiss(outcome)
+            return
+
+        def answered(drop: bool | None) -> None:
+            if drop:
+                self.dismiss(outcome)
+
+        question = (
+            f"Drop your changes to {self.name_text.removesuffix(' (edited)')!r}? "
+            f"({key_hint(self.app, 'routine.save')} saves them, "
+            f"{key_hint(self.app, 'routine.use')} uses them without saving)"
+        )
+        self.app.push_screen(ConfirmScreen(question, yes="Drop", no="Stay"), answered)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on the table starts the routine, as Enter continues everywhere."""

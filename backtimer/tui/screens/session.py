@@ -143,6 +143,7 @@ class SessionScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._done = False
         self._resume_on_return = False
+        self._notice_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase")
@@ -159,6 +160,7 @@ class SessionScreen(Screen[None]):
                 yield Static(id="care")
                 yield Static(id="next")
         yield Static(f"PAUSED  ·  {key_hint(self.app, 'session.pause')} to resume", id="paused")
+        yield Static(id="notice")
         with Horizontal(id="progress"):
             yield TrackBar(id="bar")
             yield Line(id="left")
@@ -170,11 +172,24 @@ class SessionScreen(Screen[None]):
         self._steps = self.query_one("#steps", StepList)
         self._bar = self.query_one("#bar", TrackBar)
         self._texts = {w.id: w for w in self.query(Static) if w.id}
-        self._lines: dict[str, Line | BigText] = {
-            w.id: w for w in self.query(Line) if w.id
-        }
+        self._lines: dict[str, Line | BigText] = {w.id: w for w in self.query(Line) if w.id}
         self._lines.update({w.id: w for w in self.query(BigText) if w.id})
         self.refresh_state()
+
+    def show_notice(self, message: str, severity: str = "information", timeout: float = 5) -> None:
+        """A notice in its own line above the progress bar, where a toast would hide
+        the header or the time left; it clears itself after ``timeout`` seconds."""
+        notice = self.query_one("#notice", Static)
+        notice.update(" ".join(message.split("\n")))
+        notice.set_classes(f"-{severity}")
+        notice.display = True
+        if self._notice_timer is not None:
+            self._notice_timer.stop()
+        self._notice_timer = self.set_timer(timeout, self._clear_notice)
+
+    def _clear_notice(self) -> None:
+        self.query_one("#notice", Static).display = False
+        self._notice_timer = None
 
     def on_screen_suspend(self) -> None:
         """Something covers the session: pause it, and remember whether to go on."""

@@ -6,16 +6,29 @@ app saves them, changing only the keys that changed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static, Switch
+from textual.widgets import (
+    Button,
+    Footer,
+    Input,
+    Label,
+    Select,
+    SelectionList,
+    Static,
+    Switch,
+)
 
+from backtimer.core.keys import SECTIONS, keymap_problems, scope
 from backtimer.core.settings import Settings
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, key_hint
+from backtimer.tui.widgets.too_small import too_small
+from backtimer.tui.widgets.typed_input import TypedInput
 
 #: Fields of whole numbers (the others take tenths).
 WHOLE = frozenset({"get_ready_s", "rest_s", "set_rest_s"})
@@ -28,16 +41,31 @@ NUMBERS = (
     ("breath_out_s", "Calm breath: out", "s"),
 )
 
+#: (section heading, binding) for each key a person can move here.
+KEYMAP_ROWS = tuple((heading, key) for name, heading in SECTIONS for key in scope(name) if key.help)
+
+
+def key_field(binding_id: str) -> str:
+    return "key-" + binding_id.replace(".", "-")
+
 
 class SettingsScreen(Screen[Settings | None]):
     BINDINGS = bindings("settings")
 
-    def __init__(self, settings: Settings, themes: list[str]) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        themes: list[str],
+        exercises: Sequence[tuple[str, str]] = (),
+    ) -> None:
+        """``exercises``: (id, name) of every move, for the list of moves to leave out."""
         super().__init__()
         self.settings = settings
         self.themes = themes
+        self.exercises = list(exercises)
 
     def compose(self) -> ComposeResult:
+        yield too_small()
         s = self.settings
         with VerticalScroll(id="settings"):
             yield Static("Settings", classes="title")
@@ -53,7 +81,7 @@ class SettingsScreen(Screen[Settings | None]):
                 with Horizontal(classes="field"):
                     yield Label(f"{label} ({unit})")
                     allowed = r"[0-9]*" if key in WHOLE else r"[0-9]*\.?[0-9]?"
-                    yield Input(f"{getattr(s, key):g}", id=key, restrict=allowed)
+                    yield TypedInput(f"{getattr(s, key):g}", id=key, restrict=allowed)
             with Horizontal(classes="field"):
                 yield Label("Bell on cues")
                 yield Switch(value=s.bell, id="bell")
@@ -69,8 +97,24 @@ class SettingsScreen(Screen[Settings | None]):
                     allow_blank=False,
                     id="theme",
                 )
+            yield Static("Moves to leave out of every routine and plan", classes="subtitle")
+            yield SelectionList[str](
+                *[(name, key, key in s.excluded) for key, name in self.exercises],
+                id="excluded",
+            )
+            yield Static(
+                "Keys: one or more for each, with commas (space, p, ctrl+s, question_mark)",
+                classes="subtitle",
+            )
+            for heading, binding in KEYMAP_ROWS:
+                with Horizontal(classes="field"):
+                    yield Label(f"{heading}: {binding.help}")
+                    live = s.keymap.get(binding.id, binding.keys)
+                    yield TypedInput(live, id=key_field(binding.id), classes="key")
             yield Static("", id="problem", classes="warning")
-            yield Button("Save (ctrl+s)", variant="primary", id="save")
+            yield Button(
+                f"Save ({key_hint(self.app, 'settings.save')})", variant="primary", id="save"
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -83,6 +127,20 @@ class SettingsScreen(Screen[Settings | None]):
         values["bell"] = self.query_one("#bell", Switch).value
         values["pain_check"] = self.query_one("#pain_check", Switch).value
         values["theme"] = self.query_one("#theme", Select).value
+        known = {key for key, _ in self.exercises}
+        values["excluded"] = [
+            *self.query_one("#excluded", SelectionList).selected,
+            *(x for x in self.settings.excluded if x not in known),  # moves of another catalogue
+        ]
+        keymap = dict(self.settings.keymap)
+        for _, binding in KEYMAP_ROWS:
+            field = self.query_one(f"#{key_field(binding.id)}", Input)
+            typed = ",".join(k.strip() for k in field.value.split(",") if k.strip())
+            if typed == binding.keys:
+                keymap.pop(binding.id, None)
+            else:
+                keymap[binding.id] = typed
+        values["keymap"] = keymap
         return values
 
     def action_save(self) -> None:
@@ -92,15 +150,23 @@ class SettingsScreen(Screen[Settings | None]):
         from backtimer.store.plain import to_plain
 
         values = {**to_plain(self.settings), **self._values()}
+        labels = {key: label for key, label, _ in NUMBERS}
+        problems = []
         try:
             checked = check(values, Settings)
         except ValidationError as exc:
-            labels = {key: label for key, label, _ in NUMBERS}
             problems = [
                 f"{labels.get(str(e['loc'][0]), e['loc'][0])}: {e['msg'].lower()}"
                 for e in exc.errors()
             ]
+        keys = {binding.id: binding.help for _, binding in KEYMAP_ROWS}
+        problems += [
+            f"Key for {keys.get(binding, binding)!r}: {problem}"
+            for binding, problem in keymap_problems(values["keymap"])
+        ]
+        if problems:  # every one of them, not just the first
             self.query_one("#problem", Static).update("\n".join(problems))
+            self.query_one("#problem", Static).scroll_visible()
             return
         # numbers typed as "5" and stored as 5.0 compare equal: keep the originals
         changed = checked.changed_from(self.settings)
@@ -115,8 +181,10 @@ class SettingsScreen(Screen[Settings | None]):
         from backtimer.store.plain import to_plain
 
         current = to_plain(self.settings)
-        changed = any(str(current.get(k)) != str(v) and not _same(current.get(k), v)
-                      for k, v in self._values().items())
+        changed = any(
+            str(current.get(k)) != str(v) and not _same(current.get(k), v)
+            for k, v in self._values().items()
+        )
         if not changed:
             self.dismiss(None)
             return

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.tui.keys import bindings
+from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.week import week_line
 
 MARKS = {
@@ -77,6 +78,7 @@ class SummaryScreen(Screen[str | None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
+        yield too_small()
         with Vertical(id="summary"):
             yield Static("Summary", classes="title")
             with VerticalScroll():
