@@ -1,11 +1,16 @@
 """Run one app and report on it: when its first frame was painted, its memory, its pid.
 
-    python bench/probe.py bare|home|session [--headless] [--mark FILE] [--stay S]
-        [--data-dir D --catalog C --routine R]
+    python bench/probe.py bare|tick|home|home-after|first|session [--headless]
+        [--mark FILE] [--stay S] [--count-from S] [--data-dir D --catalog C --routine R]
 
-On the first frame of the target screen it writes "painted <pid>" to --mark (or stdout),
-then stays --stay seconds (for CPU and memory readings) and writes "rss <kB>" before
-exiting.
+On the first frame of the target screen it writes "painted <pid> <CPU ms so far>" to
+--mark (or stdout), then stays --stay seconds (for CPU and memory readings), and
+before exiting writes "frames <n>" (frames painted from --count-from seconds after
+the first one) and "rss <kB>".
+
+``tick`` is the bare app updating a Static once a second; ``home-after`` records a
+session through the profile first, as a session just finished would; ``first`` is a
+brand-new profile (its first frame is whatever it shows first).
 """
 
 from __future__ import annotations
@@ -24,12 +29,26 @@ def rss_kb() -> int:
     return 0
 
 
+def record_one(data_dir: str, catalog: str) -> None:
+    """Save a session as the app does at the end of one (outside the timing)."""
+    from backtimer.clock import FakeClock
+    from backtimer.core.engine import Session
+    from backtimer.store.profile import load_profile
+
+    profile = load_profile(data_dir, catalog)
+    clock = FakeClock(start=0.0)
+    choice = profile.routine("bench-quick", clock.wall().date())
+    session = Session(choice.steps, 0.0, clock.wall())
+    profile.record(session.record(30.0), "bench-quick")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("which", choices=["bare", "home", "session"])
+    parser.add_argument("which", choices=["bare", "tick", "home", "home-after", "first", "session"])
     parser.add_argument("--headless", action="store_true")
     parser.add_argument("--mark")
     parser.add_argument("--stay", type=float, default=0.0)
+    parser.add_argument("--count-from", type=float, default=0.0)
     parser.add_argument("--data-dir")
     parser.add_argument("--catalog")
     parser.add_argument("--routine")
@@ -42,13 +61,15 @@ def main() -> None:
         else:
             print(text, flush=True)
 
-    if args.which == "bare":
-        from bare_app import BareApp
+    if args.which in ("bare", "tick"):
+        from bare_app import BareApp, TickApp
         from textual.screen import Screen
 
-        app = BareApp()
+        app = TickApp() if args.which == "tick" else BareApp()
         target: type = Screen
     else:
+        if args.which == "home-after":
+            record_one(args.data_dir, args.catalog)
         from backtimer.tui.app import make_app
 
         app = make_app(
@@ -59,21 +80,29 @@ def main() -> None:
         )
         if args.which == "session":
             from backtimer.tui.screens.session import SessionScreen as target
+        elif args.which == "first":
+            from textual.screen import Screen as target
         else:
             from backtimer.tui.screens.home import HomeScreen as target
 
     import os
+    import time
 
-    painted = False
+    painted: float | None = None
+    frames = 0
 
     def hook() -> None:
-        nonlocal painted
-        if not painted and isinstance(app.screen, target) and app.screen.is_mounted:
-            painted = True
-            say(f"painted {os.getpid()}")
+        nonlocal painted, frames
+        if painted is None and isinstance(app.screen, target) and app.screen.is_mounted:
+            painted = time.monotonic()
+            cpu = os.times()
+            say(f"painted {os.getpid()} {(cpu.user + cpu.system) * 1000:.0f}")
             app.set_timer(args.stay, finish) if args.stay else finish()
+        elif painted is not None and time.monotonic() - painted >= args.count_from:
+            frames += 1
 
     def finish() -> None:
+        say(f"frames {frames}")
         say(f"rss {rss_kb()}")
         app.exit()
 

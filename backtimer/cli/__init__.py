@@ -8,18 +8,30 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
     """Run one command. ``today`` (for tests) replaces the local date."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given == ["--version"]:  # no parser, no core: as fast as Python starts
+        from backtimer import __version__
+
+        sys.stdout.write(f"backtimer {__version__}\n")
+        return EXIT_OK
+    if given in (["--help"], ["-h"]):  # the parser's own help, rendered ahead of time
+        from backtimer.cli.usage import HELP
+
+        sys.stdout.write(HELP)
+        return EXIT_OK
     from backtimer.cli.status import command_of, quick_args
 
-    given = list(sys.argv[1:] if argv is None else argv)
     quick = quick_args(given) if command_of(given) == "status" else None
     args: Any
     if quick is not None:  # on every shell prompt: read only what it takes

@@ -105,7 +105,7 @@ def check_state(paths: Paths) -> str:
 
 
 def check_log(paths: Paths) -> str:
-    from backtimer.store.exchange import conflict_advice, conflict_copies
+    from backtimer.store.conflicts import conflict_advice, conflict_copies
 
     log = journal.load(paths.sessions)
     copies = conflict_advice(conflict_copies(paths.data_dir))

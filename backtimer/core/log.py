@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from backtimer.core.dose import Dose
-from backtimer.core.engine import SessionRecord
 from backtimer.core.vocab import FILE_CONFIG, Len, NonNegative, Pain, Status
+
+if TYPE_CHECKING:
+    from backtimer.core.engine import SessionRecord
 
 #: The log's schema: 2 records each exercise's dose; schema-1 logs are still read.
 LOG_SCHEMA = 2

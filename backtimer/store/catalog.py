@@ -100,7 +100,11 @@ def load_catalog(path: Path, cache: Cache | None = None) -> Catalog:
         exercises = check_exercises(path, text, model.exercise)
         check_routines(path, text, model.routine, exercises)
 
-    model, digest = load_validated(path, cache, "catalog", CatalogFile, rules, table_place)
+    from backtimer.store import prebuilt
+
+    model, digest = load_validated(
+        path, cache, "catalog", CatalogFile, rules, table_place, prebuilt=prebuilt.stored
+    )
     return Catalog(
         exercises={e.id: e for e in model.exercise},
         routines={r.id: r for r in model.routine},

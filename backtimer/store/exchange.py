@@ -247,29 +247,5 @@ def apply(log_path: Path, plan: Plan) -> None:
 
 # ---------------------------------------------------------------------- sync conflicts
 
-CONFLICT_PATTERNS = ("sessions.sync-conflict-*.toml", "sessions (conflicted copy*).toml",
-                     "sessions*conflict*.toml")
-
-
-def conflict_copies(data_dir: Path) -> list[Path]:
-    """Copies of the log that a sync tool left beside it (Syncthing, Dropbox...)."""
-    found: set[Path] = set()
-    try:
-        for pattern in CONFLICT_PATTERNS:
-            found.update(p for p in data_dir.glob(pattern) if p.name != "sessions.toml")
-    except OSError:
-        return []
-    return sorted(found)
-
-
-def conflict_advice(copies: Sequence[Path]) -> str | None:
-    if not copies:
-        return None
-    names = ", ".join(p.name for p in copies[:5])
-    first = copies[0]
-    return (
-        f"Your sync tool left {len(copies)} copy(ies) of the log beside it ({names}). Add "
-        f"their sessions with `backtimer import '{first}'`, then delete the copy."
-    )
 
 

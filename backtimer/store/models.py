@@ -65,24 +65,26 @@ _RULE_MODULES = (
     "store/models.py",
     "store/state.py",
 )
-_fingerprint: str | None = None
+_fingerprints: dict[bool, str] = {}
 
 
-def fingerprint() -> str:
-    """A digest of every rule a file is validated against, and of the versions of
-    backtimer and Python: a cache made under other rules is never used."""
-    global _fingerprint
-    if _fingerprint is None:
+def fingerprint(python: bool = True) -> str:
+    """A digest of every rule a file is validated against, of backtimer's version and
+    (``python``) of Python's: a cache made under other rules is never used. The
+    catalogue validated at build time (``store.prebuilt``) leaves Python out: what it
+    holds is plain data, the same under any interpreter."""
+    if python not in _fingerprints:
         package = Path(__file__).resolve().parent.parent
-        digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+        versions = f"{__version__}|{sys.version}" if python else __version__
+        digest = hashlib.sha256(versions.encode())
         for name in _RULE_MODULES:
             digest.update(name.encode())
             try:
                 digest.update((package / name).read_bytes())
             except OSError:
                 digest.update(b"?")
-        _fingerprint = digest.hexdigest()[:32]
-    return _fingerprint
+        _fingerprints[python] = digest.hexdigest()[:32]
+    return _fingerprints[python]
 
 
 # ---------------------------------------------------------------------- validation

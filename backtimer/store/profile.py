@@ -10,9 +10,9 @@ import secrets
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from backtimer.core.avoid import Avoided, avoided_moves
-from backtimer.core.engine import SessionRecord
 from backtimer.core.log import SessionEntry, session_entry
 from backtimer.core.plan import Choice, choose_plan, choose_routine
 from backtimer.core.progression import Progress, progress
@@ -26,6 +26,9 @@ from backtimer.store.paths import Paths, resolve_paths
 from backtimer.store.routines import delete_routine, load_routines, save_routine
 from backtimer.store.settings import load_settings, save_settings
 from backtimer.store.state import State, load_state, update_state
+
+if TYPE_CHECKING:
+    from backtimer.core.engine import SessionRecord
 
 DEFAULT_ROUTINE = "gentle"
 
@@ -55,9 +58,7 @@ class Profile:
     def avoided(self, day: date) -> dict[str, Avoided]:
         """Moves to leave out on ``day``: they hurt lately, go the same way as one
         that did, or are excluded in settings."""
-        return avoided_moves(
-            self.log.sessions, day, self.catalog.exercises, self.settings.excluded
-        )
+        return avoided_moves(self.log.sessions, day, self.catalog.exercises, self.settings.excluded)
 
     def progress(self, day: date) -> Progress:
         """Every move's dose and the level reached, from the log (the catalogue's own
@@ -161,7 +162,7 @@ class Profile:
         # extend the log's cache with the new block now, so that the next start needs
         # neither a parse nor pydantic (the cache is keyed on the bytes it covers)
         with suppress(DataError, OSError):
-            journal.load(self.paths.sessions, self.cache)
+            journal.load(self.paths.sessions, self.cache, known=[entry])
         self.refresh_summary(entry.started_at.date())
 
     def refresh_summary(self, today: date) -> None:

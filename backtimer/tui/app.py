@@ -15,6 +15,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -24,15 +25,17 @@ from textual.screen import Screen
 
 from backtimer.clock import Clock, MonotonicClock
 from backtimer.core import stats
-from backtimer.core.cues import Cuer
-from backtimer.core.engine import Session
 from backtimer.core.log import SessionEntry
 from backtimer.core.plan import Choice
 from backtimer.core.settings import Settings
-from backtimer.output import Sinks
 from backtimer.store.profile import Profile, load_profile
 from backtimer.tui.keys import bindings
 from backtimer.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:  # what a session needs is imported when one starts, not for Home
+    from backtimer.core.cues import Cuer
+    from backtimer.core.engine import Session
+    from backtimer.output import Sinks
 
 
 @dataclass
@@ -242,6 +245,8 @@ class BacktimerApp(App[None]):
             pain_before, stats.usual_pain(profile.log.sessions)
         ):
             choice = await self._offer_easy_day(choice, pain_before)
+        from backtimer.core.engine import Session
+
         session = Session(
             choice.steps, self.clock.now(), self.clock.wall(), settings.session_config()
         )
@@ -310,7 +315,7 @@ class BacktimerApp(App[None]):
 
     def _cuer(self) -> Cuer:
         """What the voice says; its closing line counts this session in the week."""
-        from backtimer.core.cues import CueOptions
+        from backtimer.core.cues import CueOptions, Cuer
         from backtimer.core.words import spoken
 
         settings = self.settings

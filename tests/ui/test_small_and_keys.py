@@ -70,7 +70,7 @@ async def test_every_screen_works_at_40x12(app_factory, tmp_path) -> None:
     app = app_factory()
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
-        assert whole(app.screen.query_one("#start", Button), 8)
+        assert whole(app.screen.query_one("#start"), 8)
         assert not app.screen.query_one("#too-small").display
         await pilot.press("l")
         assert app.screen.query_one("#exercise-detail").region.width >= 30
@@ -120,7 +120,7 @@ async def test_help_lists_the_live_keymap(app_factory) -> None:
 async def test_confirm_buttons_and_home_show_moved_keys(app_factory, clock) -> None:
     app = app_factory(pain_check=False, keymap={"confirm.yes": "e", "home.start": "g"})
     async with app.run_test(size=(100, 30)) as pilot:
-        assert "(g)" in str(app.screen.query_one("#start", Button).label)
+        assert "(g)" in str(app.screen.query_one("#start").content)
         await pilot.press("g")
         await advance(pilot, app, clock, 8.0)
         await pilot.press("q")
@@ -268,3 +268,11 @@ async def test_the_track_shows_without_colour(app_factory, clock) -> None:
         line = bar.render()
         assert "━" in line.plain and "─" in line.plain  # done, and still to do
         assert not any(span.style and "on " in str(span.style) for span in line.spans)
+
+
+async def test_clicking_start_starts(app_factory) -> None:
+    app = app_factory(pain_check=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#start")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)

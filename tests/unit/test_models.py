@@ -119,7 +119,7 @@ def test_a_tightened_rule_is_not_hidden_by_the_cache(tmp_path: Path, monkeypatch
     load_settings(path, cache)
     assert len(validated) == 1  # the second time, from the cache
     # new rules (another fingerprint: a rule module changed, or backtimer or Python)
-    monkeypatch.setattr(models, "_fingerprint", "0" * 32)
+    monkeypatch.setattr(models, "_fingerprints", {True: "0" * 32, False: "0" * 32})
     load_settings(path, cache)
     assert len(validated) == 2  # validated again under the new rules
 
@@ -173,8 +173,28 @@ def test_warm_catalogue_needs_no_pydantic(tmp_path: Path) -> None:
     )
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert first.stdout.split() == ["33", "True"], first.stderr
+    # the shipped catalogue was validated at build time: not even a first start
+    # imports pydantic for it (issue 18)
+    assert first.stdout.split() == ["33", "False"], first.stderr
     assert again.stdout.split() == ["33", "False"], again.stderr
+
+
+def test_the_prebuilt_catalogue_is_current() -> None:
+    from backtimer.store import prebuilt
+
+    assert prebuilt.FILE.read_text(encoding="utf-8") == prebuilt.build(), (
+        "stale: run `python -m backtimer.store.prebuilt`"
+    )
+
+
+def test_a_changed_catalogue_is_validated_not_taken_from_the_build(tmp_path: Path) -> None:
+    from backtimer.store import prebuilt
+    from backtimer.store.files import read_file
+
+    copy = tmp_path / "exercises.toml"
+    copy.write_bytes(read_file(shipped_catalog()))
+    assert prebuilt.stored(copy, "x") is None  # not the shipped file
+    assert prebuilt.stored(shipped_catalog(), "not its digest") is None
 
 
 def test_a_recorded_session_leaves_a_cache_the_next_start_uses(tmp_path: Path) -> None:
@@ -191,6 +211,7 @@ def test_a_recorded_session_leaves_a_cache_the_next_start_uses(tmp_path: Path) -
         "choice = profile.routine('quick', clock.wall().date())\n"
         "session = Session(choice.steps, 0.0, clock.wall())\n"
         "profile.record(session.record(60.0), 'quick')\n"
+        "print('pydantic' in sys.modules)\n"
     )
     check = (
         "import sys\n"
@@ -198,9 +219,13 @@ def test_a_recorded_session_leaves_a_cache_the_next_start_uses(tmp_path: Path) -
         "from backtimer.store.profile import load_profile\n"
         f"root = Path({str(tmp_path)!r})\n"
         "profile = load_profile(root / 'data', cache_dir=root / 'cache')\n"
-        "assert len(profile.log.sessions) == 1\n"
+        "assert len(profile.log.sessions) == 2\n"
         "print('pydantic' in sys.modules)\n"
     )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)  # a first run
+    # a warm start that records a session: saving it needs no pydantic either, so the
+    # app holds no more memory after a session than before (issue 18)
+    saved = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert saved.stdout.strip() == "False", saved.stderr
     result = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "False", result.stderr

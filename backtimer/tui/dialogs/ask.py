@@ -17,6 +17,8 @@ from backtimer.tui.widgets.typed_input import TypedInput
 class AskScreen(ModalScreen[str | None]):
     """One line of text. ``check`` returns an error message, or None when it is fine."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = bindings("ask")
 
     def __init__(

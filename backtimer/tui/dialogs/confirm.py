@@ -14,6 +14,8 @@ class ConfirmScreen(ModalScreen[bool]):
     """y or n; Enter presses the focused button, which starts on the safe answer
     (``safe``: "no" when yes would end or delete something, else "yes")."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = bindings("confirm")
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No", safe: str = "no") -> None:

@@ -32,6 +32,8 @@ def keys_table(keymap: dict[str, str]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
+
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = bindings("help")
 
     def compose(self) -> ComposeResult:

@@ -23,6 +23,8 @@ def parse_rating(text: str) -> int | None | str:
 
 
 class PainScreen(ModalScreen[int | None]):
+
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = bindings("pain")
 
     def __init__(self, when: str) -> None:

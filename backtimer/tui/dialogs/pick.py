@@ -24,6 +24,8 @@ class PickScreen(ModalScreen[str | None]):
     """Choose one of ``choices`` ((id, label) pairs); dismisses with its id or None.
     Typing filters the list; up and down move in it; Enter picks."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = bindings("pick")
 
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None):

@@ -24,6 +24,8 @@ PAIN_HEADER = (
 class SafetyScreen(ModalScreen[bool]):
     """Dismisses with True to go on; False means stop (end the session, or do not start)."""
 
+    CSS_PATH = "dialogs.tcss"
+
     BINDINGS = bindings("safety")
 
     def __init__(self, *, pain: bool = False, first: bool = False) -> None:

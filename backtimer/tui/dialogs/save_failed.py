@@ -15,6 +15,8 @@ Choice = Literal["retry", "elsewhere", "discard"]
 
 
 class SaveFailedScreen(ModalScreen[Choice]):
+
+    CSS_PATH = "dialogs.tcss"
     BINDINGS = bindings("unsaved")
 
     def __init__(self, reason: str, kept: str | None) -> None:

@@ -126,6 +126,8 @@ class HistoryScreen(Screen[None]):
     """``render(width)`` gives the text for a screen that wide; it is drawn again when
     the terminal is resized."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS = bindings("history")
 
     def __init__(self, render: Callable[[int], str]) -> None:

@@ -60,6 +60,8 @@ def exercise_text(exercise: Exercise) -> str:
 
 
 class LibraryScreen(Screen[None]):
+
+    CSS_PATH = "screens.tcss"
     BINDINGS = bindings("library")
 
     def __init__(self, catalog: Catalog) -> None:

@@ -71,6 +71,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
     """Shape a routine. Saving and deleting saved routines go through ``profile``;
     the routine to use comes back with ``dismiss()`` (None: keep the old one)."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS = bindings("routine")
 
     def __init__(self, choice: Choice, profile: Profile, today: date) -> None:

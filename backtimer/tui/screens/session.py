@@ -120,6 +120,8 @@ class SessionScreen(Screen[None]):
     paused, so the person can get back into position first.
     """
 
+    CSS_PATH = "session.tcss"
+
     BINDINGS = bindings("session")
     #: Longest sleep between two looks at the engine (it also notices a long gap).
     MAX_WAIT_S = 1.0

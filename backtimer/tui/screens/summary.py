@@ -71,6 +71,8 @@ def summary_text(
 class SummaryScreen(Screen[str | None]):
     """Dismisses with "history" to open the history next."""
 
+    CSS_PATH = "screens.tcss"
+
     BINDINGS = bindings("summary")
 
     def __init__(self, text: str) -> None:
