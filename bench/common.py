@@ -67,9 +67,9 @@ bell = false
 def profile(voice: bool = False) -> tuple[Path, Path]:
     """A fresh data folder (settings with the safety screen acknowledged and no pain
     check-in) and a catalogue with the benchmark routines. Returns (data dir, catalogue)."""
-    from backtimer.store.paths import shipped_catalog
-
     import os
+
+    from backtimer.store.paths import shipped_catalog
 
     folder = Path(tempfile.mkdtemp(prefix="backtimer-bench-"))
     os.environ["BACKTIMER_CACHE_DIR"] = str(folder / "cache")  # this profile's own caches
@@ -84,6 +84,16 @@ def profile(voice: bool = False) -> tuple[Path, Path]:
 
     load_profile(data, catalog)
     return data, catalog
+
+
+def in_tmux(command: str) -> str:
+    """``command`` with this run's cache folder: tmux starts it in the tmux server's
+    environment, not ours."""
+    import os
+    import shlex
+
+    cache = os.environ.get("BACKTIMER_CACHE_DIR", "")
+    return f"exec env BACKTIMER_CACHE_DIR={shlex.quote(cache)} {command.removeprefix('exec ')}"
 
 
 def spread(values: list[float]) -> tuple[float, float, float]:

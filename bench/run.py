@@ -23,6 +23,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))  # tests.unit he
 import cpu_memory  # noqa: E402
 import exchange_speed  # noqa: E402
 import log_scaling  # noqa: E402
+import peers  # noqa: E402
 import startup  # noqa: E402
 import status_speed  # noqa: E402
 import timer_truth  # noqa: E402
@@ -50,6 +51,7 @@ def main() -> int:
     steps += [
         ("status line", lambda: status_speed.measure(runs=5 if quick else 15)),
         ("export and import", lambda: exchange_speed.measure(1000 if quick else 10_000)),
+        ("peers", lambda: peers.measure(window=5.0 if quick else 20.0)),
     ]
     for name, step in steps:
         print(f"... {name}", file=sys.stderr, flush=True)

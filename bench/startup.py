@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import HERE, PYTHON, Row, profile, spread
+from common import HERE, PYTHON, Row, in_tmux, profile, spread
 
 PROBE = str(HERE / "probe.py")
 
@@ -73,7 +73,7 @@ def tmux_once(which: str, data: Path, catalog: Path) -> float:
             "24",
             "-s",
             f"bt-start-{os.getpid()}",
-            command,
+            in_tmux(command),
         ],
         check=True,
     )

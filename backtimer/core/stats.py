@@ -32,8 +32,16 @@ def day_of(session: SessionEntry) -> date:
     return session.started_at.date()
 
 
+_MONDAYS: dict[date, date] = {}
+
+
 def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    """The Monday of ``day``'s week (remembered: a long log asks for the same days
+    again and again)."""
+    found = _MONDAYS.get(day)
+    if found is None:
+        found = _MONDAYS[day] = day - timedelta(days=day.weekday())
+    return found
 
 
 def week_label(day: date) -> str:
@@ -133,9 +141,9 @@ def _mean(values: Sequence[int]) -> float | None:
 
 
 def totals(sessions: Sequence[SessionEntry]) -> Totals:
-    per_exercise: Counter[str] = Counter()
-    for session in sessions:
-        per_exercise.update(e.id for e in session.exercises if e.status == "done")
+    per_exercise = Counter(
+        e.id for session in sessions for e in session.exercises if e.status == "done"
+    )
     return Totals(
         sessions=len(sessions),
         counted=sum(1 for s in sessions if counts(s)),
@@ -187,7 +195,7 @@ def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int)
         "sessions": [
             s.to_json()
             for s in sessions
-            if recent[0].monday <= monday(day_of(s)) <= recent[-1].monday
+            if recent[0].monday <= day_of(s) < recent[-1].monday + timedelta(weeks=1)
         ],
     }
 

@@ -37,7 +37,8 @@ _PAIR = re.compile(rf"([a-z_]+) = ({_NUMBER})")
 
 
 def _number(text: str) -> int | float:
-    return int(text) if re.fullmatch(_INT, text) else float(text)
+    """A number the patterns above matched: a float has a point or an exponent."""
+    return float(text) if "." in text or "e" in text or "E" in text else int(text)
 
 
 def _top(match: re.Match[str]) -> Any:
@@ -70,6 +71,22 @@ def _exercise(match: re.Match[str]) -> dict[str, Any]:
     return item
 
 
+#: Exercise lines repeat from session to session: each distinct one is read once.
+_SEEN: dict[str, dict[str, Any]] = {}
+
+
+def _exercise_line(line: str) -> dict[str, Any] | None:
+    item = _SEEN.get(line)
+    if item is None:
+        match = _EXERCISE.fullmatch(line)
+        if match is None:
+            return None
+        if len(_SEEN) > 4096:
+            _SEEN.clear()
+        item = _SEEN[line] = _exercise(match)
+    return {**item}  # a table of its own; what it holds is never changed
+
+
 def read_block(text: str) -> dict[str, Any] | None:
     """``{"session": [{...}]}`` as ``tomllib.loads(text)`` gives it for a block in the
     shape backtimer writes; None for anything else."""
@@ -87,10 +104,10 @@ def read_block(text: str) -> dict[str, Any] | None:
             if line == "exercises = [" and "exercises" not in session:
                 items = []
                 while lines[n] != "]":
-                    match = _EXERCISE.fullmatch(lines[n])
-                    if match is None:
+                    item = _exercise_line(lines[n])
+                    if item is None:
                         return None
-                    items.append(_exercise(match))
+                    items.append(item)
                     n += 1
                 n += 1
                 session["exercises"] = items

@@ -31,7 +31,7 @@ import stat
 import tomllib
 from collections.abc import Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -438,12 +438,14 @@ def _check_header(path: Path, head: str, *, last: bool) -> bool:
         ) from None
     if not data:
         return True
-    from backtimer.store.models import LogHeader, validate
+    schema = data.get("schema")
+    if set(data) != {"schema"} or type(schema) is not int or schema < 1:
+        from backtimer.store.models import LogHeader, validate  # its error messages
 
-    header = validate(path, head, data, LogHeader, lambda loc: "header")
-    if header.schema_ > LOG_SCHEMA:
+        schema = validate(path, head, data, LogHeader, lambda loc: "header").schema_
+    if schema > LOG_SCHEMA:
         raise DataError(
-            f"{path}: written by a newer backtimer (schema {header.schema_}); "
+            f"{path}: written by a newer backtimer (schema {schema}); "
             "upgrade backtimer to read it. The file was not changed."
         )
     return True
@@ -482,14 +484,30 @@ def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
 #: A cached session is a row of these fields, named in the cache itself.
 _ROW = (*SESSION_FIELDS, "exercises")
 _EXERCISE_ROW = ("id", "status", "active_s", "sides", "dose")
+#: Rows rebuild sessions positionally: only while the fields are in this order.
+_POSITIONAL = tuple(f.name for f in fields(SessionEntry)) == _ROW
 
 
-def _row(s: SessionEntry) -> list[Any]:
-    row: list[Any] = [getattr(s, f) for f in SESSION_FIELDS]
-    row[1], row[2] = s.started_at.isoformat(), s.ended_at.isoformat()
-    row.append([[e.id, e.status, e.active_s, list(e.sides), e.dose and e.dose.plain()]
-                for e in s.exercises])
-    return row
+def _rows(sessions: Sequence[SessionEntry]) -> dict[str, list[Any]]:
+    """The cache's form of ``sessions``: each distinct exercise once ("moves"), each
+    distinct list of them once ("combos"), and a row per session (its fields in order,
+    then the index of its combo)."""
+    moves: dict[ExerciseEntry, int] = {}
+    combos: dict[tuple[int, ...], int] = {}
+    rows = []
+    for s in sessions:
+        combo = tuple(moves.setdefault(e, len(moves)) for e in s.exercises)
+        row: list[Any] = [getattr(s, f) for f in SESSION_FIELDS]
+        row[1], row[2] = s.started_at.isoformat(), s.ended_at.isoformat()
+        row.append(combos.setdefault(combo, len(combos)))
+        rows.append(row)
+    return {
+        "moves": [
+            [e.id, e.status, e.active_s, list(e.sides), e.dose and e.dose.plain()] for e in moves
+        ],
+        "combos": [list(c) for c in combos],
+        "rows": rows,
+    }
 
 
 def _read_cache(
@@ -505,23 +523,21 @@ def _read_cache(
             return None
         if tuple(stored["fields"]) != _ROW or tuple(stored["exercise_fields"]) != _EXERCISE_ROW:
             return None
-        # most sessions repeat the same moves: equal rows share one (immutable) entry
-        shared: dict[Any, ExerciseEntry] = {}
+        if not _POSITIONAL:
+            return None
+        # most sessions repeat the same moves: each distinct list of exercises is stored
+        # once, and sessions that did the same share one (immutable) tuple
+        moves = [
+            ExerciseEntry(e[0], e[1], e[2], tuple(e[3]), Dose(**e[4]) if e[4] else None)
+            for e in stored["moves"]
+        ]
+        combos = [tuple(moves[i] for i in combo) for combo in stored["combos"]]
         parse = datetime.fromisoformat
+        new: Any = SessionEntry  # positionally: checked against the fields above
         sessions = []
-        for row in stored["rows"]:
-            exercises = []
-            for e in row[-1]:
-                key = (e[0], e[1], e[2], tuple(e[3]), tuple(sorted(e[4].items())) if e[4] else None)
-                entry = shared.get(key)
-                if entry is None:
-                    dose = Dose(**e[4]) if e[4] else None
-                    entry = shared[key] = ExerciseEntry(e[0], e[1], e[2], tuple(e[3]), dose)
-                exercises.append(entry)
-            values = dict(zip(SESSION_FIELDS, row, strict=False))
-            values["started_at"] = parse(values["started_at"])
-            values["ended_at"] = parse(values["ended_at"])
-            sessions.append(SessionEntry(**values, exercises=tuple(exercises)))
+        for row in stored["rows"]:  # the fields in order, then the combo's index
+            row[1], row[2] = parse(row[1]), parse(row[2])
+            sessions.append(new(*row[:-1], combos[row[-1]]))
         torn = [Torn(*t) for t in stored["torn"]]
         duplicates = [(str(i), int(n)) for i, n in stored["duplicates"]]
         return stored["size"], stored["lines"], sessions, torn, duplicates
@@ -540,7 +556,7 @@ def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) 
             "lines": lines,
             "fields": list(_ROW),
             "exercise_fields": list(_EXERCISE_ROW),
-            "rows": [_row(s) for s in log.sessions],
+            **_rows(log.sessions),
             # only what lies inside the cached part; the rest is read again next time
             "torn": [[t.first_line, t.last_line] for t in log.torn if t.last_line < lines],
             "duplicates": [[i, n] for i, n in log.duplicates if n < lines],

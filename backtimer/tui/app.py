@@ -29,7 +29,7 @@ from backtimer.core.log import SessionEntry
 from backtimer.core.plan import Choice
 from backtimer.core.settings import Settings
 from backtimer.store.profile import Profile, load_profile
-from backtimer.tui.keys import bindings
+from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # what a session needs is imported when one starts, not for Home
@@ -364,6 +364,7 @@ class BacktimerApp(App[None]):
             goal,
             stats.counts(entry),
             changes(before, after, exercises),
+            stop_keys=f"{key_hint(self, 'summary.help')} then {key_hint(self, 'help.safety')}",
         )
         if await self.push_screen_wait(SummaryScreen(text)) == "history":
             self.action_history()

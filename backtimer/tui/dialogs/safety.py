@@ -15,7 +15,7 @@ from backtimer.tui.keys import bindings, key_hint
 ADVICE = safety_text(markup=True)
 
 PAIN_HEADER = (
-    "[b]Exercise stopped.[/b] It is recorded as stopped for pain. For two weeks it, and "
+    "It is recorded as stopped for pain. For two weeks it, and "
     "the moves that bend your back the same way, are left out of your routines and "
     "plans. The session is paused.\n"
 )
@@ -36,12 +36,17 @@ class SafetyScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Static(
-                "Before your first session: when to stop" if self.first else "When to stop",
+                "Exercise stopped"
+                if self.pain
+                else "Before your first session: when to stop"
+                if self.first
+                else "When to stop",
                 classes="title",
             )
             with VerticalScroll():
                 if self.pain:  # in the scroll, so a small terminal can still reach it all
                     yield Static(PAIN_HEADER, classes="warning")
+                    yield Static("[b]When to stop[/b]")
                 yield Static(ADVICE)
             k = partial(key_hint, self.app)
             if self.pain:

@@ -105,6 +105,15 @@ def next_change(state: State) -> float:
     return max(0.0, min(waits))
 
 
+def left_text(seconds: int) -> str:
+    """The session's time left: whole minutes (rounded up) while a minute or more
+    remains, then seconds. It then changes once a minute, so the one-second frame of a
+    hold repaints the countdown alone, not a region reaching the bottom corner."""
+    if seconds >= 60:
+        return f"{math.ceil(seconds / 60)} min left"
+    return f"{seconds} s left"
+
+
 def next_text(state: State) -> str:
     if state.next_step is None:
         return "Up next: the end"
@@ -277,8 +286,7 @@ class SessionScreen(Screen[None]):
         self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
         steps.current = 0 if coming is not None else state.instruction
         self._set("kind", (state.segment, state.paused), lambda: self._classes_for(state))
-        left = shown_seconds(state.session_remaining)
-        self._text("left", f"{left // 60}:{left % 60:02d} left")
+        self._text("left", left_text(shown_seconds(state.session_remaining)))
         # the bar is ~60 cells wide: redraw it only when a cell's worth has passed
         done = state.session_total - state.session_remaining
         step = round(BAR_RESOLUTION * done / state.session_total) if state.session_total else 0

@@ -28,6 +28,7 @@ def summary_text(
     goal: int,
     counted: bool,
     next_time: list[str] | None = None,
+    stop_keys: str = "? then s",
 ) -> str:
     minutes = round(entry.active_s / 60)
     if entry.completed:
@@ -43,9 +44,11 @@ def summary_text(
             "[dim]Less than 80 % of the plan was done, so it does not count toward the goal.[/]"
         )
     lines.append("")
-    width = max((len(names.get(e.id, e.id)) for e in entry.exercises), default=10)
+    # the mark first, in a column of its own: on a narrow screen a long name wraps,
+    # never the mark
+    width = max(len(mark) for mark in MARKS.values())
     for e in entry.exercises:
-        lines.append(f"  {names.get(e.id, e.id):<{width}}  {MARKS[e.status]}")
+        lines.append(f"  {MARKS[e.status]:<{width}}  {names.get(e.id, e.id)}")
     if next_time:
         lines += ["", "[b]Next time[/b]", *(f"  {line}" for line in next_time)]
     lines.append("")
@@ -58,12 +61,12 @@ def summary_text(
         lines.append(
             f"[b]Your back felt worse after this session ({entry.pain_before} → "
             f"{entry.pain_after}).[/b] Do less next time: fewer moves, or an easy day. If it "
-            "stays worse or spreads into a leg, see when to stop (press ? then s)."
+            f"stays worse or spreads into a leg, see when to stop (press {stop_keys})."
         )
     if any(e.status == "stopped_for_pain" for e in entry.exercises):
         lines.append(
             "[b]Something hurt today.[/b] If the pain is sharp, lasts, or spreads into a leg, "
-            "see a professional (press ? then s for when to stop)."
+            f"see a professional (press {stop_keys} for when to stop)."
         )
     return "\n".join(lines)
 
