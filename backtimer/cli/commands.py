@@ -8,7 +8,7 @@ import json
 import sys
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -149,10 +149,17 @@ def cmd_history(ctx: Context) -> int:
     paths = ctx.paths()
     cache = Cache(paths.cache_dir)
     settings = load_settings(paths.settings, cache)
-    log = journal.load(paths.sessions, cache)
-    if log.torn:
-        print(f"backtimer: warning: {log.torn_message()}", file=sys.stderr)
-    data = stats.report(log.sessions, ctx.today(), settings.weekly_goal, ctx.args.weeks)
+    today, goal, count = ctx.today(), settings.weekly_goal, ctx.args.weeks
+    since = stats.monday(today) - timedelta(weeks=count - 1)
+    # a log the cache covers whole: its tally and only the weeks shown are built
+    quick = journal.load_recent(paths.sessions, cache, since)
+    if quick is not None:
+        data = stats.report_of(*quick, today, goal, count)
+    else:
+        log = journal.load(paths.sessions, cache)
+        if log.torn:
+            print(f"backtimer: warning: {log.torn_message()}", file=sys.stderr)
+        data = stats.report(log.sessions, today, goal, count)
     if ctx.args.json:
         return ctx.json(data)
     ctx.out.write(format_history(data))

@@ -15,33 +15,24 @@ from datetime import date, timedelta
 
 from backtimer.core.log import SessionEntry
 
-#: A session that was not completed still counts when this share of its plan was done.
-COUNTS_FROM = 0.8
+# the sums everything below is read from (and the rules they are made by)
+from backtimer.core.tally import (  # noqa: E402
+    ACTIVE,
+    COUNTED,
+    COUNTS_FROM,
+    PAIN_AFTER,
+    PAIN_BEFORE,
+    RATED_AFTER,
+    RATED_BEFORE,
+    UNCOUNTED,
+    Tally,
+    counts,
+    day_of,
+    monday,
+    tally,
+)
 
-
-def counts(session: SessionEntry) -> bool:
-    """Does this session count toward its week's goal?"""
-    if session.completed:
-        return True
-    # compared in tenths of a second, as the log stores them: 584.8 of 731 is 80 %
-    planned = round(session.planned_s * 10)
-    return planned > 0 and round(session.active_s * 10) * 10 >= planned * round(COUNTS_FROM * 10)
-
-
-def day_of(session: SessionEntry) -> date:
-    return session.started_at.date()
-
-
-_MONDAYS: dict[date, date] = {}
-
-
-def monday(day: date) -> date:
-    """The Monday of ``day``'s week (remembered: a long log asks for the same days
-    again and again)."""
-    found = _MONDAYS.get(day)
-    if found is None:
-        found = _MONDAYS[day] = day - timedelta(days=day.weekday())
-    return found
+__all__ = ["COUNTS_FROM", "Tally", "counts", "day_of", "monday", "tally"]
 
 
 def week_label(day: date) -> str:
@@ -64,28 +55,25 @@ class Week:
 
 def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) -> list[Week]:
     """The last ``count`` weeks, oldest first, ending with this week."""
+    return weeks_of(tally(sessions), today, goal, count)
+
+
+def weeks_of(t: Tally, today: date, goal: int, count: int) -> list[Week]:
     this = monday(today)
     first = this - timedelta(weeks=count - 1)
-    tally: Counter[date] = Counter()
-    short: Counter[date] = Counter()
-    active: dict[date, float] = {}
-    for session in sessions:
-        start = monday(day_of(session))
-        if first <= start <= this:
-            active[start] = active.get(start, 0.0) + session.active_s
-            if counts(session):
-                tally[start] += 1
-            else:
-                short[start] += 1
-    return [
-        Week(m, tally[m], active.get(m, 0.0), tally[m] >= goal, short[m])
-        for m in (first + timedelta(weeks=n) for n in range(count))
-    ]
+    out = []
+    for m in (first + timedelta(weeks=n) for n in range(count)):
+        sums = t.weeks.get(m)
+        if sums is None:
+            out.append(Week(m, 0, 0.0, goal <= 0, 0))
+        else:
+            done = sums[COUNTED]
+            out.append(Week(m, done, sums[ACTIVE], done >= goal, sums[UNCOUNTED]))
+    return out
 
 
-def _met_mondays(sessions: Iterable[SessionEntry], goal: int) -> set[date]:
-    tally = Counter(monday(day_of(s)) for s in sessions if counts(s))
-    return {m for m, n in tally.items() if n >= goal}
+def _met_mondays(t: Tally, goal: int) -> set[date]:
+    return {m for m, sums in t.weeks.items() if sums[COUNTED] >= goal and sums[COUNTED]}
 
 
 def _current(met: set[date], today: date) -> int:
@@ -110,7 +98,11 @@ def _longest(met: set[date]) -> int:
 
 def streaks(sessions: Iterable[SessionEntry], today: date, goal: int) -> tuple[int, int]:
     """(current, longest) streak, from one pass over the sessions."""
-    met = _met_mondays(sessions, goal)
+    return streaks_of(tally(sessions), today, goal)
+
+
+def streaks_of(t: Tally, today: date, goal: int) -> tuple[int, int]:
+    met = _met_mondays(t, goal)
     return _current(met, today), _longest(met)
 
 
@@ -119,11 +111,11 @@ def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> 
 
     A week still running never breaks the streak.
     """
-    return _current(_met_mondays(sessions, goal), today)
+    return _current(_met_mondays(tally(sessions), goal), today)
 
 
 def longest_streak(sessions: Iterable[SessionEntry], goal: int) -> int:
-    return _longest(_met_mondays(sessions, goal))
+    return _longest(_met_mondays(tally(sessions), goal))
 
 
 @dataclass(frozen=True)
@@ -136,21 +128,23 @@ class Totals:
     pain_after: float | None
 
 
-def _mean(values: Sequence[int]) -> float | None:
-    return round(sum(values) / len(values), 1) if values else None
+def _mean(total: int, n: int) -> float | None:
+    return round(total / n, 1) if n else None
 
 
 def totals(sessions: Sequence[SessionEntry]) -> Totals:
-    per_exercise = Counter(
-        e.id for session in sessions for e in session.exercises if e.status == "done"
-    )
+    return totals_of(tally(sessions))
+
+
+def totals_of(t: Tally) -> Totals:
+    whole = t.whole
     return Totals(
-        sessions=len(sessions),
-        counted=sum(1 for s in sessions if counts(s)),
-        active_s=sum(s.active_s for s in sessions),
-        per_exercise=dict(per_exercise.most_common()),
-        pain_before=_mean([s.pain_before for s in sessions if s.pain_before is not None]),
-        pain_after=_mean([s.pain_after for s in sessions if s.pain_after is not None]),
+        sessions=t.sessions,
+        counted=whole[COUNTED],
+        active_s=whole[ACTIVE],
+        per_exercise=dict(t.done.most_common()),
+        pain_before=_mean(whole[PAIN_BEFORE], whole[RATED_BEFORE]),
+        pain_after=_mean(whole[PAIN_AFTER], whole[RATED_AFTER]),
     )
 
 
@@ -161,11 +155,19 @@ def sessions_by_day(sessions: Iterable[SessionEntry], first: date, last: date) -
 
 def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int) -> dict:
     """Everything ``backtimer history --json`` prints; the history screen reads it too."""
-    recent = weeks(sessions, today, goal, count)
-    pain = weekly_pain(sessions, recent[0].monday, recent[-1].monday)
+    return report_of(tally(sessions), sessions, today, goal, count)
+
+
+def report_of(
+    whole: Tally, sessions: Iterable[SessionEntry], today: date, goal: int, count: int
+) -> dict:
+    """The report from the log's tally and its sessions (only those of the weeks the
+    report lists are needed)."""
+    recent = weeks_of(whole, today, goal, count)
+    pain = pain_of(whole, recent[0].monday, recent[-1].monday)
     this = recent[-1]
-    t = totals(sessions)
-    current, longest = streaks(sessions, today, goal)
+    t = totals_of(whole)
+    current, longest = streaks_of(whole, today, goal)
     return {
         "today": today.isoformat(),
         "weekly_goal": goal,
@@ -235,19 +237,14 @@ def weekly_pain(
 ) -> dict[date, tuple[float | None, float | None]]:
     """The average pain before and after sessions, per week (by Monday), for the weeks
     from ``first`` to ``last`` that have any rating."""
-    before: dict[date, list[int]] = {}
-    after: dict[date, list[int]] = {}
-    for s in sessions:
-        week = monday(day_of(s))
-        if not first <= week <= last:
-            continue
-        if s.pain_before is not None:
-            before.setdefault(week, []).append(s.pain_before)
-        if s.pain_after is not None:
-            after.setdefault(week, []).append(s.pain_after)
+    return pain_of(tally(sessions), first, last)
+
+
+def pain_of(t: Tally, first: date, last: date) -> dict[date, tuple[float | None, float | None]]:
     return {
-        week: (_mean(before.get(week, [])), _mean(after.get(week, [])))
-        for week in set(before) | set(after)
+        week: (_mean(s[PAIN_BEFORE], s[RATED_BEFORE]), _mean(s[PAIN_AFTER], s[RATED_AFTER]))
+        for week, s in t.weeks.items()
+        if first <= week <= last and (s[RATED_BEFORE] or s[RATED_AFTER])
     }
 
 

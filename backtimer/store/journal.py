@@ -32,7 +32,7 @@ import tomllib
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ import tomli_w
 
 from backtimer.core.log import FLOAT_FIELDS, LOG_SCHEMA, SESSION_FIELDS, ExerciseEntry, SessionEntry
 from backtimer.core.log import entry_problem as _entry_problem
+from backtimer.core.tally import Tally, tally
 from backtimer.store.blocks import read_block
 from backtimer.store.cache import Cache
 from backtimer.store.errors import DataError
@@ -266,18 +267,25 @@ def load(
             gc.enable()
 
 
-def _load(path: Path, cache: Cache | None, known: dict[str, SessionEntry]) -> Log:
+def _read_raw(path: Path) -> bytes | None:
+    """The log's bytes, read under a shared lock; None when there is no log yet."""
     try:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
         with locked(path, flags, exclusive=False) as handle:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise DataError(f"{path}: not a regular file; expected the session log.")
-            raw = handle.read()
+            return bytes(handle.read())
     except FileNotFoundError:
-        return Log(path)
+        return None
     except OSError as exc:
         raise DataError(f"{path}: cannot read it: {exc.strerror or exc}.") from None
+
+
+def _load(path: Path, cache: Cache | None, known: dict[str, SessionEntry]) -> Log:
+    raw = _read_raw(path)
+    if raw is None:
+        return Log(path)
     log = Log(path)
     # a BOM or CRLF line ends (an editor on Windows) are read, without the cache
     plain = not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
@@ -510,11 +518,8 @@ def _rows(sessions: Sequence[SessionEntry]) -> dict[str, list[Any]]:
     }
 
 
-def _read_cache(
-    cache: Cache, path: Path, raw: bytes
-) -> tuple[int, int, list[SessionEntry], list[Torn], list[tuple[str, int]]] | None:
-    from backtimer.core.dose import Dose
-
+def _stored(cache: Cache, path: Path, raw: bytes) -> dict[str, Any] | None:
+    """The log's cache entry, if it is ours and covers a prefix of ``raw``."""
     stored = cache.get("log", path, "append-only")
     try:
         if not isinstance(stored, dict) or stored["size"] > len(raw):
@@ -523,25 +528,67 @@ def _read_cache(
             return None
         if tuple(stored["fields"]) != _ROW or tuple(stored["exercise_fields"]) != _EXERCISE_ROW:
             return None
-        if not _POSITIONAL:
-            return None
-        # most sessions repeat the same moves: each distinct list of exercises is stored
-        # once, and sessions that did the same share one (immutable) tuple
-        moves = [
-            ExerciseEntry(e[0], e[1], e[2], tuple(e[3]), Dose(**e[4]) if e[4] else None)
-            for e in stored["moves"]
-        ]
-        combos = [tuple(moves[i] for i in combo) for combo in stored["combos"]]
-        parse = datetime.fromisoformat
-        new: Any = SessionEntry  # positionally: checked against the fields above
-        sessions = []
-        for row in stored["rows"]:  # the fields in order, then the combo's index
-            row[1], row[2] = parse(row[1]), parse(row[2])
-            sessions.append(new(*row[:-1], combos[row[-1]]))
+    except (KeyError, TypeError):
+        return None
+    return stored if _POSITIONAL else None
+
+
+def _sessions(stored: dict[str, Any], rows: list[list[Any]]) -> list[SessionEntry]:
+    """Sessions from the cache's ``rows`` (raises KeyError, TypeError, ValueError or
+    IndexError when it is not what this version stores)."""
+    from backtimer.core.dose import Dose
+
+    # most sessions repeat the same moves: each distinct list of exercises is stored
+    # once, and sessions that did the same share one (immutable) tuple
+    moves = [
+        ExerciseEntry(e[0], e[1], e[2], tuple(e[3]), Dose(**e[4]) if e[4] else None)
+        for e in stored["moves"]
+    ]
+    combos = [tuple(moves[i] for i in combo) for combo in stored["combos"]]
+    parse = datetime.fromisoformat
+    new: Any = SessionEntry  # positionally: checked against the fields in _stored
+    sessions = []
+    for row in rows:  # the fields in order, then the combo's index
+        row[1], row[2] = parse(row[1]), parse(row[2])
+        sessions.append(new(*row[:-1], combos[row[-1]]))
+    return sessions
+
+
+def _read_cache(
+    cache: Cache, path: Path, raw: bytes
+) -> tuple[int, int, list[SessionEntry], list[Torn], list[tuple[str, int]]] | None:
+    stored = _stored(cache, path, raw)
+    if stored is None:
+        return None
+    try:
+        sessions = _sessions(stored, stored["rows"])
         torn = [Torn(*t) for t in stored["torn"]]
         duplicates = [(str(i), int(n)) for i, n in stored["duplicates"]]
         return stored["size"], stored["lines"], sessions, torn, duplicates
     except (KeyError, TypeError, ValueError, IndexError):  # not what we store: rebuild
+        return None
+
+
+def load_recent(path: Path, cache: Cache, since: date) -> tuple[Tally, list[SessionEntry]] | None:
+    """The log's tally and its sessions from ``since`` on, from the cache alone, for a
+    history of a log of any size; None unless the cache covers the whole file as it is
+    now, with nothing cut short (then ``load`` reads it, and says what it found)."""
+    try:
+        raw = _read_raw(path)
+    except DataError:
+        return None
+    if raw is None:
+        return Tally(), []
+    stored = _stored(cache, path, raw)
+    if stored is None or raw[stored["size"] :].strip() or raw.startswith(b"\xef\xbb\xbf"):
+        return None
+    try:
+        if stored["torn"] or b"\r" in raw:
+            return None
+        whole = Tally.from_plain(stored["tally"])
+        day = since.isoformat()
+        return whole, _sessions(stored, [row for row in stored["rows"] if row[1][:10] >= day])
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
 
 
@@ -556,6 +603,7 @@ def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) 
             "lines": lines,
             "fields": list(_ROW),
             "exercise_fields": list(_EXERCISE_ROW),
+            "tally": tally(log.sessions).plain(),
             **_rows(log.sessions),
             # only what lies inside the cached part; the rest is read again next time
             "torn": [[t.first_line, t.last_line] for t in log.torn if t.last_line < lines],
