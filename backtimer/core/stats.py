@@ -55,7 +55,7 @@ class Week:
 
 def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) -> list[Week]:
     """The last ``count`` weeks, oldest first, ending with this week."""
-    return weeks_of(tally(sessions), today, goal, count)
+    return weeks_of(tally(sessions, moves=False), today, goal, count)
 
 
 def weeks_of(t: Tally, today: date, goal: int, count: int) -> list[Week]:
@@ -98,7 +98,7 @@ def _longest(met: set[date]) -> int:
 
 def streaks(sessions: Iterable[SessionEntry], today: date, goal: int) -> tuple[int, int]:
     """(current, longest) streak, from one pass over the sessions."""
-    return streaks_of(tally(sessions), today, goal)
+    return streaks_of(tally(sessions, moves=False), today, goal)
 
 
 def streaks_of(t: Tally, today: date, goal: int) -> tuple[int, int]:
@@ -111,11 +111,11 @@ def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> 
 
     A week still running never breaks the streak.
     """
-    return _current(_met_mondays(tally(sessions), goal), today)
+    return _current(_met_mondays(tally(sessions, moves=False), goal), today)
 
 
 def longest_streak(sessions: Iterable[SessionEntry], goal: int) -> int:
-    return _longest(_met_mondays(tally(sessions), goal))
+    return _longest(_met_mondays(tally(sessions, moves=False), goal))
 
 
 @dataclass(frozen=True)
@@ -237,7 +237,7 @@ def weekly_pain(
 ) -> dict[date, tuple[float | None, float | None]]:
     """The average pain before and after sessions, per week (by Monday), for the weeks
     from ``first`` to ``last`` that have any rating."""
-    return pain_of(tally(sessions), first, last)
+    return pain_of(tally(sessions, moves=False), first, last)
 
 
 def pain_of(t: Tally, first: date, last: date) -> dict[date, tuple[float | None, float | None]]:

@@ -69,8 +69,10 @@ class Tally:
     def sessions(self) -> int:
         return int(self.whole[COUNTED] + self.whole[UNCOUNTED])
 
-    def add(self, sessions: Iterable[SessionEntry]) -> Tally:
-        """Add ``sessions`` (in log order: float sums are made in that order)."""
+    def add(self, sessions: Iterable[SessionEntry], *, moves: bool = True) -> Tally:
+        """Add ``sessions`` (in log order: float sums are made in that order);
+        ``moves=False`` leaves out the count of each move done (weeks and streaks
+        do not need it, and it is most of the work)."""
         weeks, whole, done = self.weeks, self.whole, self.done
         for s in sessions:
             week = weeks.get(start := monday(s.started_at.date()))
@@ -86,7 +88,8 @@ class Tally:
                 if s.pain_after is not None:
                     sums[PAIN_AFTER] += s.pain_after
                     sums[RATED_AFTER] += 1
-            done.update(e.id for e in s.exercises if e.status == "done")
+            if moves:
+                done.update(e.id for e in s.exercises if e.status == "done")
         return self
 
     def plain(self) -> dict[str, Any]:
@@ -107,5 +110,5 @@ class Tally:
         return cls(weeks, whole, Counter(dict((str(k), int(n)) for k, n in data["done"])))
 
 
-def tally(sessions: Iterable[SessionEntry]) -> Tally:
-    return Tally().add(sessions)
+def tally(sessions: Iterable[SessionEntry], *, moves: bool = True) -> Tally:
+    return Tally().add(sessions, moves=moves)

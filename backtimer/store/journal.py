@@ -32,7 +32,7 @@ import tomllib
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -518,9 +518,9 @@ def _rows(sessions: Sequence[SessionEntry]) -> dict[str, list[Any]]:
     }
 
 
-def _stored(cache: Cache, path: Path, raw: bytes) -> dict[str, Any] | None:
-    """The log's cache entry, if it is ours and covers a prefix of ``raw``."""
-    stored = cache.get("log", path, "append-only")
+def _stored(cache: Cache, path: Path, raw: bytes, kind: str = "log") -> dict[str, Any] | None:
+    """The log's cache entry (``kind``), if it is ours and covers a prefix of ``raw``."""
+    stored = cache.get(kind, path, "append-only")
     try:
         if not isinstance(stored, dict) or stored["size"] > len(raw):
             return None
@@ -579,34 +579,47 @@ def load_recent(path: Path, cache: Cache, since: date) -> tuple[Tally, list[Sess
         return None
     if raw is None:
         return Tally(), []
-    stored = _stored(cache, path, raw)
-    if stored is None or raw[stored["size"] :].strip() or raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(b"\xef\xbb\xbf") or b"\r" in raw:
         return None
-    try:
-        if stored["torn"] or b"\r" in raw:
-            return None
-        whole = Tally.from_plain(stored["tally"])
-        day = since.isoformat()
-        return whole, _sessions(stored, [row for row in stored["rows"] if row[1][:10] >= day])
-    except (KeyError, TypeError, ValueError, IndexError):
-        return None
+    day = since.isoformat()
+    for kind in ("log-tally", "log"):  # the short entry, when it reaches back far enough
+        stored = _stored(cache, path, raw, kind)
+        try:
+            if stored is None or raw[stored["size"] :].strip() or stored["torn"]:
+                continue
+            if stored.get("since", "") > day:
+                continue
+            whole = Tally.from_plain(stored["tally"])
+            rows = [row for row in stored["rows"] if row[1][:10] >= day]
+            return whole, _sessions(stored, rows)
+        except (KeyError, TypeError, ValueError, IndexError):
+            continue
+    return None
+
+
+#: The short entry beside the log's cache holds the sessions of this many weeks
+#: before the last one: what a history shows by default (12) and the screen (26).
+RECENT_WEEKS = 26
 
 
 def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) -> None:
-    cache.put(
-        "log",
-        path,
-        "append-only",
-        {
-            "size": len(prefix),
-            "prefix": hashlib.sha256(prefix).hexdigest(),
-            "lines": lines,
-            "fields": list(_ROW),
-            "exercise_fields": list(_EXERCISE_ROW),
-            "tally": tally(log.sessions).plain(),
-            **_rows(log.sessions),
-            # only what lies inside the cached part; the rest is read again next time
-            "torn": [[t.first_line, t.last_line] for t in log.torn if t.last_line < lines],
-            "duplicates": [[i, n] for i, n in log.duplicates if n < lines],
-        },
-    )
+    head = {
+        "size": len(prefix),
+        "prefix": hashlib.sha256(prefix).hexdigest(),
+        "lines": lines,
+        "fields": list(_ROW),
+        "exercise_fields": list(_EXERCISE_ROW),
+        # only what lies inside the cached part; the rest is read again next time
+        "torn": [[t.first_line, t.last_line] for t in log.torn if t.last_line < lines],
+        "duplicates": [[i, n] for i, n in log.duplicates if n < lines],
+    }
+    sessions = log.sessions
+    whole = tally(sessions).plain()
+    cache.put("log", path, "append-only", {**head, "tally": whole, **_rows(sessions)})
+    # and a short one for history: the tally of the whole log, and the sessions of
+    # the last weeks only, so a history of ten years reads a few kilobytes
+    last = max((s.started_at.date() for s in sessions), default=None)
+    since = date.min if last is None else last - timedelta(weeks=RECENT_WEEKS, days=last.weekday())
+    recent = [s for s in sessions if s.started_at.date() >= since]
+    summary = {"tally": whole, "since": since.isoformat(), **_rows(recent)}
+    cache.put("log-tally", path, "append-only", {**head, **summary})

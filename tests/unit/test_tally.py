@@ -80,3 +80,16 @@ def test_only_a_whole_cached_log_is_read_this_way(tmp_path: Path) -> None:
     with path.open("a") as log:  # a block cut short by a crash
         log.write('\n[[session]]\nid = "x"\n')
     assert journal.load_recent(path, cache, since) is None
+
+
+def test_a_long_history_reads_the_whole_cache(tmp_path: Path) -> None:
+    """The short entry holds 26 weeks; asking for more reads the long one, or the log."""
+    path = make(tmp_path, [(d, True, 0.0, None, None) for d in range(0, 600, 7)])
+    cache = Cache(tmp_path / "cache")
+    full = journal.load(path, cache).sessions
+    for weeks in (12, 26, 60):
+        since = stats.monday(TODAY) - timedelta(weeks=weeks - 1)
+        quick = journal.load_recent(path, cache, since)
+        report = stats.report(full, TODAY, 3, weeks)
+        assert quick is None or stats.report_of(*quick, TODAY, 3, weeks) == report
+    assert journal.load_recent(path, cache, stats.monday(TODAY) - timedelta(weeks=11)) is not None

@@ -57,12 +57,13 @@ def history_text(
     """The history for a screen ``width`` columns wide: the calendar shows as many of
     the last 26 weeks as fit, and long lines wrap under their own indent."""
     shown = max(4, min(WEEKS, (width - 8) // 2))
-    weeks = stats.weeks(sessions, today, goal, WEEKS)
+    whole = stats.tally(sessions)  # one pass; every figure below is read from it
+    weeks = stats.weeks_of(whole, today, goal, WEEKS)
     first = weeks[0].monday
     days = stats.sessions_by_day(sessions, first, today)
     met = {w.monday for w in weeks if w.goal_met}
-    current, longest = stats.streaks(sessions, today, goal)
-    t = stats.totals(sessions)
+    current, longest = stats.streaks_of(whole, today, goal)
+    t = stats.totals_of(whole)
     lines = [
         f"[b]Streak:[/b] {current} {'week' if current == 1 else 'weeks'} meeting {goal} a week"
         f"   [b]Longest:[/b] {longest}",
@@ -112,7 +113,7 @@ def history_text(
             f"  average before {t.pain_before if t.pain_before is not None else '-'}, "
             f"after {t.pain_after if t.pain_after is not None else '-'}"
         )
-        pain = stats.weekly_pain(sessions, first, weeks[-1].monday)
+        pain = stats.pain_of(whole, first, weeks[-1].monday)
         mondays = [w.monday for w in weeks]
         before = stats.sparkline([pain.get(m, (None, None))[0] for m in mondays])
         after = stats.sparkline([pain.get(m, (None, None))[1] for m in mondays])

@@ -65,11 +65,12 @@ class HomeScreen(Screen[None]):
         today = app.today()
         goal = app.settings.weekly_goal
         sessions = app.profile.log.sessions
-        [week] = stats.weeks(sessions, today, goal, 1)
+        whole = stats.tally(sessions, moves=False)  # one pass for the week and the streak
+        [week] = stats.weeks_of(whole, today, goal, 1)
         self.query_one("#week", Static).update(
             week_line(week.sessions, goal) + self._at_risk(week.sessions, goal, today)
         )
-        streak, longest = stats.streaks(sessions, today, goal)
+        streak, longest = stats.streaks_of(whole, today, goal)
         unit = "week" if streak == 1 else "weeks"
         self.query_one("#streak", Static).update(
             f"Streak: {streak} {unit} meeting your goal  (longest {longest})"
