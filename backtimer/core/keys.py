@@ -247,7 +247,7 @@ def key_name(key: str) -> str:
 
 def keys_shown(keys: str) -> str:
     """Several keys as people read them: ``q,escape`` is ``q, Esc``."""
-    return ", ".join(key_name(k) for k in _split(keys))
+    return ", ".join(key_name(k) for k in split_keys(keys))
 
 
 def help_table(keymap: Mapping[str, str] | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -280,7 +280,8 @@ def scope(name: str) -> tuple[Key, ...]:
     return tuple(k for k in KEYS if k.scope == name)
 
 
-def _split(keys: str) -> list[str]:
+def split_keys(keys: str) -> list[str]:
+    """``"q, escape"`` as ``["q", "escape"]``."""
     return [k.strip() for k in keys.split(",") if k.strip()]
 
 
@@ -291,9 +292,9 @@ def keymap_problems(keymap: Mapping[str, str]) -> list[tuple[str, str]]:
     for binding_id, keys in keymap.items():
         if binding_id not in BY_ID:
             problems.append((binding_id, "no binding has this id (ids look like 'session.pause')"))
-        elif not _split(keys):
+        elif not split_keys(keys):
             problems.append((binding_id, "names no key"))
-    live = {k.id: _split(keymap.get(k.id, k.keys)) for k in KEYS}
+    live = {k.id: split_keys(keymap.get(k.id, k.keys)) for k in KEYS}
     for binding_id in keymap:
         if binding_id not in BY_ID:
             continue

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from backtimer.core.log import SessionEntry
 
 # the sums everything below is read from (and the rules they are made by)
-from backtimer.core.tally import (  # noqa: E402
+from backtimer.core.tally import (
     ACTIVE,
     COUNTED,
     COUNTS_FROM,

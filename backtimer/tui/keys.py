@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from backtimer.core.keys import BY_ID, scope
+from backtimer.core.keys import BY_ID, scope, split_keys
 
 
 def bindings(name: str) -> list[BindingType]:
@@ -20,22 +20,21 @@ def bindings(name: str) -> list[BindingType]:
     ]
 
 
-def key_hint(app: Any, binding_id: str) -> str:
-    """The key a binding is on now (the person's keymap, else the default), as the
-    footer shows it: every hint in a screen's text comes from here."""
+def live_keys(app: Any, binding_id: str) -> list[str]:
+    """The keys a binding is on now: the person's keymap, else the default."""
     keymap = getattr(app, "_keymap", None) or {}
-    keys = keymap.get(binding_id) or BY_ID[binding_id].keys
-    first = keys.split(",")[0].strip()
-    return str(app.get_key_display(Binding(first, "")))
+    return split_keys(keymap.get(binding_id, "")) or split_keys(BY_ID[binding_id].keys)
+
+
+def key_hint(app: Any, binding_id: str) -> str:
+    """The first key a binding is on now, as the footer shows it: every hint in a
+    screen's text comes from here."""
+    return str(app.get_key_display(Binding(live_keys(app, binding_id)[0], "")))
 
 
 def all_keys(app: Any, binding_id: str) -> str:
     """Every key a binding is on now, as the footer shows them: ``K/⇧+↑``."""
-    keymap = getattr(app, "_keymap", None) or {}
-    keys = keymap.get(binding_id) or BY_ID[binding_id].keys
-    return "/".join(
-        str(app.get_key_display(Binding(k.strip(), ""))) for k in keys.split(",") if k.strip()
-    )
+    return "/".join(str(app.get_key_display(Binding(k, ""))) for k in live_keys(app, binding_id))
 
 
 def hint_line(app: Any, items: Iterable[tuple[str, str]], *, every_key: bool = False) -> Text:

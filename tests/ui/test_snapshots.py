@@ -37,7 +37,7 @@ def test_paused(snap_compare, app_factory, clock) -> None:
     )
 
 
-def test_summary(snap_compare, app_factory, clock) -> None:
+def _finished(clock):
     async def run_before(pilot) -> None:
         await _at(clock, 7.0)(pilot)
         await pilot.press("n", "n")  # finish the warm-up and skip the hold
@@ -46,7 +46,11 @@ def test_summary(snap_compare, app_factory, clock) -> None:
         pilot.app.clear_notifications()
         await pilot.pause()
 
-    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=run_before)
+    return run_before
+
+
+def test_summary(snap_compare, app_factory, clock) -> None:
+    assert snap_compare(app_factory(), terminal_size=(80, 24), run_before=_finished(clock))
 
 
 def test_hold_small(snap_compare, app_factory, clock) -> None:
@@ -101,15 +105,7 @@ def test_home_small(snap_compare, app_factory) -> None:
 
 
 def test_summary_small(snap_compare, app_factory, clock) -> None:
-    async def run_before(pilot) -> None:
-        await _at(clock, 7.0)(pilot)
-        await pilot.press("n", "n")
-        await advance(pilot, pilot.app, clock, 200.0)
-        await pilot.press("3", "enter")
-        pilot.app.clear_notifications()
-        await pilot.pause()
-
-    assert snap_compare(app_factory(), terminal_size=SMALL, run_before=run_before)
+    assert snap_compare(app_factory(), terminal_size=SMALL, run_before=_finished(clock))
 
 
 def test_history(snap_compare, app_factory, tmp_path) -> None:

@@ -24,7 +24,7 @@ from textual.widgets import (
     Switch,
 )
 
-from backtimer.core.keys import SECTIONS, keymap_problems, scope
+from backtimer.core.keys import SECTIONS, keymap_problems, scope, split_keys
 from backtimer.core.settings import Settings
 from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.widgets.too_small import too_small
@@ -137,7 +137,7 @@ class SettingsScreen(Screen[Settings | None]):
         keymap = dict(self.settings.keymap)
         for _, binding in KEYMAP_ROWS:
             field = self.query_one(f"#{key_field(binding.id)}", Input)
-            typed = ",".join(k.strip() for k in field.value.split(",") if k.strip())
+            typed = ",".join(split_keys(field.value))
             if typed == binding.keys:
                 keymap.pop(binding.id, None)
             else:
