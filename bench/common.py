@@ -29,15 +29,34 @@ compile_sources()
 
 BENCH_ROUTINES = """
 
+# The measured hold and reps open a session of about ten minutes, as in daily use
+# (a one-minute session would show its last minute in seconds, and its progress bar
+# would move every second).
 [[routine]]
 id = "bench-hold"
 name = "Bench: one long hold"
-exercises = [{ id = "childs-pose", hold_s = 60 }]
+exercises = [
+  { id = "childs-pose", hold_s = 60 },
+  { id = "cat-cow", reps = 15 },
+  { id = "bridge", reps = 15 },
+  { id = "bird-dog", reps = 10 },
+  { id = "knee-to-chest", hold_s = 30, sets = 3 },
+  { id = "supine-twist", hold_s = 30 },
+  { id = "pelvic-tilts", reps = 15 },
+]
 
 [[routine]]
 id = "bench-reps"
 name = "Bench: paced reps with breath"
-exercises = [{ id = "cat-cow", reps = 15 }]
+exercises = [
+  { id = "cat-cow", reps = 15 },
+  { id = "childs-pose", hold_s = 60 },
+  { id = "bridge", reps = 15 },
+  { id = "bird-dog", reps = 10 },
+  { id = "knee-to-chest", hold_s = 30, sets = 3 },
+  { id = "supine-twist", hold_s = 30 },
+  { id = "pelvic-tilts", reps = 15 },
+]
 
 [[routine]]
 id = "bench-truth"

@@ -5,8 +5,9 @@
 
 On the first frame of the target screen it writes "painted <pid> <CPU ms so far>" to
 --mark (or stdout), then stays --stay seconds (for CPU and memory readings), and
-before exiting writes "frames <n>" (frames painted from --count-from seconds after
-the first one) and "rss <kB>".
+before exiting writes "cpu <s> <wall s>" (its own CPU time from --count-from seconds
+after the first frame to the end), "frames <n>" (frames painted in that time) and
+"rss <kB>".
 
 ``tick`` is the bare app updating a Static once a second; ``home-after`` records a
 session through the profile first, as a session just finished would; ``first`` is a
@@ -97,11 +98,20 @@ def main() -> None:
             painted = time.monotonic()
             cpu = os.times()
             say(f"painted {os.getpid()} {(cpu.user + cpu.system) * 1000:.0f}")
+            app.set_timer(args.count_from, start_window) if args.count_from else start_window()
             app.set_timer(args.stay, finish) if args.stay else finish()
         elif painted is not None and time.monotonic() - painted >= args.count_from:
             frames += 1
 
+    window: list[float] = []
+
+    def start_window() -> None:
+        window[:] = [time.monotonic(), time.process_time()]
+
     def finish() -> None:
+        if window:  # this process's CPU time, exact (/proc counts 10 ms ticks)
+            wall, cpu = time.monotonic() - window[0], time.process_time() - window[1]
+            say(f"cpu {cpu:.6f} {wall:.6f}")
         say(f"frames {frames}")
         say(f"rss {rss_kb()}")
         app.exit()

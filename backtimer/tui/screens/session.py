@@ -11,7 +11,6 @@ import math
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -29,6 +28,7 @@ from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SE
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
 from backtimer.tui.widgets.line import Line
+from backtimer.tui.widgets.plain import Column, Row
 from backtimer.tui.widgets.steps import StepList
 from backtimer.tui.widgets.track import TrackBar
 
@@ -130,6 +130,7 @@ class SessionScreen(Screen[None]):
     """
 
     CSS_PATH = "session.tcss"
+    BLANK = True  # nothing of its own to draw: see ``Row``
 
     BINDINGS = bindings("session")
     #: Longest sleep between two looks at the engine (it also notices a long gap).
@@ -159,20 +160,20 @@ class SessionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(id="phase")
         yield Static(id="position")
-        with Horizontal(id="main"):
-            with Vertical(id="clock"):
+        with Row(id="main"):
+            with Column(id="clock"):
                 yield BigText(id="segment")
                 yield Countdown(id="count")
                 yield BigText(id="detail")
                 yield BreathCue(id="breath")
                 yield Line(id="floor-next")
-            with Vertical(id="info"):
+            with Column(id="info"):
                 yield StepList(id="steps")
                 yield Static(id="care")
                 yield Static(id="next")
         yield Static(f"PAUSED  ·  {key_hint(self.app, 'session.pause')} to resume", id="paused")
         yield Static(id="notice")
-        with Horizontal(id="progress"):
+        with Row(id="progress"):
             yield TrackBar(id="bar")
             yield Line(id="left")
         yield Footer()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from collections.abc import Hashable
+
+from rich.style import Style
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.strip import Strip
+
+from backtimer.tui.widgets.plain import PlainLines, centred
 
 WORDS = {"inhale": "BREATHE IN", "exhale": "BREATHE OUT", "natural": "breathe naturally"}
 #: The bar moves in this many steps a second, on the same clock as the countdown, so a
@@ -26,36 +30,65 @@ def bar_size(breath: str, progress: float, span: float = 0.0) -> float:
     return 1.0 - done / seconds
 
 
-class BreathCue(Widget):
+class BreathCue(PlainLines):
+    """It changes every second of a breath, so it skips Textual's text layout (see
+    ``PlainLines``)."""
+
     DEFAULT_CSS = """
     BreathCue {
         height: 2;
         width: 1fr;
-        content-align: center middle;
     }
     """
 
-    cue: reactive[tuple[str, int]] = reactive(("natural", 0), layout=False)
+    COMPONENT_CLASSES = {"breath--inhale", "breath--exhale"}
+
+    cue: reactive[tuple[str, int]] = reactive(("natural", 0), repaint=False)
+
+    def watch_cue(self) -> None:
+        self.repaint_rows()
 
     def show(self, breath: str, progress: float, span: float = 0.0) -> None:
         step = round(bar_size(breath, progress, span) * STEPS)
         if (breath, step) == self.cue:
             return
-        if breath != self.cue[0]:
-            self.set_class(breath == "inhale", "-inhale")
-            self.set_class(breath == "exhale", "-exhale")
         self.cue = (breath, step)
 
-    def render(self) -> Text:
+    def rows(self, width: int) -> list[tuple[str, bool]]:
+        """The cue's rows as (text, is the word), not yet centred."""
         breath, step = self.cue
-        width = max(4, min(self.size.width - 2, 40))
-        word = WORDS[breath]
-        arrow = {"inhale": " ↑", "exhale": " ↓"}.get(breath, "")
-        text = Text(justify="center")
-        text.append(word + arrow + "\n", style="bold" if breath != "natural" else "dim")
+        word = WORDS[breath] + {"inhale": " ↑", "exhale": " ↓"}.get(breath, "")
         if breath == "natural":
-            return text
-        filled = max(1, round(width * step / STEPS))
-        pad = (width - filled) // 2
-        text.append(" " * pad + "█" * filled + " " * (width - filled - pad))
-        return text
+            return [(word, True)]
+        bar = max(4, min(width - 2, 40))
+        filled = max(1, round(bar * step / STEPS))
+        pad = (bar - filled) // 2
+        return [(word, True), (" " * pad + "█" * filled + " " * (bar - filled - pad), False)]
+
+    _colours: dict[str, Style] = {}  # replaced, never changed in place: one per instance
+
+    def _colour(self) -> Style:
+        """In-breath and out-breath colours come from the stylesheet's component
+        classes: a class on the widget would restyle it at every turn of the breath."""
+        breath = self.cue[0]
+        if breath == "natural":
+            return Style()
+        if breath not in self._colours:
+            self._colours = self._colours | {
+                breath: self.get_component_rich_style(f"breath--{breath}", partial=True)
+            }
+        return self._colours[breath]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._colours = {}  # a new theme or stylesheet: read the colours again
+
+    def key(self) -> Hashable:
+        return self.cue  # a new theme restyles the widget, which changes its own style too
+
+    def build(self, width: int, height: int, style: Style) -> list[Strip]:
+        natural = self.cue[0] == "natural"
+        style += self._colour()
+        word = style + Style(bold=not natural, dim=natural)
+        rows = [(text, word if is_word else style) for text, is_word in self.rows(width)]
+        return centred(rows, width, height, style)

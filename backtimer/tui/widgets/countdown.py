@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 
-from rich.text import Text
+from rich.style import Style
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.strip import Strip
+
+from backtimer.tui.widgets.plain import PlainLines, centred
 
 # A 5-row block font: strokes two cells wide so digits keep their shape at a distance.
 FONT: dict[str, tuple[str, ...]] = {
@@ -62,16 +65,21 @@ def fitted(text: str, width: int, height: int) -> str:
     return text
 
 
-class Countdown(Widget):
+class Countdown(PlainLines):
+    """The digits. They change every second, so they skip Textual's text layout (see
+    ``PlainLines``): the rows are built once per new second."""
+
     DEFAULT_CSS = """
     Countdown {
         width: 100%;
         height: 5;
-        content-align: center middle;
     }
     """
 
-    shown: reactive[int | None] = reactive(None)
+    shown: reactive[int | None] = reactive(None, repaint=False)
+
+    def watch_shown(self) -> None:
+        self.repaint_rows()
 
     def show(self, remaining: float) -> None:
         self.shown = shown_seconds(remaining)  # reactive: redraws only on a new second
@@ -80,11 +88,17 @@ class Countdown(Widget):
         """A plain number (the rep), not a clock."""
         self.shown = -number - 1  # negative: a count, drawn without minutes
 
-    def render(self) -> Text:
+    def text(self) -> str:
+        """What the digits say, as plain text."""
         if self.shown is None:
-            return Text("")
-        # every row has the same width; CSS centres the block as a whole (justifying
-        # each line would strip its spaces and misalign the rows)
-        value = str(-self.shown - 1) if self.shown < 0 else format_clock(self.shown)
-        text = fitted(value, self.size.width, self.size.height)
-        return Text(text, no_wrap=True, overflow="crop")
+            return ""
+        return str(-self.shown - 1) if self.shown < 0 else format_clock(self.shown)
+
+    def key(self) -> Hashable:
+        return self.shown
+
+    def build(self, width: int, height: int, style: Style) -> list[Strip]:
+        # every row has the same width, so the block is centred as a whole
+        text = self.text()
+        rows = fitted(text, width, height).replace("\u00a0", " ").split("\n") if text else []
+        return centred([(row, style) for row in rows], width, height, style)
