@@ -2,10 +2,11 @@
 
 Each app runs in a real terminal (tmux, 80x24). CPU is the process's user+system time
 over a window, read by the process itself (``time.process_time``, exact; /proc counts
-whole 10 ms ticks, a fifth of what a second of floor costs); frames are counted by the app itself (Textual's
-post-display hook) over the same window; memory is the resident set size once
-painted and settled. The CPU floor is the bare app updating one Static once a second
-(what any one-second countdown must cost); memory is against the bare app.
+whole 10 ms ticks, a fifth of what a second of floor costs); frames are counted by
+the app itself (Textual's post-display hook) over the same window; memory is the
+resident set size once painted and settled. The CPU floor is the bare app updating
+one Static once a second (what any one-second countdown must cost); memory is against
+the bare app.
 """
 
 from __future__ import annotations

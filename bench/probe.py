@@ -71,6 +71,9 @@ def main() -> None:
     else:
         if args.which == "home-after":
             record_one(args.data_dir, args.catalog)
+        from backtimer.tui import gc_pause
+
+        gc_pause.pause()  # as the backtimer command does before importing the app
         from backtimer.tui.app import make_app
 
         app = make_app(

@@ -107,6 +107,9 @@ def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
 
 
 def run_app(ctx: Context, start: bool) -> int:
+    from backtimer.tui import gc_pause
+
+    gc_pause.pause()  # until the first frame: see gc_pause
     from backtimer.tui.app import make_app
 
     app = make_app(

@@ -1,16 +1,65 @@
 """Every word list backtimer uses, declared once, and the constraints on file values.
 
-The constraints are ``annotated_types`` markers: plain metadata that costs nothing to
-import. ``backtimer.store.models`` hands the annotated dataclasses to pydantic, which
-enforces them, only when a file is new or changed.
+The constraints are plain markers (``Interval``, ``Ge``, ``Gt``, ``Le``, ``Len``) that
+cost nothing to import. ``backtimer.store.models`` hands the annotated dataclasses to
+pydantic only when a file is new or changed; each marker then turns itself into the
+``annotated_types`` constraint of the same name, which pydantic enforces.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Any, Literal, get_args
 
-from annotated_types import Ge, Gt, Interval, Le, Len
+
+class Constraint:
+    """A bound on a file value, as plain data. ``annotated_types`` (and its dozen
+    dataclasses, about 10 ms a start) is imported only when pydantic asks."""
+
+    __slots__ = ("kind", "args", "bounds")
+
+    def __init__(self, kind: str, *args: Any, **bounds: Any) -> None:
+        self.kind, self.args, self.bounds = kind, args, bounds
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.kind, self.args, tuple(sorted(self.bounds.items())))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Constraint) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        parts = [repr(a) for a in self.args] + [f"{k}={v!r}" for k, v in self.bounds.items()]
+        return f"{self.kind}({', '.join(parts)})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        import annotated_types
+
+        marker = getattr(annotated_types, self.kind)(*self.args, **self.bounds)
+        return handler.generate_schema(Annotated[source, marker])
+
+
+def Interval(**bounds: float) -> Constraint:  # named as in annotated_types
+    return Constraint("Interval", **bounds)
+
+
+def Ge(bound: float) -> Constraint:
+    return Constraint("Ge", bound)
+
+
+def Gt(bound: float) -> Constraint:
+    return Constraint("Gt", bound)
+
+
+def Le(bound: float) -> Constraint:
+    return Constraint("Le", bound)
+
+
+def Len(min_length: int = 0, max_length: int | None = None) -> Constraint:
+    return Constraint("Len", min_length, max_length)
+
 
 Kind = Literal["warmup", "stretch", "strength", "mobility"]
 Position = Literal[
@@ -47,8 +96,6 @@ Id = Annotated[str, Len(1, 40)]
 Pain = Annotated[int, Interval(ge=0, le=10)]
 NonNegative = Annotated[float, Ge(0)]
 StepNumber = Annotated[int, Interval(ge=1, le=8)]
-
-__all__ = ["Ge", "Gt", "Interval", "Le", "Len"]
 
 #: Shared by every file model: unknown keys are errors, ``return_`` is spelled
 #: ``return`` in a file, and no file may hold inf or nan. A plain dict, so that

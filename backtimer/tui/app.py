@@ -58,6 +58,8 @@ class BacktimerApp(App[None]):
     #: Classes every screen gets by its size, for the small-terminal rules in the CSS.
     HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (40, "-w-narrow"), (70, "-w-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (12, "-h-short"), (20, "-h-tall")]
+    #: Seconds after mounting when the garbage collector, paused for the start, runs again.
+    GC_RESUME_S = 0.5
 
     #: What Start runs; Home shows it.
     choice: reactive[Choice] = reactive(Choice("", "", ()), init=False)
@@ -91,6 +93,10 @@ class BacktimerApp(App[None]):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self._install_signal_handlers()
+        from backtimer.tui import gc_pause
+
+        # the first frame is painted well within this: then collect as usual
+        self.set_timer(self.GC_RESUME_S, gc_pause.resume)
         self.push_screen(HomeScreen())
         if self.profile.log.torn:
             self.notify(self.profile.log.torn_message() or "", severity="warning", timeout=15)

@@ -188,3 +188,20 @@ def test_history_names_routines_and_explains_its_marks() -> None:
     sessions = [entry("2026-11-16T08:00:00+01:00")]
     text = history_text(sessions, date(2026, 11, 18), 3, {}, {"gentle": "Gentle daily"})
     assert "Gentle daily" in text and "■ a session" in text and "goal was met" in text
+
+
+async def test_the_collector_paused_for_the_start_runs_again(app_factory) -> None:
+    import gc
+
+    from backtimer.tui import gc_pause
+
+    gc_pause.pause()  # as the backtimer command does
+    try:
+        app = app_factory()
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert not gc.isenabled()
+            await pilot.pause(app.GC_RESUME_S + 0.3)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -53,12 +53,12 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.watch(self.app, "choice", self.show_choice)
-        self.show_week()
+        self.watch(self.app, "choice", self.show_choice, init=False)
 
     def on_screen_resume(self) -> None:
+        """Also the first showing: the week, the streak and the routine, once."""
         self.bt.profile.log_changed()  # another backtimer may have saved a session
-        self.show_week()
+        self.show_choice(self.bt.choice)
 
     def show_week(self) -> None:
         app = self.bt

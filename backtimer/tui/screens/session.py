@@ -20,8 +20,6 @@ from backtimer.clock import Clock
 from backtimer.core.cues import Cuer
 from backtimer.core.engine import Event, Session, State
 from backtimer.output import Sinks
-from backtimer.tui.dialogs.confirm import ConfirmScreen
-from backtimer.tui.dialogs.safety import SafetyScreen
 from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.widgets.bigtext import BigText
 from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SECOND
@@ -343,11 +341,15 @@ class SessionScreen(Screen[None]):
                 return
             self._act(self.session.resume if go_on else self.session.end)
 
+        from backtimer.tui.dialogs.safety import SafetyScreen
+
         self.app.push_screen(SafetyScreen(pain=True), after)
 
     def action_end(self) -> None:
         if self._done:
             return
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
         question = ConfirmScreen(
             "End this session now?\nWhat you have done so far is saved.",
             yes="End",
