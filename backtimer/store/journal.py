@@ -28,7 +28,6 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, fields
@@ -356,6 +355,8 @@ def _parse(
 
 
 def _toml(text: str) -> dict[str, Any]:
+    import tomllib  # only for blocks the fast reader leaves (and the header)
+
     try:
         return tomllib.loads(text)
     except (ValueError, RecursionError) as exc:  # tomllib's errors, huge numbers, nesting

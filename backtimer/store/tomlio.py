@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import tomllib
 from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,8 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"{path}: not UTF-8 text (byte {exc.start}).") from None
+    import tomllib  # a warm start reads its files from the cache, not as TOML
+
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:

@@ -226,6 +226,9 @@ class BacktimerApp(App[None]):
 
     def action_start(self) -> None:
         if self._pending is None:
+            from backtimer.tui import gc_pause
+
+            gc_pause.resume()  # a session started at once (`backtimer start`): collect first
             self.session_flow()
 
     @work(exclusive=True, group="session")
