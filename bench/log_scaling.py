@@ -124,19 +124,21 @@ def time_screen(data: Path, catalog: Path, runs: int) -> float:
     return statistics.median(asyncio.run(once()) for _ in range(runs))
 
 
-def time_append(path: Path, runs: int) -> float:
+def time_append(paths: dict[int, Path], runs: int) -> dict[int, float]:
+    """Median time to append one session, sizes interleaved append by append (the
+    disk's `fsync` time drifts more than the sizes differ)."""
     import os
 
-    # the log was just generated: flush it first, or the first append's fsync writes
-    # the whole file out, and larger logs would pay for the generator's writes
+    # the logs were just generated: flush them first, or the first append's fsync
+    # writes the whole file out, and larger logs would pay for the generator's writes
     os.sync()
-    append(path, session(899999, 900000))
-    times = []
+    times: dict[int, list[float]] = {count: [] for count in paths}
     for n in range(runs):
-        start = time.perf_counter()
-        append(path, session(900000 + n, 900000 + n + 1))
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for count, path in paths.items():
+            start = time.perf_counter()
+            append(path, session(900000 + n, 900000 + n + 1))
+            times[count].append(time.perf_counter() - start)
+    return {count: statistics.median(values) for count, values in times.items()}
 
 
 def measure(runs: int = 7, sizes: tuple[int, ...] = SIZES) -> list[Row]:
@@ -154,10 +156,11 @@ def measure(runs: int = 7, sizes: tuple[int, ...] = SIZES) -> list[Row]:
     cold = time_uncached(cold_sizes, max(3, runs // 2))
     for count, (data, catalog) in profiles.items():
         screen[count] = time_screen(data, catalog, 3)
+    logs = {count: data / "sessions.toml" for count, (data, _) in profiles.items() if count}
+    appends.update(time_append(logs, 20))
+    for count, (data, _) in profiles.items():
         if count:
-            path = data / "sessions.toml"
-            appends[count] = time_append(path, 20)
-            assert len(load(path).sessions) == count + 20
+            assert len(load(logs[count]).sessions) == count + 20
         shutil.rmtree(data.parent, ignore_errors=True)
     rows = []
     for count in sizes[1:]:
