@@ -65,23 +65,13 @@ class BreathCue(PlainLines):
         pad = (bar - filled) // 2
         return [(word, True), (" " * pad + "█" * filled + " " * (bar - filled - pad), False)]
 
-    _colours: dict[str, Style] = {}  # replaced, never changed in place: one per instance
-
     def _colour(self) -> Style:
         """In-breath and out-breath colours come from the stylesheet's component
         classes: a class on the widget would restyle it at every turn of the breath."""
         breath = self.cue[0]
         if breath == "natural":
             return Style()
-        if breath not in self._colours:
-            self._colours = self._colours | {
-                breath: self.get_component_rich_style(f"breath--{breath}", partial=True)
-            }
-        return self._colours[breath]
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._colours = {}  # a new theme or stylesheet: read the colours again
+        return self.get_component_rich_style(f"breath--{breath}", partial=True)
 
     def key(self) -> Hashable:
         return self.cue  # a new theme restyles the widget, which changes its own style too

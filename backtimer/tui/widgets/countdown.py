@@ -38,21 +38,16 @@ def format_clock(seconds: int) -> str:
     return f"{minutes}:{secs:02d}" if minutes else str(secs)
 
 
-def big(text: str, scale: int = 1) -> str:
-    """``text`` (digits and colons) in the block font, ``scale`` times as tall and wide,
-    rows joined by newlines.
-
-    Blanks are no-break spaces: line layout strips ordinary leading spaces, which
-    would slide a row like ``    ██`` to the left and turn a 3 into an E.
-    """
+def big(text: str, scale: int = 1) -> list[str]:
+    """``text`` (digits and colons) in the block font, ``scale`` times as tall and
+    wide: its rows, all of one width."""
     rows = [" ".join(FONT[ch][row] for ch in text) for row in range(HEIGHT)]
-    scaled = ["".join(c * scale for c in row) for row in rows for _ in range(scale)]
-    return "\n".join(row.replace(" ", "\u00a0") for row in scaled)
+    return ["".join(c * scale for c in row) for row in rows for _ in range(scale)]
 
 
-def fitted(text: str, width: int, height: int) -> str:
-    """The largest rendering of ``text`` that fits: the block font at 3x, 2x or 1x, the
-    three-row font, or plain text. The countdown is never cut."""
+def fitted(text: str, width: int, height: int) -> list[str]:
+    """The rows of the largest rendering of ``text`` that fits: the block font at 4x,
+    3x, 2x or 1x, the three-row font, or plain text. The countdown is never cut."""
     from backtimer.tui.widgets.bigtext import big_rows
 
     one = len(" ".join(FONT[ch][0] for ch in text))
@@ -61,8 +56,8 @@ def fitted(text: str, width: int, height: int) -> str:
             return big(text, scale)
     rows = big_rows(text)
     if rows is not None and height >= 3 and len(rows[0]) <= width:
-        return "\n".join(row.replace(" ", "\u00a0") for row in rows)
-    return text
+        return rows
+    return [text]
 
 
 class Countdown(PlainLines):
@@ -100,5 +95,5 @@ class Countdown(PlainLines):
     def build(self, width: int, height: int, style: Style) -> list[Strip]:
         # every row has the same width, so the block is centred as a whole
         text = self.text()
-        rows = fitted(text, width, height).replace("\u00a0", " ").split("\n") if text else []
+        rows = fitted(text, width, height) if text else []
         return centred([(row, style) for row in rows], width, height, style)
