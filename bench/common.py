@@ -27,37 +27,30 @@ def compile_sources() -> None:
 
 compile_sources()
 
-BENCH_ROUTINES = """
+#: The measured hold and reps open a session of about 15 minutes, as in daily use (a
+#: one-minute session would show its last minute in seconds, and its progress bar
+#: would move every second).
+_REST_OF_SESSION = (
+    '{ id = "bridge", reps = 15 }',
+    '{ id = "bird-dog", reps = 10 }',
+    '{ id = "knee-to-chest", hold_s = 30, sets = 3 }',
+    '{ id = "supine-twist", hold_s = 30 }',
+    '{ id = "pelvic-tilts", reps = 15 }',
+)
+_HOLD = '{ id = "childs-pose", hold_s = 60 }'
+_REPS = '{ id = "cat-cow", reps = 15 }'
 
-# The measured hold and reps open a session of about ten minutes, as in daily use
-# (a one-minute session would show its last minute in seconds, and its progress bar
-# would move every second).
-[[routine]]
-id = "bench-hold"
-name = "Bench: one long hold"
-exercises = [
-  { id = "childs-pose", hold_s = 60 },
-  { id = "cat-cow", reps = 15 },
-  { id = "bridge", reps = 15 },
-  { id = "bird-dog", reps = 10 },
-  { id = "knee-to-chest", hold_s = 30, sets = 3 },
-  { id = "supine-twist", hold_s = 30 },
-  { id = "pelvic-tilts", reps = 15 },
-]
 
-[[routine]]
-id = "bench-reps"
-name = "Bench: paced reps with breath"
-exercises = [
-  { id = "cat-cow", reps = 15 },
-  { id = "childs-pose", hold_s = 60 },
-  { id = "bridge", reps = 15 },
-  { id = "bird-dog", reps = 10 },
-  { id = "knee-to-chest", hold_s = 30, sets = 3 },
-  { id = "supine-twist", hold_s = 30 },
-  { id = "pelvic-tilts", reps = 15 },
-]
+def _opening(routine_id: str, name: str, *first: str) -> str:
+    """A routine whose first moves are ``first``, then the rest of a daily session."""
+    moves = "".join(f"  {move},\n" for move in (*first, *_REST_OF_SESSION))
+    return f'\n[[routine]]\nid = "{routine_id}"\nname = "{name}"\nexercises = [\n{moves}]\n'
 
+
+BENCH_ROUTINES = (
+    _opening("bench-hold", "Bench: one long hold", _HOLD, _REPS)
+    + _opening("bench-reps", "Bench: paced reps with breath", _REPS, _HOLD)
+    + """
 [[routine]]
 id = "bench-truth"
 name = "Bench: timed, hold, reps and sides"
@@ -73,6 +66,7 @@ id = "bench-quick"
 name = "Bench: a short smoke run"
 exercises = [{ id = "childs-pose", hold_s = 6 }, { id = "bridge", reps = 1 }]
 """
+)
 
 SETTINGS = """\
 safety_acknowledged = true
