@@ -240,10 +240,10 @@ def cmd_progress(ctx: Context) -> int:
 
 
 def cmd_serve(ctx: Context) -> int:
-    from backtimer.web.serve import INSTALL_HINT, app_command, is_loopback, make_server, new_token
+    from backtimer.web import serve
 
     args = ctx.args
-    remote = not is_loopback(args.host)
+    remote = not serve.is_loopback(args.host)
     if remote and not args.allow_remote:
         raise UsageError(
             f"--host {args.host} would let anyone on that network use backtimer as you; "
@@ -251,21 +251,22 @@ def cmd_serve(ctx: Context) -> int:
         )
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: not a port")
+    if not 1 <= args.max_tabs <= 20:
+        raise UsageError(f"--max-tabs {args.max_tabs}: give 1 to 20")
     try:
         import textual_serve  # noqa: F401
     except ImportError:
-        raise DataError(INSTALL_HINT) from None
+        raise DataError(serve.INSTALL_HINT) from None
     options = []
     for name in ("data_dir", "catalog", "cache_dir"):
         if ctx.option(name):
             options += [f"--{name.replace('_', '-')}", str(ctx.option(name))]
-    token = new_token() if remote else None
-    server = make_server(app_command(options), args.host, args.port, token)
-    if args.open:
-        import webbrowser
-
-        webbrowser.open(f"{server.public_url}/{token + '/' if token else ''}")
-    server.serve()
+    token = serve.new_token()
+    server = serve.make_server(
+        serve.app_command(options), args.host, args.port, token, max_tabs=args.max_tabs
+    )
+    url = serve.served_url(args.host, args.port, token)
+    serve.serve(server, url, remote, open_browser=args.open)
     return EXIT_OK
 
 

@@ -218,11 +218,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="use backtimer in a browser (a tablet or phone by the mat)",
         description="Serve the app to a browser through textual-serve (the web extra). "
-        "Loopback only unless --allow-remote, which then needs a token in the URL.",
+        "Loopback only unless --allow-remote; every URL needs the token it prints.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--open", action="store_true", help="open it in your browser")
+    serve.add_argument(
+        "--max-tabs", type=int, default=2, metavar="N",
+        help="tabs open at once, each its own backtimer (default 2)",
+    )
     serve.add_argument(
         "--allow-remote",
         action="store_true",

@@ -22,7 +22,8 @@ APP = "backtimer"
 
 #: Options that take a value, to find the command's name without a full parse.
 VALUED = {"--data-dir", "--catalog", "--cache-dir", "--format", "--weeks", "--minutes",
-          "--routine", "--date", "--since", "--output", "--days", "--at", "--host", "--port"}
+          "--routine", "--date", "--since", "--output", "--days", "--at", "--host", "--port",
+          "--max-tabs"}
 
 
 def command_of(argv: list[str]) -> str | None:

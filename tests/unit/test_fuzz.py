@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from contextlib import redirect_stderr, redirect_stdout
+from contextlib import chdir, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -88,7 +88,8 @@ def test_cli_never_tracebacks(tmp_path: Path, command: str, rest: list[str]) -> 
     if any("\x00" in a for a in argv):  # not something a shell can pass
         return
     out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
+    # relative paths (`--cache-dir ~x`, `--data-dir é`) land in the test's own folder
+    with chdir(tmp_path), redirect_stdout(out), redirect_stderr(err):
         try:
             code = main(argv + ["--data-dir", str(tmp_path / "data")])
         except SystemExit as exc:  # argparse: usage (2), --help/--version (0)
