@@ -54,22 +54,25 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
 
         line = quick_status(args, today)
         if line is not None:
-            sys.stdout.write(line)
+            from backtimer.cli.printable import printable
+
+            sys.stdout.write(printable(line, sys.stdout.encoding))
             return EXIT_OK
     from backtimer.cli import commands
     from backtimer.cli.commands import Context, UsageError, run_app
+    from backtimer.cli.printable import Printable, warn
     from backtimer.store.errors import DataError
 
-    context = Context(args, sys.stdout, today)
+    context = Context(args, Printable(sys.stdout), today)  # type: ignore[arg-type]
     try:
         if name is None:
             return run_app(context, start=False)
         return int(getattr(commands, f"cmd_{name}")(context))
     except DataError as exc:
-        print(f"backtimer: {exc}", file=sys.stderr)
+        warn(str(exc))
         return EXIT_DATA
     except UsageError as exc:
-        print(f"backtimer: {exc}", file=sys.stderr)
+        warn(str(exc))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -81,5 +84,5 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
         name = str(exc.filename or "")
         name = name if len(name) <= 80 else name[:60] + "…"
         reason = exc.strerror or str(exc)[:200]
-        print(f"backtimer: {name + ': ' if name else ''}{reason}.", file=sys.stderr)
+        warn(f"{name + ': ' if name else ''}{reason}.")
         return EXIT_DATA

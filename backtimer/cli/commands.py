@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from backtimer.cli import EXIT_DATA, EXIT_OK
+from backtimer.cli.printable import warn
 from backtimer.store.errors import DataError
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def run_app(ctx: Context, start: bool) -> int:
     )
     app.run()
     if app.save_error:  # the session could not be saved: say so where it can be seen
-        print(f"backtimer: {app.save_error}", file=sys.stderr)
+        warn(f"{app.save_error}")
         return EXIT_DATA
     return app.return_code or EXIT_OK
 
@@ -161,7 +162,7 @@ def cmd_history(ctx: Context) -> int:
     else:
         log = journal.load(paths.sessions, cache)
         if log.torn:
-            print(f"backtimer: warning: {log.torn_message()}", file=sys.stderr)
+            warn(f"warning: {log.torn_message()}")
         data = stats.report(log.sessions, today, goal, count)
     if ctx.args.json:
         return ctx.json(data)
@@ -192,11 +193,32 @@ def cmd_export(ctx: Context) -> int:
     else:
         text = exchange.to_ics(sessions, names, datetime.now().astimezone())
     if ctx.args.output:
-        write_atomic(Path(ctx.args.output).expanduser(), text)
-        print(f"backtimer: {len(sessions)} sessions written to {ctx.args.output}.", file=sys.stderr)
+        target = Path(ctx.args.output).expanduser()
+        _may_write(paths, target, force=ctx.args.force)
+        write_atomic(target, text)
+        warn(f"{len(sessions)} sessions written to {ctx.args.output}.")
     else:
         ctx.out.write(text)
     return EXIT_OK
+
+
+def _may_write(paths: Paths, target: Path, *, force: bool) -> None:
+    """Refuse an export over backtimer's own files (whatever ``--force`` says), into
+    its cache, over a folder, or over any existing file without ``--force``."""
+    where = target.resolve()
+    own = {p.resolve() for p in (paths.sessions, paths.state, paths.settings, paths.routines,
+                                 paths.catalog)}
+    if where in own or paths.cache_dir.resolve() in where.parents:
+        raise DataError(
+            f"{target}: that is one of backtimer's own files (or its cache); an export "
+            "never replaces it. Nothing was written; choose another file."
+        )
+    if where.is_dir():
+        raise DataError(f"{target}: a folder; give a file name. Nothing was written.")
+    if (target.exists() or target.is_symlink()) and not force:
+        raise DataError(
+            f"{target}: the file exists; add --force to replace it. Nothing was written."
+        )
 
 
 def _import(ctx: Context, source: Path, verb: str) -> int:

@@ -153,6 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="sessions from then on")
     export.add_argument("--output", metavar="FILE", help="write here instead of the screen")
+    export.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never your log)"
+    )
     export.set_defaults(handler="export")
 
     importing = sub.add_parser(

@@ -3,8 +3,9 @@ finished session becomes an entry."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Annotated, Any
 
 from backtimer.core.dose import Dose
@@ -73,11 +74,32 @@ SESSION_FIELDS = tuple(f.name for f in fields(SessionEntry) if f.name != "exerci
 FLOAT_FIELDS = ("active_s", "paused_s", "planned_minutes", "planned_s")
 
 
+#: The one grammar of an id in the log (a session's, and each exercise's in it), from
+#: every source (the log, an import, a merge, a recovery file): an id is written raw in
+#: the block's end line, so nothing in it may end a line, start a conflict marker or
+#: reach a terminal.
+ID_GRAMMAR = re.compile(r"[A-Za-z0-9._:-]{1,64}")
+ID_RULE = "an id is 1-64 letters, digits, '.', '_', ':' or '-'"
+#: Dates a session can have: anything else is a typo or a broken clock, and years
+#: outside these overflow when moved to another offset (a calendar export).
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC)
+
+
 def entry_problem(entry: SessionEntry) -> tuple[str, str] | None:
-    """A rule that spans keys, or that the annotations cannot say, broken by ``entry``."""
+    """A rule that spans keys, or that the annotations cannot say, broken by ``entry``:
+    the key and the problem."""
+    if not ID_GRAMMAR.fullmatch(entry.id):
+        return "id", ID_RULE
+    for n, exercise in enumerate(entry.exercises):
+        if not ID_GRAMMAR.fullmatch(exercise.id):
+            return f"exercises.{n}.id", ID_RULE
     for key in ("started_at", "ended_at"):
-        if getattr(entry, key).utcoffset() is None:
+        moment = getattr(entry, key)
+        if moment.utcoffset() is None:
             return key, "needs a UTC offset, e.g. 2026-11-16T08:00:00+01:00"
+        if not EARLIEST <= moment <= LATEST:
+            return key, "a date from 1970 to 2100 is expected"
     return None
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from backtimer import __version__
-from backtimer.core.log import SessionEntry
+from backtimer.core.log import SessionEntry, entry_problem
 from backtimer.core.stats import counts
 from backtimer.store import journal
 from backtimer.store.errors import DataError
@@ -59,6 +60,20 @@ def to_json(sessions: Sequence[SessionEntry]) -> dict[str, Any]:
     }
 
 
+#: A cell a spreadsheet would run as a formula (OWASP's list), and control characters.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as text, never runs: control characters
+    dropped, and a text that starts like a formula behind a ``'`` (as OWASP advises)."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROL.sub("", value)
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
 def to_csv(sessions: Sequence[SessionEntry], names: dict[str, str]) -> str:
     """One row per session, for a spreadsheet."""
     out = io.StringIO()
@@ -69,7 +84,7 @@ def to_csv(sessions: Sequence[SessionEntry], names: dict[str, str]) -> str:
             return "; ".join(names.get(e.id, e.id) for e in s.exercises if e.status in statuses)
 
         writer.writerow(
-            [
+            cell(value) for value in [
                 s.started_at.date().isoformat(),
                 s.started_at.strftime("%H:%M"),
                 f"{s.active_s / 60:.1f}",
@@ -101,7 +116,7 @@ def to_habits_csv(sessions: Sequence[SessionEntry]) -> str:
 
 def _ics_text(value: str) -> str:
     return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        _CONTROL.sub("", value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
         .replace("\n", "\\n")
     )
 
@@ -235,8 +250,12 @@ def _from_json(path: Path, raw: bytes) -> list[SessionEntry]:
             ) from None
         except (ValueError, TypeError) as exc:
             raise DataError(f"{path}: $.sessions[{i}]: {shorten(str(exc), 120)}.") from None
-        if found[-1].started_at.utcoffset() is None:
-            raise DataError(f"{path}: $.sessions[{i}].started_at: needs a UTC offset.")
+        broken = entry_problem(found[-1])
+        if broken:
+            where = re.sub(r"[.](\d+)", r"[\1]", broken[0])
+            raise DataError(
+                f"{path}: $.sessions[{i}].{where}: {broken[1]}; nothing was imported."
+            )
     return found
 
 

@@ -175,6 +175,7 @@ def append_many(path: Path, entries: Sequence[SessionEntry]) -> None:
             os.lseek(fd, max(0, size - _TAIL), os.SEEK_SET)
             tail = os.read(fd, _TAIL).decode("utf-8", "replace")
         prefix = prefix_after(tail, empty=size == 0)
+        _reads_back(path, prefix, block, entries, empty=size == 0)
         data = (prefix + block).encode("utf-8")
         try:
             written = os.write(fd, data)
@@ -198,6 +199,52 @@ def append_many(path: Path, entries: Sequence[SessionEntry]) -> None:
                 os.close(dir_fd)
         except OSError:
             pass
+
+
+def _reads_back(
+    path: Path, prefix: str, block: str, entries: Sequence[SessionEntry], *, empty: bool
+) -> None:
+    """Parse what an append is about to write, exactly as a load will, and refuse to
+    write it (DataError, the log untouched) unless it reads back as ``entries``, whole:
+    nothing that would not load is ever written."""
+
+    def refuse(why: str) -> DataError:
+        return DataError(
+            f"{path}: refusing to append a session that would not read back: {why}. The "
+            "log was not changed."
+        )
+
+    for entry in entries:
+        broken = _entry_problem(entry)
+        if broken:
+            raise refuse(f"session {shorten(entry.id, 40)}: {broken[0]}: {broken[1]}")
+    log = Log(path)
+    text = prefix + block if empty else block
+    try:
+        _parse(path, text, 1, log, {e.id: e for e in entries}, whole=empty)
+    except DataError as exc:
+        raise refuse(str(exc).split(": ", 1)[-1].split(". The file", 1)[0]) from None
+    if [id(s) for s in log.sessions] != [id(e) for e in entries] or log.torn or log.duplicates:
+        raise refuse("its block does not parse as itself")
+    for entry in entries:  # each value as a load reads it
+        body = format_block(entry)
+        try:
+            read = (read_block(body) or _toml(body))["session"][0]
+        except _TomlError as exc:
+            raise refuse(f"session {entry.id}: {shorten(str(exc), 80)}") from None
+        if read != _as_read(entry):
+            raise refuse(f"session {entry.id}: a value reads back differently")
+
+
+def _as_read(entry: SessionEntry) -> dict[str, Any]:
+    """``entry`` as tomllib reads the block ``format_block`` makes of it."""
+    data: dict[str, Any] = {
+        f: getattr(entry, f) for f in SESSION_FIELDS if getattr(entry, f) is not None
+    }
+    for key in FLOAT_FIELDS:
+        data[key] = float(data[key])
+    data["exercises"] = [e.plain() for e in entry.exercises]
+    return data
 
 
 def prefix_after(tail: str, *, empty: bool) -> str:
@@ -337,9 +384,8 @@ def _parse(
     starts = [m.start() for m in _BLOCK_START.finditer(text)]
     head = text[: starts[0]] if starts else text
     if whole:
-        if not _check_header(path, head, last=not starts):
+        if not _check_header(path, head):  # a first write cut short: what follows reads
             log.torn.append(Torn(1, 1 + head.rstrip("\n").count("\n")))
-            return 0
     elif head.strip():  # after the cached part: only the start of a block cut short
         log.torn.append(Torn(first_line, first_line + head.rstrip("\n").count("\n")))
     complete = 0
@@ -433,13 +479,13 @@ def _read_block(
     return len(block)
 
 
-def _check_header(path: Path, head: str, *, last: bool) -> bool:
+def _check_header(path: Path, head: str) -> bool:
     """Check what comes before the first block; False when it is the start of a
     first write cut short (the log holds nothing yet)."""
     try:
         data = _toml(head)
     except _TomlError as exc:
-        if last and any((h + "\n[[session]]").startswith(head) for h in _HEADERS):
+        if _cut_first_write(head):
             return False
         raise DataError(
             f"{path}: the header before the first session is not valid TOML: "
@@ -458,6 +504,25 @@ def _check_header(path: Path, head: str, *, last: bool) -> bool:
             "upgrade backtimer to read it. The file was not changed."
         )
     return True
+
+
+def _cut_first_write(head: str) -> bool:
+    """Is ``head`` (the text before the first block) a first write that a crash cut
+    short inside the header or the first ``[[session]]`` line, followed by nothing or
+    by what a later append wrote before its own block (blank lines, the torn note)?"""
+    for header in _HEADERS:
+        full = header + "\n[[session]]"
+        cut = 0
+        while cut < len(head) and cut < len(full) and head[cut] == full[cut]:
+            cut += 1
+        if cut == len(full):
+            continue  # the whole header and the block's first line: not cut there
+        rest = head[cut:]
+        if rest and not rest.startswith("\n"):
+            continue
+        if all(not line.strip() or line.startswith("#") for line in rest.split("\n")):
+            return True
+    return False
 
 
 def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
@@ -484,7 +549,8 @@ def _validate(path: Path, block: str, item: Any, first: int) -> SessionEntry:
         raise fail(tuple(errors[0]["loc"]), re.sub(r"^line (\d+), ", "", msg)) from None
     broken = _entry_problem(entry)
     if broken:
-        raise fail((broken[0],), f"key {broken[0]!r}: {broken[1]}.")
+        loc = tuple(int(p) if p.isdigit() else p for p in broken[0].split("."))
+        raise fail(loc, f"{_place(loc)}: {broken[1]}.")
     return entry
 
 
