@@ -9,7 +9,6 @@ the full command reads the log and writes a fresh summary.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
@@ -89,13 +88,14 @@ def _mark(path: str) -> list[int]:
 
 def quick_status(args: Any, today: date | None = None) -> str | None:
     """The status output from the summary alone, or None to take the full path."""
+    from backtimer.store.quick import read_summary
+
     try:
         data_dir, config_dir = _folders(args)
-        with open(os.path.join(data_dir, "state.toml"), "rb") as handle:
-            summary = tomllib.load(handle).get("summary")
-    except (OSError, ValueError, RuntimeError):
+    except (OSError, ValueError):
         return None
-    if not isinstance(summary, dict):
+    summary = read_summary(os.path.join(data_dir, "state.toml"))
+    if summary is None:
         return None
     now = datetime.now().astimezone()
     today = today or now.date()

@@ -88,11 +88,12 @@ def check_routines(
     return found
 
 
-def load_catalog(path: Path, cache: Cache | None = None) -> Catalog:
+def load_catalog(path: Path, cache: Cache | None = None, *, fresh: bool = False) -> Catalog:
     """Load a catalogue file; raise :class:`DataError` naming the place of any problem.
 
     A file already validated in exactly this form, under the same rules, comes from
-    the cache without pydantic.
+    the cache (or, for the shipped one, from the build) without pydantic; ``fresh``
+    validates the file itself.
     """
     from backtimer.store.models import CatalogFile
 
@@ -103,7 +104,8 @@ def load_catalog(path: Path, cache: Cache | None = None) -> Catalog:
     from backtimer.store import prebuilt
 
     model, digest = load_validated(
-        path, cache, "catalog", CatalogFile, rules, table_place, prebuilt=prebuilt.stored
+        path, cache, "catalog", CatalogFile, rules, table_place, prebuilt=prebuilt.stored,
+        fresh=fresh,
     )
     return Catalog(
         exercises={e.id: e for e in model.exercise},

@@ -57,20 +57,23 @@ def load_validated(
     place: Callable[[Any], Callable[[tuple[Any, ...]], str]] | None = None,
     related: str = "",
     prebuilt: Callable[[Path, str], Any] | None = None,
+    *,
+    fresh: bool = False,
 ) -> tuple[T, str]:
     """``path`` as a ``cls`` and the digest it was remembered under.
 
     ``rules(text, value)`` raises DataError for what spans keys; ``place(raw)`` makes
     the namer of error locations; ``related`` is a digest of what the file was
     checked against (the catalogue, for saved routines); ``prebuilt(path, digest)``
-    may give the data validated at build time when the cache has none.
+    may give the data validated at build time when the cache has none. ``fresh``
+    validates the file itself, whatever is stored (``backtimer check``).
     """
     from backtimer.store.models import key_place, validate
 
     raw = read_file(path)
     digest = digest_of(raw, related)
-    sources = [lambda: cache.get(kind, path, digest)] if cache is not None else []
-    if prebuilt is not None:
+    sources = [lambda: cache.get(kind, path, digest)] if cache is not None and not fresh else []
+    if prebuilt is not None and not fresh:
         sources.append(lambda: prebuilt(path, digest))
     for n, source in enumerate(sources):
         stored = source()

@@ -9,7 +9,6 @@ Reading it imports neither Textual nor pydantic.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -89,12 +88,10 @@ def make(
 def read(paths: Paths, today: date, goal: int) -> Summary | None:
     """The summary in the state file, if it still describes the log, this week and
     this goal; else None."""
-    try:
-        with open(paths.state, "rb") as handle:
-            data = tomllib.load(handle).get("summary")
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict):
+    from backtimer.store.quick import read_summary
+
+    data = read_summary(str(paths.state))
+    if data is None:
         return None
     try:
         summary = Summary(

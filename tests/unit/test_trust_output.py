@@ -93,3 +93,75 @@ def test_status_on_a_cp1252_console(tmp_path: Path, monkeypatch) -> None:
         assert main(["status", "--data-dir", str(data)], today=TODAY) == 0
         console.flush()
         assert raw.getvalue().decode("cp1252").strip() == "back 3/3 ok"
+
+
+def test_check_validates_the_files_never_what_is_stored(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:
+    from backtimer.cli import checks
+    from backtimer.store import prebuilt
+    from backtimer.store.cache import Cache, digest_of
+    from backtimer.store.paths import resolve_paths
+
+    paths = resolve_paths(str(tmp_path / "data"), None, cache_dir=str(tmp_path / "cache"))
+    real = prebuilt.stored(paths.catalog, digest_of(paths.catalog.read_bytes(), ""))
+    assert real is not None
+    crafted = {**real, "exercise": [{**real["exercise"][0], "name": "Renamed by a cache"},
+                                    *real["exercise"][1:]]}
+    monkeypatch.setattr(prebuilt, "stored", lambda path, digest: crafted)
+    monkeypatch.setattr(Cache, "get", lambda *a: crafted)
+    catalog = checks._catalog(paths)
+    assert "Renamed by a cache" not in {e.name for e in catalog.exercises.values()}
+    assert main(["check", "--data-dir", str(tmp_path / "data")], today=TODAY) == 0
+    capsys.readouterr()
+
+
+STATE_CASES = {
+    "fifo": None,
+    "zero": None,
+    "nested": "[summary]\nx = " + "[" * 3000 + "]" * 3000 + "\n",
+    "negative": "done = -5",
+    "huge": "done = 1e400",
+    "large": "done = 99999",
+    "float": "done = 2.0",
+    "bool": "done = true",
+    "goal0": "goal = 0",
+}
+
+
+def test_status_obeys_the_file_rules_for_state_toml(tmp_path: Path) -> None:
+    """A FIFO, /dev/zero, deep nesting, negative, infinite or huge numbers in the
+    state file: `status` never blocks, never tracebacks, never prints them."""
+    import os
+    import subprocess
+
+    data = tmp_path / "data"
+    for n in range(2):
+        journal.append(data / "sessions.toml", entry(f"2026-11-1{6 + n}T08:00:00+01:00", n=n))
+    argv = [sys.executable, "-m", "backtimer", "status", "--data-dir", str(data)]
+    env = {**os.environ, "BACKTIMER_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run(argv, env=env, capture_output=True, timeout=60, check=True)
+    good = (data / "state.toml").read_text()
+    assert "[summary]" in good and "done = " in good
+    for name, change in STATE_CASES.items():
+        state = data / "state.toml"
+        state.unlink()
+        if name == "fifo":
+            os.mkfifo(state)
+        elif name == "zero":
+            state.symlink_to("/dev/zero")
+        elif name == "nested":
+            state.write_text(change or "")
+        else:
+            key = (change or "").split(" = ")[0]
+            lines = [change if line.startswith(f"{key} = ") else line
+                     for line in good.splitlines()]
+            state.write_text("\n".join(lines) + "\n")
+        result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=20)
+        assert result.returncode in (0, 1) and "Traceback" not in result.stderr, name
+        assert len(result.stdout) + len(result.stderr) < 600, name
+        if result.returncode == 0:
+            done = result.stdout.split()[1].split("/")[0]
+            assert done in ("0", "1", "2"), (name, result.stdout)
+        state.unlink()
+        state.write_text(good)
