@@ -66,3 +66,52 @@ async def test_the_recovery_file_is_offered_at_the_next_start(
         assert isinstance(again.screen, HomeScreen)
     assert len(journal.load(again.paths.sessions).sessions) == 1
     assert recovery.kept(again.paths) == []
+
+
+async def test_with_the_whole_disk_full_the_session_waits_in_the_temp_folder(
+    app_factory, clock, monkeypatch, tmp_path
+) -> None:
+    """The cache folder is on the full disk too: the recovery file goes to the
+    system's temporary folder, and the next start finds it there."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "other-disk"))
+    (tmp_path / "other-disk").mkdir()
+    app = app_factory(pain_check=False, routine="quick")
+    app.paths.cache_dir.mkdir(parents=True, exist_ok=True)
+    (app.paths.cache_dir / "unsaved").write_text("")  # the cache folder cannot take it
+    with monkeypatch.context() as disk:
+        disk.setattr(journal, "append", full_disk)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await advance(pilot, app, clock, 30.0, step=1.0)
+            app.save_unfinished()
+    assert app.save_error and "kept in" in app.save_error and "other-disk" in app.save_error
+    [(kept_path, _)] = recovery.kept(app.paths)
+    assert (tmp_path / "other-disk") in kept_path.parents
+    assert kept_path.parent.stat().st_mode & 0o777 == 0o700
+
+    again = app_factory(pain_check=False, routine="quick")
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert len(journal.load(again.paths.sessions).sessions) == 1
+    assert recovery.kept(again.paths) == [] and not kept_path.exists()
+
+
+def test_a_temp_folder_made_by_someone_else_is_not_used(tmp_path, monkeypatch) -> None:
+    import tempfile
+
+    from backtimer.store.paths import resolve_paths
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    paths = resolve_paths(str(tmp_path / "data"), None, cache_dir=str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "unsaved").write_text("")
+    planted = recovery.fallback(paths)
+    planted.mkdir(parents=True)
+    planted.chmod(0o777)  # open to every user: not ours to trust
+    assert recovery.keep(paths, entry("2026-11-10T08:00:00+01:00")) is None
+    assert recovery.kept(paths) == []
