@@ -385,6 +385,40 @@ def cmd_status(ctx: Context) -> int:
     return EXIT_OK
 
 
+def job_options(ctx: Context, paths: Paths) -> list[str]:
+    """The options a scheduled job needs to use the files this person uses: every
+    folder chosen by a flag or by the environment (the job has neither), absolute."""
+    import os
+
+    options = []
+    chosen = {
+        "--data-dir": (ctx.option("data_dir") or os.environ.get("BACKTIMER_DATA_DIR"),
+                       paths.data_dir),
+        "--catalog": (ctx.option("catalog") or os.environ.get("BACKTIMER_CATALOG"),
+                      paths.catalog),
+        "--cache-dir": (ctx.option("cache_dir") or os.environ.get("BACKTIMER_CACHE_DIR"),
+                        paths.cache_dir),
+    }
+    for flag, (given, path) in chosen.items():
+        if given:
+            options += [flag, str(path.absolute())]
+    return options
+
+
+def _reminder_plan(
+    ctx: Context, paths: Paths, days: tuple[str, ...], at: tuple[int, int]
+) -> tuple[Any, str]:
+    from backtimer.output import scheduler
+
+    program = [sys.executable, "-m", "backtimer", *job_options(ctx, paths)]
+    try:
+        return scheduler.choose(Path.home(), program, days, at), scheduler.cron_line(
+            program, days, at
+        )
+    except scheduler.Refused as exc:
+        raise DataError(str(exc)) from None
+
+
 def cmd_remind(ctx: Context) -> int:
     from backtimer.core.reminders import due, next_fire, parse_days, parse_time, sentence
     from backtimer.output import scheduler
@@ -423,11 +457,7 @@ def cmd_remind(ctx: Context) -> int:
         at = parse_time(args.at or settings.remind_at)
     except ValueError as exc:
         raise UsageError(f"remind: {exc}") from None
-    program = [sys.executable, "-m", "backtimer"]
-    if ctx.option("data_dir"):
-        program += ["--data-dir", str(ctx.option("data_dir"))]
-    plan = scheduler.choose(Path.home(), program, days, at)
-    cron_line = scheduler.cron_line(program, days, at)
+    plan, cron_line = _reminder_plan(ctx, paths, days, at)
     if args.print:
         for path, text in plan.files.items():
             ctx.out.write(f"# {path}\n{text}\n")

@@ -35,13 +35,41 @@ class Plan:
     remove_commands: list[list[str]]
 
 
+class Refused(Exception):
+    """A file in the way that backtimer did not write, or a command line that a
+    scheduler file cannot hold."""
+
+
 def command_line(program: list[str]) -> list[str]:
+    """The job's command; refused when a part of it (the data folder's path) holds a
+    character that would end the line or start a new directive in the file."""
+    for part in program:
+        bad = next((c for c in part if ord(c) < 32 or ord(c) == 127), None)
+        if bad is not None:
+            raise Refused(
+                f"{part!r} holds a control character ({bad!r}); a scheduler entry cannot "
+                "hold it safely, so no reminder was installed. Use a folder whose path "
+                "has no line breaks or control characters (--data-dir)."
+            )
     return [*program, "remind", "--if-due"]
+
+
+def systemd_exec(argv: list[str]) -> str:
+    """``argv`` for ``ExecStart=``: shell-quoted, with systemd's specifiers (``%``) and
+    variables (``$``) escaped, and backslashes doubled (systemd unescapes them even
+    inside quotes)."""
+    return shlex.join(argv).replace("\\", "\\\\").replace("%", "%%").replace("$", "$$")
+
+
+def cron_command(argv: list[str]) -> str:
+    """``argv`` for a crontab line: shell-quoted, with cron's ``%`` (a line break to
+    cron) escaped."""
+    return shlex.join(argv).replace("%", "\\%")
 
 
 def systemd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
     folder = home / ".config" / "systemd" / "user"
-    exec_line = shlex.join(command_line(program))
+    exec_line = systemd_exec(command_line(program))
     calendar = f"{','.join(SYSTEMD_DAYS[d] for d in days)} *-*-* {at[0]:02d}:{at[1]:02d}:00"
     service = (
         f"# {MARKER}\n[Unit]\nDescription=backtimer: a nudge toward this week's sessions\n\n"
@@ -93,10 +121,11 @@ def schtasks(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> 
 
 def cron_line(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> str:
     numbers = ",".join(str((DAYS.index(d) + 1) % 7) for d in days)
-    return f"{at[1]} {at[0]} * * {numbers} {shlex.join(command_line(program))}  # {MARKER}"
+    return f"{at[1]} {at[0]} * * {numbers} {cron_command(command_line(program))}  # {MARKER}"
 
 
 def cron(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+    command_line(program)  # refuses what a crontab cannot hold
     return Plan("cron", {}, [["crontab", "-"]], [["crontab", "-"]])
 
 
@@ -117,10 +146,6 @@ def ours(path: Path) -> bool:
         return MARKER in path.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-
-
-class Refused(Exception):
-    """A file in the way that backtimer did not write."""
 
 
 def write_files(plan: Plan) -> None:

@@ -23,12 +23,12 @@ class Voice:
         name = self.program.rsplit("/", 1)[-1].lower()
         if name in ("espeak-ng", "espeak"):
             extra = ["-s", str(speed)] + (["-v", voice] if voice else [])
-            return [*self.argv, *extra, text]
+            return [*self.argv, *extra, "--", text]  # a cue may start with "-"
         if name == "spd-say":
             rate = max(-100, min(100, (speed - 175) // 2))
             return [*self.argv, "-r", str(rate), *(["-y", voice] if voice else []), "--", text]
         if name == "say":
-            return [*self.argv, "-r", str(speed), *(["-v", voice] if voice else []), text]
+            return [*self.argv, "-r", str(speed), *(["-v", voice] if voice else []), "--", text]
         if name in ("powershell", "powershell.exe", "pwsh"):
             escaped = text.replace("'", "''")
             script = (

@@ -176,3 +176,55 @@ def test_status_is_light(tmp_path: Path) -> None:
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert again.stdout.strip().endswith("[]"), first.stderr + again.stderr
+
+
+def test_the_job_uses_the_folders_from_the_environment(tmp_path, monkeypatch, capsys) -> None:
+    """`BACKTIMER_DATA_DIR` (and the catalogue and cache variables) reach the job as
+    flags: it has neither the variable nor the typed flag."""
+    from backtimer.store.paths import shipped_catalog
+
+    catalog = tmp_path / "cat.toml"
+    catalog.write_bytes(shipped_catalog().read_bytes())
+    monkeypatch.setenv("BACKTIMER_DATA_DIR", str(tmp_path / "mine"))
+    monkeypatch.setenv("BACKTIMER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("BACKTIMER_CATALOG", str(catalog))
+    assert main(["remind", "install", "--print", "--days", "mon", "--at", "18:00"]) == 0
+    out = capsys.readouterr().out
+    for flag, value in (("--data-dir", tmp_path / "mine"), ("--cache-dir", tmp_path / "cache"),
+                        ("--catalog", catalog)):
+        assert f"{flag} {value}" in out, (flag, out)
+
+
+def test_a_path_that_would_inject_a_line_is_refused(tmp_path, monkeypatch, capsys) -> None:
+    odd = tmp_path / "a\nOnCalendar=minutely\n* * * * * rm -rf ~"
+    monkeypatch.setenv("BACKTIMER_DATA_DIR", str(odd))
+    code = main(["remind", "install", "--print"])
+    err = capsys.readouterr().err
+    assert code == 1 and "control character" in err and "Traceback" not in err
+    for make in (
+        lambda p: scheduler.systemd(tmp_path, p, ("mon",), (18, 0)),
+        lambda p: scheduler.cron_line(p, ("mon",), (18, 0)),
+        lambda p: scheduler.launchd(tmp_path, p, ("mon",), (18, 0)),
+        lambda p: scheduler.schtasks(p, ("mon",), (18, 0)),
+    ):
+        with pytest.raises(scheduler.Refused):
+            make(["python3", "-m", "backtimer", "--data-dir", str(odd)])
+
+
+def test_percent_dollar_and_backslash_survive_systemd_and_cron(tmp_path) -> None:
+    import shlex
+
+    program = ["/usr/bin/python3", "-m", "backtimer", "--data-dir", "/home/a/100%b$HOME\\x y"]
+    argv = scheduler.command_line(program)
+    plan = scheduler.systemd(tmp_path, program, ("mon",), (18, 0))
+    service = next(text for path, text in plan.files.items() if path.suffix == ".service")
+    exec_line = next(line for line in service.splitlines() if line.startswith("ExecStart="))
+    value = exec_line.removeprefix("ExecStart=")
+    assert "%%" in value and "$$" in value and "%b" not in value.replace("%%", "")
+    # what systemd does: specifiers and variables, then C escapes (quoted or not)
+    unescaped = value.replace("%%", "%").replace("$$", "$").replace("\\\\", "\\")
+    assert shlex.split(unescaped) == argv
+    line = scheduler.cron_line(program, ("mon",), (18, 0))
+    command = line.split(" ", 5)[5].rsplit("  # ", 1)[0]
+    assert "100\\%b" in command and "%b" not in command.replace("\\%", "")
+    assert shlex.split(command.replace("\\%", "%")) == argv  # cron turns \% back into %

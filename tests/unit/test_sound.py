@@ -40,17 +40,20 @@ def voiced_seconds(path: Path, threshold: int = 500) -> tuple[float, float]:
 def test_espeak_ng_really_speaks_a_cue(tmp_path: Path) -> None:
     voice = find_voice("auto")
     assert voice is not None
-    out = tmp_path / "cue.wav"
-    text = "Bridge. Ten reps."
-    argv = [*voice.command(text, 170, "")[:-1], "-w", str(out), text]
-    subprocess.run(argv, check=True, timeout=30)
-    total, voiced = voiced_seconds(out)
+    def spoken(text: str, name: str) -> float:
+        out = tmp_path / name
+        argv = voice.command(text, 170, "")
+        subprocess.run([argv[0], "-w", str(out), *argv[1:]], check=True, timeout=30)
+        return voiced_seconds(out)[1]
+
+    voiced = spoken("Bridge. Ten reps.", "cue.wav")
     # four words at 170 a minute: about a second and a half of speech, some pauses
-    assert 0.8 <= voiced <= 3.5, (total, voiced)
-    longer = tmp_path / "long.wav"
-    long_text = "Switch sides: now your left. Rest. Next: child's pose."
-    subprocess.run([*argv[:-3], "-w", str(longer), long_text], check=True, timeout=30)
-    assert voiced_seconds(longer)[1] > voiced + 1.0
+    assert 0.8 <= voiced <= 3.5, voiced
+    assert spoken("Switch sides: now your left. Rest. Next: child's pose.", "long.wav") > (
+        voiced + 1.0
+    )
+    # a cue that starts with "-" is spoken, not taken for an option
+    assert spoken("-5 seconds. Rest.", "dash.wav") > 0.5
 
 
 def test_tones_are_generated_once_and_differ(tmp_path: Path) -> None:
@@ -105,3 +108,6 @@ def test_text_goes_as_an_argument_never_through_a_shell() -> None:
     voice = Voice("espeak-ng", ["/usr/bin/espeak-ng"])
     argv = voice.command("Rest; rm -rf ~", 170, "")
     assert argv[-1] == "Rest; rm -rf ~" and argv[0] == "/usr/bin/espeak-ng"
+    for program in ("espeak-ng", "espeak", "spd-say", "say"):
+        argv = Voice(program, [program]).command("-v x", 170, "en")
+        assert argv[-2:] == ["--", "-v x"], program
