@@ -107,7 +107,29 @@ def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
     return profile.plan(minutes or 10, standing=standing, day=ctx.today())
 
 
+def no_terminal() -> str | None:
+    """Why the full-screen app cannot run here, or None when it can: it needs a
+    terminal on both ends that can move the cursor (textual-serve's own driver
+    needs neither)."""
+    import os
+
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return None
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return "standard input and output are not a terminal"
+    if os.environ.get("TERM") == "dumb":
+        return "TERM=dumb: this terminal cannot move the cursor"
+    return None
+
+
 def run_app(ctx: Context, start: bool) -> int:
+    why = no_terminal()
+    if why is not None:
+        raise UsageError(
+            f"the app needs a full terminal ({why}). Run it in a terminal window; "
+            "`backtimer plan`, `backtimer history` and `backtimer status` print text "
+            "anywhere."
+        )
     from backtimer.tui import gc_pause
 
     gc_pause.pause()  # until the first frame: see gc_pause

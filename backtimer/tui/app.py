@@ -121,7 +121,7 @@ class BacktimerApp(App[None]):
         """A closed terminal (SIGHUP) or a kill (SIGTERM) still records the session."""
         try:
             loop = asyncio.get_running_loop()
-            for name, handler in (("SIGHUP", self._hang_up), ("SIGTERM", self._save_and_exit)):
+            for name, handler in (("SIGHUP", self._hang_up), ("SIGTERM", self._terminated)):
                 sig = getattr(signal, name, None)
                 if sig is not None:
                     loop.add_signal_handler(sig, handler)
@@ -135,11 +135,13 @@ class BacktimerApp(App[None]):
         if self.save_error:
             with suppress(OSError):
                 os.write(2, f"backtimer: {self.save_error}\n".encode())
-        os._exit(1 if self.save_error else 0)
+        os._exit(1 if self.save_error else 128 + signal.SIGHUP)
 
-    def _save_and_exit(self) -> None:
+    def _terminated(self) -> None:
+        """SIGTERM: record the session, then exit as a killed program does (143), or 1
+        when the session could not be saved."""
         self.save_unfinished()
-        self.exit(return_code=1 if self.save_error else 0)
+        self.exit(return_code=1 if self.save_error else 128 + signal.SIGTERM)
 
     def on_unmount(self) -> None:
         self.save_unfinished()
