@@ -457,7 +457,8 @@ def _read_block(
     if torn and "exercises" not in item:
         log.torn.append(Torn(first, first + lines_in))
         return None
-    mine = known.get(item.get("id"))  # type: ignore[arg-type]
+    ident = item.get("id")
+    mine = known.get(ident) if isinstance(ident, str) else None  # `id = []` is not a key
     if mine is not None and format_block(mine) == body:
         log.add(mine, first)
     else:

@@ -66,20 +66,27 @@ def test_a_good_keymap_passes(capsys, tmp_path: Path) -> None:
 
 
 def test_imports_and_runs_without_fcntl_or_sighup(tmp_path: Path) -> None:
-    """As on Windows: no fcntl, no SIGHUP. The package imports, the log locks with
-    portalocker, and the app's signal set-up copes."""
+    """As on Windows: no fcntl, no SIGHUP, msvcrt. The package imports with no extra
+    dependency, the log locks with msvcrt (a shim here), and the app's signal set-up
+    copes."""
     code = (
         "import sys, signal\n"
-        "import portalocker  # on Windows it needs no fcntl; here it does, so load it first\n"
+        "import asyncio, subprocess  # they look for msvcrt to tell Windows: import first\n"
+        "import fcntl  # the shim uses it; backtimer must not\n"
+        "from tests.unit import msvcrt_shim\n"
+        "sys.modules['msvcrt'] = msvcrt_shim\n"
         "sys.modules['fcntl'] = None\n"
         "del signal.SIGHUP\n"
         "from pathlib import Path\n"
         "from backtimer.store import journal, lock\n"
-        "assert lock.lock is lock._portalocker\n"
+        "assert lock.lock is lock._msvcrt\n"
         "from tests.unit.journal_helpers import entry\n"
         f"path = Path({str(tmp_path)!r}) / 'sessions.toml'\n"
         "journal.append(path, entry('2026-11-16T08:00:00+01:00'))\n"
         "assert len(journal.load(path).sessions) == 1\n"
+        "assert msvcrt_shim.calls and all(at == lock.WINDOWS_LOCK_OFFSET "
+        "for _, at in msvcrt_shim.calls)\n"
+        "assert 'portalocker' not in sys.modules\n"
         "import backtimer.tui.app\n"
         "print('ok')\n"
     )
@@ -107,5 +114,6 @@ def test_the_cli_builds_the_app_through_the_factory(monkeypatch, tmp_path: Path)
         return Fake()
 
     monkeypatch.setattr(app_module, "make_app", factory)
+    monkeypatch.setattr("backtimer.cli.commands.no_terminal", lambda: None)  # as in a terminal
     assert main(["start", "--data-dir", str(tmp_path), "--routine", "quick"]) == 0
     assert built and built[0]["start"] is True and built[0]["data_dir"] == str(tmp_path)

@@ -164,9 +164,9 @@ from pathlib import Path
 from backtimer.store.journal import append
 import backtimer.store.lock as lock
 from tests.unit.journal_helpers import entry
-if sys.argv[4:] == ["portalocker"]:
-    import portalocker
-    lock.lock = lock._portalocker
+if sys.argv[4:] == ["msvcrt"]:
+    from tests.unit import msvcrt_shim
+    msvcrt_shim.install()
 path = Path(sys.argv[1])
 tag = int(sys.argv[2])
 count = int(sys.argv[3])
@@ -184,9 +184,10 @@ def _writer(tmp_path: Path) -> Path:
     return script
 
 
-@pytest.mark.parametrize("backend", ["flock", "portalocker"])
+@pytest.mark.parametrize("backend", ["flock", "msvcrt"])
 def test_two_processes_appending_lose_nothing(tmp_path: Path, backend: str) -> None:
-    """Both lock backends (portalocker is what Windows uses) keep writers apart."""
+    """Both lock backends (msvcrt is what Windows uses, here through a shim) keep
+    writers apart."""
     path = tmp_path / "sessions.toml"
     script = _writer(tmp_path)
     procs = [

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,8 @@ def test_term_dumb_on_a_real_terminal_is_a_usage_error(tmp_path: Path) -> None:
         while time.monotonic() - began < 30:
             ready, _, _ = select.select([fd], [], [], 0.2)
             if ready:
-                try:
+                with suppress(OSError):
                     seen += os.read(fd, 4096)
-                except OSError:
-                    pass
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 break

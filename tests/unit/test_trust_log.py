@@ -149,3 +149,10 @@ def test_every_cut_of_a_first_write_loads_and_takes_the_next_session(tmp_path: P
     assert not failures, f"{len(failures)} of {len(data)} cuts: {failures[:3]}"
 
 
+
+
+def test_an_id_that_is_not_a_string_is_an_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "sessions.toml"
+    path.write_bytes(b"[[session]]\nid=[]\n[[session]]")  # found by the fuzz test
+    with pytest.raises(DataError):
+        journal.load(path)
