@@ -28,6 +28,7 @@ from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.core.plan import Choice
 from backtimer.core.settings import Settings
+from backtimer.store.errors import DataError, why
 from backtimer.store.profile import Profile, load_profile
 from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.screens.home import HomeScreen
@@ -306,8 +307,8 @@ class BacktimerApp(App[None]):
         if where:
             try:
                 journal.append(Path(where).expanduser(), pending.entry)
-            except OSError as exc:
-                self.save_error = f"Could not save to {where}: {exc.strerror or exc}"
+            except (OSError, DataError) as exc:
+                self.save_error = f"Could not save to {where}: {why(exc)}"
                 return None
             self.notify(f"Saved to {where}. `backtimer check --data-dir` can read it there.")
             if pending.kept:
@@ -400,8 +401,8 @@ class BacktimerApp(App[None]):
         entry = pending.entry
         try:
             self.profile.save(entry)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        except (OSError, DataError) as exc:
+            reason = why(exc)
             self.save_error = f"Could not save the session to {self.paths.sessions}: {reason}."
             if pending.kept is None:
                 pending.kept = recovery.keep(self.paths, entry)
@@ -437,8 +438,8 @@ class BacktimerApp(App[None]):
                 return
             try:
                 self.profile.save(entry)
-            except OSError as exc:
-                self.notify(f"Still cannot save it: {exc.strerror or exc}", severity="error")
+            except (OSError, DataError) as exc:
+                self.notify(f"Still cannot save it: {why(exc)}", severity="error")
                 return
             recovery.forget(path)
             self.mutate_reactive(BacktimerApp.choice)

@@ -115,3 +115,25 @@ def test_a_temp_folder_made_by_someone_else_is_not_used(tmp_path, monkeypatch) -
     planted.chmod(0o777)  # open to every user: not ours to trust
     assert recovery.keep(paths, entry("2026-11-10T08:00:00+01:00")) is None
     assert recovery.kept(paths) == []
+
+
+async def test_a_refused_append_is_a_failed_save_not_a_crash(
+    app_factory, clock, monkeypatch
+) -> None:
+    """If the log refuses the block (it would not read back), the session is kept and
+    offered again, as on a full disk."""
+    from backtimer.store.errors import DataError
+
+    def refuse(path, entry) -> None:
+        raise DataError(f"{path}: refusing to append a session that would not read back")
+
+    app = app_factory(pain_check=False, routine="quick")
+    with monkeypatch.context() as log:
+        log.setattr(journal, "append", refuse)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            await advance(pilot, app, clock, 400.0, step=1.0)
+            await pilot.pause()
+            assert isinstance(app.screen, SaveFailedScreen)
+            assert "would not read back" in app.screen.reason
+    assert recovery.kept(app.paths)
