@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any
 
 from backtimer.core.exercise import Exercise
+from backtimer.core.pain import ADVICE as PAIN_ADVICE
 from backtimer.core.plan import Choice
-from backtimer.core.progression import Progress, next_step
+from backtimer.core.progression import WELCOME_BACK, Progress, next_step
 from backtimer.core.routine import Catalog
 from backtimer.core.settings import SessionConfig
 from backtimer.core.timeline import step_seconds
@@ -26,7 +27,9 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "name": exercise.name,
         "kind": exercise.kind,
         "position": exercise.position,
+        "direction": list(exercise.direction),
         "level": exercise.level,
+        "in_plans": exercise.in_plans,
         "mode": exercise.mode,
         "reps": exercise.reps,
         "hold_s": exercise.hold_s,
@@ -188,23 +191,31 @@ def progress_json(
                 "source": now.source,
                 "changed_on": now.since.isoformat() if now.since else None,
                 "why": now.why,
-                "next_step": next_step(e, now, today),
+                "next_step": next_step(e, now, today, progress.pain_hold),
             }
         )
     return {
         "today": today.isoformat(),
         "progression": not progress.fixed,
         "level": progress.level,
-        "good_weeks_toward_next_level": progress.good_weeks,
+        "good_sessions_toward_next_level": progress.practice,
+        "next_level": progress.toward_next(),
         "unlocked_on": {str(k): v.isoformat() for k, v in progress.unlocked_on.items()},
+        "held": progress.pain_hold,
+        "held_advice": PAIN_ADVICE if progress.pain_hold else None,
+        "welcome_back": progress.welcome_back,
         "moves": moves,
     }
 
 
 def progress_text(data: dict[str, Any]) -> str:
-    lines = [f"Levels unlocked: 1 to {data['level']}."]
+    lines = [f"Levels open: 1 to {data['level']}. Next: {data['next_level']}."]
     if not data["progression"]:
         lines.append("Progression is off in settings: every move at the catalogue's dose.")
+    if data["welcome_back"]:
+        lines.append(textwrap.fill(WELCOME_BACK, 79))
+    if data["held"]:
+        lines.append(textwrap.fill(f"Every dose is {data['held']}. {data['held_advice']}", 79))
     lines.append("")
     width = max(len(m["name"]) for m in data["moves"])
     for m in data["moves"]:

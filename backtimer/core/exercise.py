@@ -91,6 +91,8 @@ class Exercise:
     steps: tuple[Text, ...]
     aliases: tuple[Text, ...] = ()
     level: Level = 1
+    #: False: the planner never picks it; it runs only in a routine a person builds.
+    in_plans: bool = True
     hold_s: Seconds | None = None
     reps: Count | None = None
     sets: SetCount = 1

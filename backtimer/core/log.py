@@ -59,6 +59,9 @@ class SessionEntry:
     ended_early: bool = False
     pain_before: Pain | None = None
     pain_after: Pain | None = None
+    #: The answer to "could you have done 2 or 3 more?" after the last strength move
+    #: (None: not asked, or skipped). False holds its strength moves' step up.
+    could_do_more: bool | None = None
     exercises: tuple[ExerciseEntry, ...] = ()
 
     def to_json(self) -> dict[str, Any]:

@@ -1,22 +1,25 @@
 """Turning the catalogue and a time budget into a routine a physiotherapist would sign,
 and fitting named routines around moves that hurt. Pure: no I/O, no clock.
 
-The rules of a plan (``plan``):
+A plan (``plan``) is:
 
 - a warm-up that starts with a pulse-raiser (marching), longer for longer plans;
-- then standing moves, then chair moves, then the floor, so a person goes down to the
-  floor once and stays there; within each, mobility before strength;
-- it ends with a calm stretch held still (child's pose, knee-to-chest...);
-- only moves of the levels the person has reached (a new profile: level 1), at their
-  current doses (a new profile: the bottom of each range); sets only from a move's
-  own range;
-- no move takes more than a quarter of the main part, and a plan under 20 minutes has
-  at most two moves that bend the spine the same way;
-- time is filled with more moves, never with more sets or reps; when the moves run
-  out before the time does, the plan says so and why.
+- a small, steady set of main moves: 4 to 6 up to 20 minutes, at most 8 beyond, kept
+  from plan to plan for a block (``core.programme``), with at most one new move a
+  session, at the bottom of its range; the order and the rules of ``core.plan_rules``
+  (standing, chair, floor; grouped positions; directions spread out; hard moves only
+  where they belong; it ends on a calm stretch);
+- filled to the time asked for with sets within each move's range, then with a second
+  (or third) round of the circuit, never with more different moves; a plan within 10 %
+  of the minutes asked, or a note that says why not;
+- only moves of the levels reached, at their current doses; Russian twist and any move
+  marked ``in_plans = false`` only in a routine a person builds.
 
-The choice is shuffled with the date as seed: a different plan each day, the same
-plan all day, and ``plan --date`` shows any day's.
+An easy day (a flare-up plan) is shorter, every dose at its gentlest, only moves done
+before, no hard strength work, in positions of ease, with a walk suggested.
+
+The choice is shuffled with the date as seed: the same plan all day, and
+``plan --date`` shows any day's.
 """
 
 from __future__ import annotations
@@ -25,45 +28,73 @@ import random
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import lru_cache
 
 from backtimer.core.avoid import Avoided
 from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
-from backtimer.core.progression import Progress, gentlest
+from backtimer.core.log import SessionEntry
+from backtimer.core.plan_rules import (
+    FLOOR,
+    HARD_LEVEL,
+    HARD_MIN_MINUTES,
+    is_calm_stretch,
+    is_spinal_mobility,
+    ordered,
+    place,
+    problems,
+)
+from backtimer.core.programme import Block
+from backtimer.core.progression import WELCOME_BACK, Progress, gentlest
 from backtimer.core.routine import Catalog, Step
 from backtimer.core.settings import SessionConfig
 from backtimer.core.timeline import estimate_seconds
 
+__all__ = ["FLOOR", "Choice", "is_calm_stretch", "place", "plan", "choose_plan"]
+
 MIN_MINUTES, MAX_MINUTES = 5, 45
-#: In this order within each place: mobility, then strength, then the stretches.
-MAIN_KINDS = ("mobility", "strength", "stretch")
 #: A plan this close to the time asked for is on time.
 TOLERANCE = 0.10
-#: No move may take more than this share of the main part.
-MAX_SHARE = 0.25
-#: Plans shorter than this have at most ``MAX_SAME_WAY`` moves of one direction.
-SHORT_PLAN_MINUTES = 20
-MAX_SAME_WAY = 2
 PULSE_RAISER = "marching"
-#: Where a move is done: standing (and at a wall), on a chair, on the floor.
-PLACE = {"standing": 0, "wall": 0, "chair": 1}
-FLOOR = 2
+#: Standing plans lead with what desk sitters need most: extension and the hip hinge.
+STANDING_LEADERS = ("standing-back-extension", "standing-hip-hinge")
+#: Loaded flexion with the head down: in standing plans of 20 minutes or more only.
+FORWARD_FOLD, FORWARD_FOLD_MINUTES = "standing-forward-fold", 20
+#: Positions that suit a sore back on an easy day (not face down, not sitting on the
+#: floor with straight legs).
+EASE_POSITIONS = frozenset({"supine", "all-fours", "kneeling", "chair", "wall", "standing"})
+EASY_NOTE = (
+    "An easy day: gentle moves at their easiest. A short, easy walk today helps too."
+)
+MAX_ROUNDS = 3
+#: Under this, a plan eases every move to its gentlest when its doses leave no room.
+SHORT_PLAN_MINUTES = 10
+#: No move takes more than a third of the main part's time (one round of it).
+SHARE_OF = 3
 
 DoseOf = Callable[[Exercise], Dose]
-
-
-def place(exercise: Exercise) -> int:
-    return PLACE.get(exercise.position, FLOOR)
 
 
 def warmup_count(minutes: int) -> int:
     return 1 if minutes < 8 else 2 if minutes < 12 else 3 if minutes < 25 else 4
 
 
-def is_calm_stretch(exercise: Exercise) -> bool:
-    """A stretch held still: what a session ends with."""
-    return exercise.kind == "stretch" and exercise.mode == "hold"
+def move_count(minutes: int) -> int:
+    """How many main moves a plan of ``minutes`` holds (the finishing stretch too)."""
+    return 4 if minutes < 8 else 5 if minutes < 18 else 6 if minutes <= 20 else (
+        7 if minutes <= 30 else 8
+    )
+
+
+def usual_minutes(sessions: Sequence[SessionEntry], last: int = 10) -> int:
+    """The length a person usually chooses: the median planned minutes of their last
+    sessions (10 for a new profile)."""
+    recent = sorted(s.planned_minutes for s in list(sessions)[-last:] if s.planned_minutes > 0)
+    return max(MIN_MINUTES, round(recent[len(recent) // 2])) if recent else 10
+
+
+def easy_minutes(sessions: Sequence[SessionEntry]) -> int:
+    """An easy day's length: about half the usual, at least 5 minutes."""
+    return max(MIN_MINUTES, min(MAX_MINUTES, round(usual_minutes(sessions) / 2)))
 
 
 def flare_unsafe(exercise: Exercise) -> bool:
@@ -74,11 +105,6 @@ def flare_unsafe(exercise: Exercise) -> bool:
     )
     care = (exercise.care or "").lower()
     return exercise.level > 1 or loaded or "flare" in care or "acute" in care
-
-
-def order_key(step: Step) -> tuple[int, int, int]:
-    exercise = step.exercise
-    return (place(exercise), MAIN_KINDS.index(exercise.kind), exercise.level)
 
 
 @dataclass(frozen=True)
@@ -100,13 +126,244 @@ class Choice:
         return self.origins[index] if index < len(self.origins) else ""
 
 
-def _same_way_ok(chosen: Sequence[Exercise], exercise: Exercise, minutes: int) -> bool:
-    if minutes >= SHORT_PLAN_MINUTES:
-        return True
-    for way in set(exercise.direction) - {"neutral"}:
-        if sum(1 for e in chosen if way in e.direction) >= MAX_SAME_WAY:
+def _eligible(
+    catalog: Catalog,
+    minutes: int,
+    *,
+    avoid: Collection[str],
+    standing: bool,
+    easy: bool,
+    max_level: int,
+    known: Collection[str],
+) -> list[Exercise]:
+    pool = []
+    for e in catalog.exercises.values():
+        if e.id in avoid or e.level > max_level or not e.in_plans:
+            continue
+        if standing and e.floor:
+            continue
+        if e.level >= HARD_LEVEL and minutes < HARD_MIN_MINUTES:
+            continue
+        if standing and e.id == FORWARD_FOLD and minutes < FORWARD_FOLD_MINUTES:
+            continue
+        if easy and (flare_unsafe(e) or e.position not in EASE_POSITIONS):
+            continue
+        pool.append(e)
+    if easy and known:  # no new moves on an easy day, when enough are known
+        done = [e for e in pool if e.id in known or e.kind == "warmup"]
+        if sum(1 for e in done if e.kind != "warmup") >= 3:
+            pool = done
+    return pool
+
+
+class _Builder:
+    """The main moves of one plan, kept valid (and, once round, within ``budget``
+    seconds) as they are added."""
+
+    def __init__(
+        self, minutes: int, finisher: Exercise, cost: Callable[[Exercise], float], budget: float
+    ) -> None:
+        self.minutes = minutes
+        self.finisher = finisher
+        self.cost = cost
+        self.budget = budget
+        self.moves: list[Exercise] = []
+
+    def fits(self, extra: Exercise) -> bool:
+        spent = sum(self.cost(e) for e in [*self.moves, extra, self.finisher])
+        if spent > self.budget or self.cost(extra) > self.budget / SHARE_OF:
             return False
-    return True
+        main = ordered([*self.moves, extra], self.finisher)
+        return not problems(main, self.minutes)
+
+    def add(self, extra: Exercise) -> bool:
+        if extra is self.finisher or extra in self.moves or not self.fits(extra):
+            return False
+        self.moves.append(extra)
+        return True
+
+    def main(self) -> list[Exercise]:
+        return ordered(self.moves, self.finisher)
+
+
+def _pick_finisher(
+    pool: Sequence[Exercise],
+    last_place: int,
+    keep: Sequence[str],
+    cost: Callable[[Exercise], float],
+    short: bool,
+) -> Exercise | None:
+    """The calm stretch to end on: the programme's own while it fits, else one in the
+    last place (floor, or the chair when standing); a short plan takes a quick one."""
+    calm = [e for e in pool if is_calm_stretch(e) and place(e) <= last_place]
+    for exercise_id in keep:  # the programme's own finishing stretch, while it may
+        for e in calm:
+            if e.id == exercise_id and not (short and cost(e) > min(cost(c) for c in calm)):
+                return e
+    calm.sort(key=lambda e: (-place(e), cost(e) if short else 0, e.level))
+    return calm[0] if calm else None
+
+
+def _fresh(
+    builder: _Builder, candidates: Sequence[Exercise], count: int, rng: random.Random
+) -> None:
+    """Choose the main moves from nothing: spinal mobility first, then strength, then
+    the kinds in turn."""
+    for wanted in (is_spinal_mobility, lambda e: e.kind == "strength"):
+        for e in candidates:
+            if len(builder.moves) + 1 >= count:
+                return
+            if wanted(e) and builder.add(e):
+                break
+    kinds = ["mobility", "strength", "stretch"]
+    rng.shuffle(kinds)
+    while len(builder.moves) + 1 < count:
+        added = False
+        for kind in kinds:
+            for e in candidates:
+                if len(builder.moves) + 1 >= count:
+                    break
+                if e.kind == kind and builder.add(e):
+                    added = True
+                    break
+        if not added:
+            return
+
+
+def _select(
+    pool: Sequence[Exercise],
+    minutes: int,
+    *,
+    standing: bool,
+    rng: random.Random,
+    block: Block,
+    day: date,
+    cost: Callable[[Exercise], float],
+    budget: float,
+) -> tuple[Exercise | None, list[Exercise]]:
+    """The finishing stretch and the other main moves of today's plan."""
+    count = move_count(minutes)
+    mains = [e for e in pool if e.kind != "warmup"]
+    rng.shuffle(mains)
+    if standing:  # what desk sitters need most, first
+        mains.sort(key=lambda e: e.id not in STANDING_LEADERS)
+    finisher = _pick_finisher(
+        mains, 1 if standing else FLOOR, block.moves[::-1], cost, minutes < SHORT_PLAN_MINUTES
+    )
+    if finisher is None:
+        return None, []
+    builder = _Builder(minutes, finisher, cost, budget)
+    by_id = {e.id: e for e in mains}
+    leaders = [by_id[i] for i in STANDING_LEADERS if standing and i in by_id]
+    kept = [by_id[i] for i in block.moves if i in by_id and by_id[i] is not finisher]
+    if len(kept) + 1 < (count + 1) // 2:  # too little of the programme is left: a new one
+        kept = []
+    if not kept:
+        for e in leaders:
+            builder.add(e)
+        _fresh(builder, mains, count, rng)
+        return finisher, builder.main()[:-1]
+    # the programme goes on: keep its moves, one due move makes way, one new at most
+    due = [i for i in block.due(day) if i in by_id and by_id[i] in kept]
+    due = [i for i in due if i not in STANDING_LEADERS]
+    leaving = by_id[due[0]] if due else None
+    for e in [*leaders, *kept]:
+        if e is not leaving and len(builder.moves) + 1 < count:
+            builder.add(e)
+    new_allowed = 1
+    candidates = [e for e in mains if e.id not in block.moves]
+    # moves done lately first; when a move makes way, one of its kind, a fresh one,
+    # a harder one as levels open
+    kind = leaving.kind if leaving is not None else None
+    candidates.sort(
+        key=lambda e: (
+            e.kind != kind if kind else 0,
+            e.id in block.known if kind else e.id not in block.known,
+            -e.level if kind else e.level,
+        )
+    )
+    for e in candidates:
+        if len(builder.moves) + 1 >= count:
+            break
+        new = e.id not in block.moves  # not in the last plan: it enters today
+        if new and not new_allowed:
+            continue
+        if builder.add(e) and new:
+            new_allowed -= 1
+    if leaving is not None and len(builder.moves) + 1 < count:
+        builder.add(leaving)  # nothing could take its place: it stays
+    return finisher, builder.main()[:-1]
+
+
+def _sets_room(s: Step) -> int:
+    bounds = s.exercise.limits.range("sets", s.exercise.dose)
+    return int(bounds[1] - s.sets) if bounds else 0
+
+
+def _fill(
+    warmups: list[Step],
+    body: list[Step],
+    finish: list[Step],
+    config: SessionConfig,
+    low: float,
+    high: float,
+    *,
+    rounds_allowed: int,
+) -> list[Step]:
+    """The session's steps filled toward ``low``..``high``: sets within each move's range
+    first, then another round of the circuit; the fewest rounds that reach the time."""
+    best: list[Step] = warmups + body + finish
+    best_total = _seconds(best, config)
+    for rounds in range(1, rounds_allowed + 1):
+        steps = warmups + body * rounds + finish
+        total = _seconds(steps, config)
+        if total > high:
+            break
+        order = sorted(
+            range(len(warmups), len(steps)),
+            key=lambda i: ("strength", "mobility", "stretch").index(steps[i].exercise.kind)
+            if steps[i].exercise.kind in ("strength", "mobility", "stretch")
+            else 3,
+        )
+        grew = True
+        while total < low and grew:
+            grew = False
+            for i in order:
+                if total >= low:
+                    break
+                if _sets_room(steps[i]) <= 0:
+                    continue
+                more = replace(steps[i], dose=replace(steps[i].dose, sets=steps[i].sets + 1))
+                trial = [*steps[:i], more, *steps[i + 1 :]]
+                trial_total = (
+                    total - _own_seconds(steps[i], config) + _own_seconds(more, config)
+                )
+                if trial_total <= high:
+                    steps, total, grew = trial, trial_total, True
+        if total >= low:
+            return steps
+        if total > best_total:
+            best, best_total = steps, total
+    return best
+
+
+def _trim(
+    steps: list[Step], config: SessionConfig, high: float, keep: int, minutes: int
+) -> list[Step]:
+    """Drop main moves (never the finishing stretch, and only so that the rules still
+    hold) while the plan is over ``high`` and holds more than ``keep`` main moves."""
+    while _seconds(steps, config) > high:
+        main = [i for i, s in enumerate(steps) if s.phase == "main"]
+        if len(main) <= keep:
+            break
+        for drop in reversed(main[:-1]):
+            rest = steps[:drop] + steps[drop + 1 :]
+            if not problems([s.exercise for s in rest if s.phase == "main"], minutes):
+                steps = rest
+                break
+        else:
+            break
+    return steps
 
 
 def plan(
@@ -120,27 +377,29 @@ def plan(
     easy: bool = False,
     max_level: int = 1,
     dose_of: DoseOf = gentlest,
+    block: Block | None = None,
+    known: Collection[str] = (),
 ) -> tuple[list[Step], str | None]:
     """A routine of about ``minutes`` (5-45) for ``day``, and a note when it cannot be
     that long (and why).
 
     ``avoid``: moves to leave out (pain, exclusions); ``standing``: no floor work;
-    ``easy``: an easy day (see ``flare_unsafe``); ``max_level``: the hardest level
-    unlocked; ``dose_of``: each move's current dose.
+    ``easy``: an easy day; ``max_level``: the hardest level open; ``dose_of``: each
+    move's current dose; ``block``: the programme so far (``core.programme``);
+    ``known``: moves the person has done (an easy day uses only those).
     """
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValueError(f"minutes must be {MIN_MINUTES} to {MAX_MINUTES}, not {minutes}")
     config = config or SessionConfig()
     rng = random.Random(f"{day.isoformat()}/{minutes}/{int(standing)}/{int(easy)}")
-    pool = [
-        e
-        for e in catalog.exercises.values()
-        if e.id not in avoid
-        and e.level <= max_level
-        and not (standing and e.floor)
-        and not (easy and flare_unsafe(e))
-    ]
+    pool = _eligible(
+        catalog, minutes, avoid=avoid, standing=standing, easy=easy, max_level=max_level,
+        known=known,
+    )
+    if easy:
+        dose_of = gentlest
     target = minutes * 60.0
+    low, high = target * (1 - TOLERANCE / 2), target * (1 + TOLERANCE)
 
     def step(e: Exercise, phase: str = "main") -> Step:
         return Step(e, "warmup" if phase == "warmup" else "main", dose_of(e))
@@ -151,64 +410,61 @@ def plan(
     raiser = [e for e in pool if e.id == PULSE_RAISER]
     warmups = [step(e, "warmup") for e in (raiser + warm)[: warmup_count(minutes)]]
 
-    # the main part: a calm stretch to finish, then moves taken in turn by kind.
-    # A main move adds its own time and the rest before it: totals add up exactly.
-    mains = [e for e in pool if e.kind != "warmup"]
-    rng.shuffle(mains)
     warm_s = estimate_seconds(warmups, config)
-    main_s = max(0.0, target - warm_s)
-    gap = config.rest_between_exercises_s if warmups else 0.0
-    cost = {e.id: _own_seconds(step(e), config) + config.rest_between_exercises_s for e in mains}
-    # a quarter of the main part even if the plan lands at the low end of on time
-    cap = MAX_SHARE * main_s * (1 - TOLERANCE)
-    fits = [e for e in mains if cost[e.id] - config.rest_between_exercises_s <= cap]
-    last_place = 1 if standing else FLOOR
-    finishers = [e for e in fits if is_calm_stretch(e) and place(e) <= last_place]
-    finishers.sort(key=lambda e: (-place(e), e.level))
-    chosen: list[Exercise] = finishers[:1]
-    # nothing after the finishing stretch's place: no getting up again at the end
-    last = place(chosen[0]) if chosen else last_place
-    by_kind = {
-        k: [e for e in fits if e.kind == k and e not in chosen and place(e) <= last]
-        for k in MAIN_KINDS
-    }
-    total = warm_s + sum(cost[e.id] for e in chosen) - (config.rest_between_exercises_s - gap)
-    low, high = target * (1 - TOLERANCE / 2), target * (1 + TOLERANCE)
 
-    kinds = list(MAIN_KINDS)
-    rng.shuffle(kinds)
-    while total < low:
-        added = False
-        for kind in kinds:
-            if total >= low:
-                break
-            pick = next(
-                (
-                    e
-                    for e in by_kind[kind]
-                    if total + cost[e.id] <= high and _same_way_ok(chosen, e, minutes)
-                ),
-                None,
-            )
-            if pick is not None:
-                chosen.append(pick)
-                by_kind[kind].remove(pick)
-                total += cost[pick.id]
-                added = True
-        if not added:
-            break
+    def cost(e: Exercise) -> float:  # one round of a move, with the rest before it
+        return _own_seconds(step(e), config) + config.rest_between_exercises_s
 
-    finisher = chosen[:1] if chosen and is_calm_stretch(chosen[0]) else []
-    body = sorted((step(e) for e in chosen[len(finisher) :]), key=order_key)
-    steps = warmups + body + [step(e) for e in finisher]
-    total = _stretch_warmup(steps, total, low)
+    programme = Block() if easy else block or Block()
+    finisher, body_moves = _select(
+        pool, minutes, standing=standing, rng=rng, block=programme, day=day, cost=cost,
+        budget=high - warm_s,
+    )
+    if minutes < SHORT_PLAN_MINUTES and len(body_moves) + 1 < move_count(minutes):
+        dose_of = gentlest  # a short plan on a busy day: every move at its gentlest
+        rng = random.Random(f"{day.isoformat()}/{minutes}/{int(standing)}/{int(easy)}")
+        finisher, body_moves = _select(
+            pool, minutes, standing=standing, rng=rng, block=programme, day=day, cost=cost,
+            budget=high - warm_s,
+        )
+    body = [step(e) for e in body_moves]
+    finish = [step(finisher)] if finisher is not None else []
+    rounds = 1 if easy else 2 if minutes < 30 else MAX_ROUNDS if minutes < 40 else MAX_ROUNDS + 1
+    if easy:  # every dose at its gentlest: no extra sets, no second round
+        steps = warmups + body + finish
+    else:
+        steps = _fill(warmups, body, finish, config, low, high, rounds_allowed=rounds)
+    steps = _trim(steps, config, high, keep=3, minutes=minutes)
+    total = _seconds(steps, config)
+    if not easy:
+        total = _stretch_warmup(steps, total, low)
     return steps, _shortfall(total, minutes, standing=standing, easy=easy)
 
 
-@lru_cache(maxsize=4096)
+#: Each step's own seconds, by (the exercise object, its dose, the config); the
+#: exercise is kept in the value so that its id() cannot be reused meanwhile.
+_OWN: dict[tuple[int, Dose, SessionConfig], tuple[Exercise, float]] = {}
+
+
 def _own_seconds(step: Step, config: SessionConfig) -> float:
     """A step's get ready, work, switches and set rests (the same every day)."""
-    return estimate_seconds([step], config)
+    key = (id(step.exercise), step.dose, config)
+    found = _OWN.get(key)
+    if found is None or found[0] is not step.exercise:
+        if len(_OWN) > 8192:
+            _OWN.clear()
+        found = _OWN[key] = (step.exercise, estimate_seconds([step], config))
+    return found[1]
+
+
+def _seconds(steps: Sequence[Step], config: SessionConfig) -> float:
+    """``estimate_seconds(steps, config)``, from each step's own time and the rests
+    between steps (none between two warm-ups), as ``core.timeline`` lays them out."""
+    rests = sum(
+        1 for a, b in zip(steps, steps[1:], strict=False)
+        if not (a.phase == "warmup" and b.phase == "warmup")
+    )
+    return sum(_own_seconds(s, config) for s in steps) + rests * config.rest_between_exercises_s
 
 
 def _stretch_warmup(steps: list[Step], total: float, low: float) -> float:
@@ -245,9 +501,14 @@ def _shortfall(total: float, minutes: int, *, standing: bool, easy: bool) -> str
 
 
 def _substitute(
-    step: Step, steps: Sequence[Step], catalog: Catalog, avoided: Mapping[str, Avoided]
+    step: Step,
+    steps: Sequence[Step],
+    catalog: Catalog,
+    avoided: Mapping[str, Avoided],
+    level: int,
 ) -> Exercise | None:
-    """A gentler move of the same kind to do instead, done in the same place if any."""
+    """A gentler move of the same kind, done in the same place, to do instead: never
+    one unsafe in a flare, one the planner never picks, or one above ``level``."""
     present = {s.exercise.id for s in steps}
     original = step.exercise
     options = [
@@ -256,15 +517,18 @@ def _substitute(
         if e.kind == original.kind
         and e.id not in avoided
         and e.id not in present
-        and e.level <= original.level
+        and e.level <= min(original.level, level)
+        and place(e) == place(original)
+        and not flare_unsafe(e)
+        and e.in_plans
         and (e.kind == "warmup") == (step.phase == "warmup")
     ]
-    options.sort(key=lambda e: (place(e) != place(original), e.level, e.name))
+    options.sort(key=lambda e: (e.position != original.position, e.level, e.name))
     return options[0] if options else None
 
 
 def fit_routine(
-    steps: Sequence[Step], catalog: Catalog, avoided: Mapping[str, Avoided]
+    steps: Sequence[Step], catalog: Catalog, avoided: Mapping[str, Avoided], level: int = 3
 ) -> tuple[list[Step], list[str]]:
     """``steps`` with each avoided move swapped for a gentler one of its kind, or left
     out; and a sentence for each change."""
@@ -275,7 +539,7 @@ def fit_routine(
         if reason is None:
             result.append(s)
             continue
-        instead = _substitute(s, [*steps, *result], catalog, avoided)
+        instead = _substitute(s, [*steps, *result], catalog, avoided, level)
         sentence = reason.sentence(s.exercise.name)
         if instead is None:
             notes.append(sentence)
@@ -287,26 +551,75 @@ def fit_routine(
     return result, notes
 
 
+def _grown_seconds(s: Step, config: SessionConfig) -> float:
+    """How much longer ``s`` lasts than at its gentlest."""
+    start = replace(s, dose=gentlest(s.exercise))
+    return estimate_seconds([s], config) - estimate_seconds([start], config)
+
+
+def _keep_length(
+    steps: list[Step], own: list[bool], limit: float, config: SessionConfig
+) -> tuple[list[Step], set[int]]:
+    """Trim grown doses until ``steps`` last no longer than ``limit``: extra sets first,
+    then one notch back at a time on the move that grew the most. The routine's own
+    doses (``own``) are never touched. Returns the steps and which were trimmed."""
+    from backtimer.core.progression import step as notch
+
+    trimmed: set[int] = set()
+    while _seconds(steps, config) > limit:
+        shares = [
+            (_grown_seconds(s, config), i)
+            for i, s in enumerate(steps)
+            if not own[i] and s.dose != gentlest(s.exercise)
+        ]
+        if not shares:
+            break
+        _, i = max(shares)
+        smaller = notch(steps[i].exercise, steps[i].dose, -1)
+        if smaller is None:
+            break
+        steps[i] = replace(steps[i], dose=smaller)
+        trimmed.add(i)
+    return steps, trimmed
+
+
 def choose_routine(
     catalog: Catalog,
     routine_id: str,
     avoided: Mapping[str, Avoided] | None = None,
     progress: Progress | None = None,
+    config: SessionConfig | None = None,
 ) -> Choice:
-    """A named routine: the person's current doses unless the routine sets its own."""
+    """A named routine: the person's current doses unless the routine sets its own,
+    kept within 10 % of the length it was written at."""
+    config = config or SessionConfig()
     routine = catalog.routine(routine_id)  # KeyError names the known ones
     steps = catalog.steps(routine)
+    written = estimate_seconds(steps, config)
     origins = ["catalogue"] * len(steps)
+    own = [bool(item.changes()) for _, item in routine.members()]
     if progress is not None:
-        members = [item for _, item in routine.members()]
-        for i, (s, item) in enumerate(zip(steps, members, strict=True)):
-            if item.changes():
+        for i, s in enumerate(steps):
+            if own[i]:
                 origins[i] = "the routine's own"
                 continue
             steps[i] = replace(s, dose=progress.dose_of(s.exercise))
             origins[i] = progress.current(s.exercise).origin()
+        steps, trimmed = _keep_length(steps, own, written * (1 + TOLERANCE), config)
+        minutes = round(written / 60)
+        for i in trimmed:
+            origins[i] = f"kept to the routine's {minutes} minutes"
     by_id = dict(zip((s.exercise.id for s in steps), origins, strict=True))
-    fitted, notes = fit_routine(steps, catalog, avoided or {})
+    level = progress.level if progress is not None else 3
+    fitted, notes = fit_routine(steps, catalog, avoided or {}, level)
+    above = [s.exercise.name for s in fitted if s.exercise.level > level]
+    if above:
+        notes.insert(
+            0,
+            f"{routine.name} has {len(above)} move{'s' if len(above) > 1 else ''} you have "
+            f"not unlocked yet: {', '.join(above)}. Go gently with them, or plan a session "
+            "instead.",
+        )
     return Choice(
         routine.id,
         routine.name,
@@ -327,6 +640,7 @@ def choose_plan(
     standing: bool = False,
     easy: bool = False,
     progress: Progress | None = None,
+    block: Block | None = None,
 ) -> Choice:
     avoided = avoided or {}
     steps, short = plan(
@@ -339,13 +653,27 @@ def choose_plan(
         easy=easy,
         max_level=1 if easy or progress is None else progress.level,
         dose_of=gentlest if progress is None else progress.dose_of,
+        block=block,
+        known=progress.known if progress is not None else (),
     )
     origins = tuple(
-        progress.current(s.exercise).origin() if progress is not None else "start"
+        "easy day: its gentlest"
+        if easy
+        else "start"
+        if progress is None
+        else progress.current(s.exercise).origin()
+        if s.dose == progress.dose_of(s.exercise) or s.phase == "warmup"
+        else "eased to its gentlest for a short plan"
         for s in steps
     )
     names = {e.id: e.name for e in catalog.exercises.values()}
     shown = [a.sentence(names.get(a.id, a.id)) for a in avoided.values() if a.until is not None]
+    if progress is not None and progress.welcome_back:
+        shown.insert(0, WELCOME_BACK)
+    if easy:
+        shown.append(EASY_NOTE)
+    elif progress is not None and progress.pain_hold is not None and not progress.fixed:
+        shown.append(f"Doses {progress.pain_hold}, so none steps up for now.")
     where = ", standing" if standing else ""
     kind = "Easy day" if easy else f"{minutes}-minute plan"
     key = f"{'easy' if easy else 'plan'}-{minutes}" + ("-standing" if standing else "")
@@ -358,4 +686,3 @@ def choose_plan(
         notes=tuple(shown + ([short] if short else [])),
         origins=origins,
     )
-

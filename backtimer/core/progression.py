@@ -1,19 +1,27 @@
-"""The next dose of every move, worked out from the log alone.
+"""The next dose of every move, and the level reached, worked out from the log alone.
 
-The rule, in plain words (the README says the same):
+The rules, in plain words (the README's "How your doses grow" says the same):
 
 - A new person starts every move at the bottom of its range, with level-1 moves.
-- A move steps up one notch (reps +2, or a hold +5 s, or a timed move +15 s) after it
-  was done in full at its current dose in at least 3 sessions over the last 14 days,
-  none stopped for pain, and pain after those sessions no more than 1 point above pain
-  before (missing ratings don't block it). At the top of its range a strength move may
-  add a set, never beyond its range.
+- A move steps up one notch after it was done in full at its current dose in at least
+  3 sessions over the last 14 days, none stopped for pain, with pain after no more than
+  1 point above pain before (missing ratings don't block it), and, for a strength
+  move, not answered "no" to "could you have done 2 or 3 more?". A notch is reps +2
+  (a hold +5 s, a timed move +15 s); at the top of the reps, the pause at the top of
+  each rep grows by 2 s within its range; then a strength move may add a set.
+- No move steps up while the pain trend is rising or the usual pain is 6 or more
+  (``core.pain``): the doses are held, and the person is told why.
 - A move steps back one notch when it is stopped for pain, or when pain rose by 2 or
   more in a session that included it; it then stays back for at least a week.
-- Level 2 moves unlock after two calendar weeks that met the weekly goal with no stop
-  for pain; level 3 after four more such weeks. A week with a stop for pain starts the
-  count again.
-- A break of three weeks or more takes every dose back one notch.
+- A level is earned by practice, not by the calendar or the weekly goal: level 2 opens
+  after 6 sessions, spread over at least 2 weeks, in which the level-1 moves done were
+  done in full with no stop for pain and no pain rise of 2 or more; level 3 after 6
+  more such sessions with level-2 moves. A stop for pain or a pain rise of 2 or more
+  starts the count again.
+- A break of 3 weeks or more takes every dose back one notch, starts the count toward
+  the next level again, and closes the top level for two weeks of practice (14 days
+  and 4 sessions). A break of 8 weeks or more starts again from the bottom of every
+  range at level 1, with a welcome back.
 
 It is a pure function of the log and today: the same log always gives the same doses,
 and every change says when and why.
@@ -21,8 +29,8 @@ and every change says when and why.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -30,15 +38,24 @@ from backtimer.core.avoid import short_date
 from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
 from backtimer.core.log import SessionEntry
-from backtimer.core.stats import counts, monday
+from backtimer.core.pain import Ratings, trend
 
 #: One notch of progress, by the dose's main key.
 STEP = {"reps": 2, "hold_s": 5, "time_s": 15}
+#: The pause at the top of each rep grows this much a notch, once the reps are at top.
+PAUSE_STEP = 2.0
 GOOD_SESSIONS, WINDOW_DAYS = 3, 14
 HOLD_BACK_DAYS = 7
-BREAK_DAYS = 21
-#: Good weeks (goal met, no stop for pain) that unlock level 2, then four more for 3.
-UNLOCK_WEEKS = {2: 2, 3: 4}
+BREAK_DAYS, LONG_BREAK_DAYS = 21, 56
+#: A level opens after this many good sessions at the one below, spread over this span.
+UNLOCK_SESSIONS, UNLOCK_SPAN_DAYS = 6, 13
+#: After a break, the top level reopens after this much practice.
+REOPEN_DAYS, REOPEN_SESSIONS = 14, 4
+TOP_LEVEL = 3
+WELCOME_BACK = (
+    "Welcome back. After a long break every move starts again at its gentlest, with "
+    "level-1 moves; your body remembers, so the doses will climb back quickly."
+)
 
 
 @dataclass(frozen=True)
@@ -63,14 +80,24 @@ class Current:
 @dataclass(frozen=True)
 class Progress:
     doses: dict[str, Current]
+    #: The hardest level open today.
     level: int
-    #: Good weeks counted toward the next level.
-    good_weeks: int
+    #: Good sessions counted toward the next level.
+    practice: int
     #: Days each level unlocked on.
     unlocked_on: dict[int, date]
     last_session: date | None
     #: Progression is off: every move at the catalogue's own dose.
     fixed: bool = False
+    #: Why no dose steps up now (a rising or high pain trend), or None.
+    pain_hold: str | None = None
+    #: The top level reached, and the day it reopens after a break (None: open).
+    reached: int = 1
+    reopens: date | None = None
+    #: Back after a long break: everything started again from the bottom.
+    welcome_back: bool = False
+    #: Moves that have a dose of their own here (done before at least once).
+    known: frozenset[str] = field(default_factory=frozenset)
 
     def dose_of(self, exercise: Exercise) -> Dose:
         if self.fixed:
@@ -81,6 +108,20 @@ class Progress:
         if self.fixed:
             return Current(exercise.dose, "catalogue", None, "progression is off in settings")
         return self.doses.get(exercise.id) or Current(gentlest(exercise))
+
+    def toward_next(self) -> str:
+        """What the next level needs, in words."""
+        if self.reopens is not None:
+            return (
+                f"level {self.reached} reopens after two weeks of practice since your "
+                f"break (from {short_date(self.reopens)}, with {REOPEN_SESSIONS} sessions)"
+            )
+        if self.level >= TOP_LEVEL:
+            return "every level is open"
+        return (
+            f"{self.practice} of {UNLOCK_SESSIONS} good sessions with level-{self.level} "
+            f"moves, over at least 2 weeks, toward level {self.level + 1}"
+        )
 
 
 @lru_cache(maxsize=1024)
@@ -95,10 +136,14 @@ def step(exercise: Exercise, dose: Dose, direction: int) -> Dose | None:
     key = dose.main_key
     bounds = limits.range(key, default)
     value = getattr(dose, key) or 0
+    pause = limits.range("hold_s", default) if key == "reps" else None
+    held = dose.hold_s or 0.0
     if direction > 0:
         top = bounds[1] if bounds else value
         if value < top:
             return dose.with_changes(**{key: _kind(key, min(top, value + STEP[key]))})
+        if pause and held < pause[1]:
+            return replace(dose, hold_s=float(min(pause[1], held + PAUSE_STEP)))
         sets = limits.range("sets", default)
         if exercise.kind == "strength" and sets and dose.sets < sets[1]:
             return replace(dose, sets=dose.sets + 1)
@@ -106,6 +151,8 @@ def step(exercise: Exercise, dose: Dose, direction: int) -> Dose | None:
     sets = limits.range("sets", default)
     if sets and dose.sets > sets[0]:
         return replace(dose, sets=dose.sets - 1)
+    if pause and held > pause[0]:
+        return replace(dose, hold_s=float(max(pause[0], held - PAUSE_STEP)))
     bottom = bounds[0] if bounds else value
     if value > bottom:
         return dose.with_changes(**{key: _kind(key, max(bottom, value - STEP[key]))})
@@ -130,22 +177,93 @@ def _at_least(done: Dose | None, current: Dose) -> bool:
     return (getattr(done, key) or 0) >= (getattr(current, key) or 0) and done.sets >= current.sets
 
 
+def _done_in_full(session: SessionEntry, exercises: Mapping[str, Exercise], level: int) -> bool:
+    """Did ``session`` practise level-``level`` moves (not warm-ups), every one of them
+    done in full?"""
+    rows = [
+        row
+        for row in session.exercises
+        if (e := exercises.get(row.id)) is not None and e.kind != "warmup" and e.level == level
+    ]
+    return bool(rows) and all(row.status == "done" for row in rows)
+
+
+def _hurt(session: SessionEntry) -> bool:
+    rise = _pain_rise(session)
+    stopped = any(row.status == "stopped_for_pain" for row in session.exercises)
+    return stopped or (rise is not None and rise >= 2)
+
+
+@dataclass
+class _Levels:
+    """The count toward the next level, replayed session by session."""
+
+    reached: int = 1
+    days: list[date] = field(default_factory=list)
+    unlocked_on: dict[int, date] = field(default_factory=dict)
+    reopens: date | None = None
+    since_break: int = 0
+
+    def open(self, today: date) -> int:
+        closed = self.reopens is not None and (
+            today < self.reopens or self.since_break < REOPEN_SESSIONS
+        )
+        return max(1, self.reached - 1) if closed else self.reached
+
+    def take(self, session: SessionEntry, exercises: Mapping[str, Exercise]) -> None:
+        day = session.started_at.date()
+        self.since_break += 1
+        if self.reopens is not None and day >= self.reopens and (
+            self.since_break >= REOPEN_SESSIONS
+        ):
+            self.reopens = None
+        if _hurt(session):
+            self.days = []
+            return
+        level = self.open(day)
+        if level >= TOP_LEVEL or level < self.reached:
+            return
+        if _done_in_full(session, exercises, level):
+            self.days.append(day)
+        if len(self.days) >= UNLOCK_SESSIONS and (
+            self.days[-1] - self.days[0]
+        ).days >= UNLOCK_SPAN_DAYS:
+            self.reached = level + 1
+            self.unlocked_on[self.reached] = day
+            self.days = []
+
+    def pause(self, day: date, *, long: bool) -> None:
+        """A break: the count starts again; the top level closes (or, after a long
+        one, everything starts from level 1)."""
+        self.days = []
+        self.since_break = 0
+        if long:
+            self.reached, self.reopens = 1, None
+        elif self.reached > 1:
+            self.reopens = day + timedelta(days=REOPEN_DAYS)
+
+
 def progress(
     sessions: Sequence[SessionEntry],
     today: date,
     exercises: Mapping[str, Exercise],
-    goal: int,
+    goal: int = 3,
     *,
     fixed: bool = False,
 ) -> Progress:
     """Every move's dose and the level reached, as of ``today``; ``fixed``: progression
-    is off, doses are the catalogue's."""
+    is off, doses are the catalogue's. ``goal`` (the weekly goal) plays no part in the
+    levels: they are earned by practice."""
     doses: dict[str, Current] = {}
     good: dict[str, list[date]] = {}
+    known: set[str] = set()
     ordered = sorted(
         (s for s in sessions if s.started_at.date() <= today), key=lambda s: s.started_at
     )
+    ratings = Ratings.of(ordered)
+    levels = _Levels()
     previous: date | None = None
+    welcome = False
 
     def current(exercise: Exercise) -> Current:
         return doses.get(exercise.id) or Current(gentlest(exercise))
@@ -159,22 +277,31 @@ def progress(
         doses[exercise.id] = Current(new, source, day, why, held)
         good.pop(exercise.id, None)
 
-    def take_a_break(day: date) -> None:
+    def take_a_break(day: date, gap: int) -> bool:
+        """Step back after a gap of ``gap`` days; True for a long break."""
+        long = gap >= LONG_BREAK_DAYS
+        levels.pause(day, long=long)
+        good.clear()
+        if long:
+            doses.clear()
+            return True
         for exercise_id in list(doses):
             exercise = exercises.get(exercise_id)
             if exercise is not None:
-                change(exercise, -1, day, "break", "a break of three weeks or more")
+                change(exercise, -1, day, "break", f"a break of {gap // 7} weeks")
+        return False
 
     for session in ordered:
         day = session.started_at.date()
         if previous is not None and (day - previous).days >= BREAK_DAYS:
-            take_a_break(day)
+            take_a_break(day, (day - previous).days)
         previous = day
         rise = _pain_rise(session)
         for row in session.exercises:
             exercise = exercises.get(row.id)
             if exercise is None:
                 continue
+            known.add(row.id)
             if row.status == "stopped_for_pain":
                 change(exercise, -1, day, "back", f"it was stopped for pain on {short_date(day)}")
             elif rise is not None and rise >= 2 and row.status in ("done", "partial"):
@@ -182,57 +309,48 @@ def progress(
             elif (
                 row.status == "done"
                 and (rise is None or rise <= 1)
+                and not (exercise.kind == "strength" and session.could_do_more is False)
                 and _at_least(row.dose, current(exercise).dose)
             ):
                 good.setdefault(exercise.id, []).append(day)
+        hold = trend(ratings, day).hold
         for exercise_id, days in list(good.items()):
             recent = [d for d in days if (day - d).days < WINDOW_DAYS]
             good[exercise_id] = recent
             now = current(exercises[exercise_id])
             held = now.held_until is not None and day < now.held_until
-            if len(set(recent)) >= GOOD_SESSIONS and not held:
+            if len(set(recent)) >= GOOD_SESSIONS and not held and hold is None:
                 change(exercises[exercise_id], +1, day, "up", "three good sessions")
+        levels.take(session, exercises)
     if previous is not None and (today - previous).days >= BREAK_DAYS:
-        take_a_break(today)
-
-    level, good_weeks, unlocked_on = _levels(ordered, today, goal)
-    return Progress({} if fixed else doses, level, good_weeks, unlocked_on, previous, fixed)
-
-
-def _levels(
-    sessions: Iterable[SessionEntry], today: date, goal: int
-) -> tuple[int, int, dict[int, date]]:
-    """The level unlocked, the good weeks counted toward the next, and unlock days."""
-    tally: dict[date, int] = {}
-    hurt: set[date] = set()
-    for s in sessions:
-        week = monday(s.started_at.date())
-        if counts(s):
-            tally[week] = tally.get(week, 0) + 1
-        if any(e.status == "stopped_for_pain" for e in s.exercises):
-            hurt.add(week)
-    level, run, unlocked = 1, 0, {}
-    for week in sorted({*tally, *hurt}):
-        if week > monday(today):
-            break
-        if week in hurt:
-            run = 0
-        elif tally.get(week, 0) >= goal:
-            run += 1
-            target = level + 1
-            if target in UNLOCK_WEEKS and run >= UNLOCK_WEEKS[target]:
-                level, run = target, 0
-                unlocked[target] = min(today, week + timedelta(days=6))
-    return level, run, unlocked
+        welcome = take_a_break(today, (today - previous).days)
+    return Progress(
+        {} if fixed else doses,
+        levels.open(today),
+        len(levels.days),
+        dict(levels.unlocked_on),
+        previous,
+        fixed,
+        pain_hold=None if fixed else trend(ratings, today).hold,
+        reached=levels.reached,
+        reopens=levels.reopens,
+        welcome_back=welcome,
+        known=frozenset(known),
+    )
 
 
-def next_step(exercise: Exercise, now: Current, today: date) -> str:
+def next_step(
+    exercise: Exercise, now: Current, today: date, pain_hold: str | None = None
+) -> str:
     """What the move needs for its next step, in words."""
     if step(exercise, now.dose, +1) is None:
         return "none: the top of its range"
     if now.held_until is not None and today < now.held_until:
         return f"held here until {short_date(now.held_until)}, after a step back"
-    return "3 good sessions at this dose within 2 weeks"
+    if pain_hold is not None:
+        return f"{pain_hold}; it steps up again once your pain settles"
+    effort = ", and not too hard" if exercise.kind == "strength" else ""
+    return f"3 good sessions at this dose within 2 weeks{effort}"
 
 
 def changes(before: Progress, after: Progress, exercises: Mapping[str, Exercise]) -> list[str]:
@@ -251,5 +369,10 @@ def changes(before: Progress, after: Progress, exercises: Mapping[str, Exercise]
             f"{exercise.name}: {now.dose.describe()} next time, {way} {old.describe()}: {now.why}."
         )
     for level in sorted(set(after.unlocked_on) - set(before.unlocked_on)):
-        lines.append(f"Level {level} moves are unlocked: well done on your steady weeks.")
+        lines.append(
+            f"Level {level} moves are unlocked: well done on your steady practice. They "
+            "come into your plans one at a time, at their gentlest."
+        )
+    if after.pain_hold is not None and not after.fixed:
+        lines.append(f"Doses {after.pain_hold}, so none steps up for now.")
     return lines

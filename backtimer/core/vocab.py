@@ -68,7 +68,9 @@ Position = Literal[
 BreathWord = Literal["inhale", "exhale", "natural"]
 Phase = Literal["warmup", "main"]
 #: Which way a move bends or loads the spine.
-Direction = Literal["flexion", "extension", "rotation", "side-bend", "neutral"]
+#: Which way a move bends or loads the spine; "neck" is the neck alone (a neck sway
+#: that hurt says nothing about the low back).
+Direction = Literal["flexion", "extension", "rotation", "side-bend", "neck", "neutral"]
 Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
 TempoPhase = Literal["into", "hold", "return"]
 Mode = Literal["reps", "hold", "timed"]

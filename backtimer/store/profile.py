@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from backtimer.core.avoid import Avoided, avoided_moves
 from backtimer.core.log import SessionEntry, session_entry
-from backtimer.core.plan import Choice, choose_plan, choose_routine
+from backtimer.core.plan import Choice, choose_plan, choose_routine, easy_minutes
 from backtimer.core.progression import Progress, progress
 from backtimer.core.routine import Catalog, Routine
 from backtimer.core.settings import Settings
@@ -75,7 +75,9 @@ class Profile:
         """A named routine (id or name), at the person's doses, fitted around the
         moves to leave out."""
         avoided = None if include_all else self.avoided(day)
-        return choose_routine(self.catalog, key, avoided, self.progress(day))
+        return choose_routine(
+            self.catalog, key, avoided, self.progress(day), self.settings.session_config()
+        )
 
     def default_choice(self, day: date) -> Choice:
         """The routine chosen last, else Gentle daily, else the first there is."""
@@ -91,8 +93,13 @@ class Profile:
         return self.routine(next(iter(routines)), day)
 
     def plan(
-        self, minutes: int, *, day: date, standing: bool = False, easy: bool = False
+        self, minutes: int | None, *, day: date, standing: bool = False, easy: bool = False
     ) -> Choice:
+        """A plan of ``minutes`` (an easy day: about half the usual, when None)."""
+        from backtimer.core.programme import block
+
+        if minutes is None:
+            minutes = easy_minutes(self.log.sessions) if easy else 10
         choice = choose_plan(
             self.catalog,
             minutes,
@@ -102,6 +109,7 @@ class Profile:
             standing=standing,
             easy=easy,
             progress=self.progress(day),
+            block=block(self.log.sessions, day, self.catalog.exercises, standing=standing),
         )
         if not choice.steps:
             raise DataError(

@@ -93,13 +93,18 @@ def test_top_of_range_adds_a_set_for_strength_moves_only(catalog: Catalog) -> No
     assert step(plank, Dose(hold_s=60, sets=3), +1) is None
     child = catalog.exercises["childs-pose"]  # a stretch: no extra set
     assert step(child, Dose(hold_s=60), +1) is None
-    bridge = catalog.exercises["bridge"]  # strength, but no sets range: no extra set
-    assert step(bridge, Dose(hold_s=3, reps=15), +1) is None
+    bridge = catalog.exercises["bridge"]  # at the top of its reps: a longer pause, a set
+    assert step(bridge, Dose(hold_s=3, reps=15), +1) == Dose(hold_s=5, reps=15)
+    assert step(bridge, Dose(hold_s=5, reps=15), +1) == Dose(hold_s=5, reps=15, sets=2)
+    assert step(bridge, Dose(hold_s=5, reps=15, sets=2), -1) == Dose(hold_s=5, reps=15)
+    assert step(bridge, Dose(hold_s=5, reps=15), -1) == Dose(hold_s=3, reps=15)
 
 
-def test_levels_unlock_and_a_painful_week_resets_the_count(catalog: Catalog) -> None:
-    def week(w: int, hurt: bool = False) -> list[SessionEntry]:
-        rows = [("cat-cow", "stopped_for_pain" if hurt else "done", None)]
+def test_levels_unlock_by_practice_and_a_stop_for_pain_resets_the_count(
+    catalog: Catalog,
+) -> None:
+    def week(w: int, hurt: bool = False, move: str = "cat-cow") -> list[SessionEntry]:
+        rows = [(move, "stopped_for_pain" if hurt else "done", None)]
         return [session(7 * w + d, rows, n=7 * w + d) for d in (0, 2, 4)]
 
     def level(log, w: int) -> int:
@@ -109,10 +114,15 @@ def test_levels_unlock_and_a_painful_week_resets_the_count(catalog: Catalog) -> 
     log = week(0)
     assert level(log, 0) == 1
     log += week(1)
-    assert level(log, 1) == 2
-    log += week(2) + week(3, hurt=True) + week(4) + week(5) + week(6)
-    assert level(log, 6) == 2  # the painful week started the count again
-    log += week(7)
+    assert level(log, 1) == 1  # six sessions, but not yet spread over two weeks
+    log += week(2)
+    assert level(log, 2) == 2
+    log += week(3, move="bird-dog") + week(4, hurt=True, move="bird-dog")
+    log += week(5, move="bird-dog")
+    assert level(log, 5) == 2  # the stop for pain started the count again
+    log += week(6, move="bird-dog")
+    assert level(log, 6) == 2  # six sessions again, but over 11 days
+    log += week(7, move="bird-dog")
     assert level(log, 7) == 3
 
 
