@@ -93,13 +93,17 @@ def choice_from_args(ctx: Context, profile: Profile) -> Choice | None:
     minutes = ctx.option("minutes")
     routine = ctx.option("routine")
     standing = ctx.option("standing") or False
+    easy = ctx.option("easy") or False
     if routine is not None:
-        if standing:
-            raise UsageError("--standing applies to plans (--minutes), not to --routine")
+        if standing or easy:
+            flag = "--standing" if standing else "--easy"
+            raise UsageError(f"{flag} applies to plans (--minutes), not to --routine")
         try:
             return profile.routine(routine, ctx.today())
         except KeyError as exc:
             raise UsageError(str(exc.args[0])) from None
+    if easy:  # about half the usual length unless --minutes says
+        return profile.plan(minutes, standing=standing, easy=True, day=ctx.today())
     if minutes is None and not standing:
         return None
     if minutes is None:

@@ -270,6 +270,12 @@ def _choice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--standing", action="store_true", help="no floor work, for a desk break (with --minutes)"
     )
+    parser.add_argument(
+        "--easy",
+        action="store_true",
+        help="an easy day for a sore back: about half your usual time, every move at its "
+        "gentlest (with --minutes to choose the length)",
+    )
 
 
 def _minutes(text: str) -> int:

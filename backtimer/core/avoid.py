@@ -3,7 +3,7 @@ the same way, and moves the person excluded. A pure function of the log and toda
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -25,6 +25,8 @@ class Avoided:
     id: str
     until: date | None
     why: str
+    #: The move whose pain left this one out too (None: it hurt itself, or excluded).
+    because: str | None = None
 
     def sentence(self, name: str) -> str:
         """``Cat-cow is left out until 5 Dec: it hurt on 21 Nov.``"""
@@ -65,7 +67,22 @@ def avoided_moves(
         for other in exercises.values():
             if other.id != exercise_id and other.id not in hurt and ways & set(other.direction):
                 why = f"it bends the back like {name}, which hurt on {short_date(day)}"
-                found[other.id] = Avoided(other.id, until, why)
+                found[other.id] = Avoided(other.id, until, why, exercise_id)
     for exercise_id in excluded:
         found.setdefault(exercise_id, Avoided(exercise_id, None, "you excluded it in settings"))
     return found
+
+
+def summary(avoided: Mapping[str, Avoided], names: Mapping[str, str]) -> list[str]:
+    """One line for each move that hurt: it, how many moves go with it, until when
+    (the details are each ``Avoided.sentence``)."""
+    lines = []
+    for a in avoided.values():
+        if a.until is None or a.because is not None:
+            continue
+        others = sum(1 for b in avoided.values() if b.because == a.id)
+        name = names.get(a.id, a.id)
+        plural = "s" if others != 1 else ""
+        more = f" and {others} move{plural} that bend the back the same way" if others else ""
+        lines.append(f"{name}{more} left out until {short_date(a.until)}: {a.why}.")
+    return lines

@@ -155,9 +155,11 @@ class Session:
         self.planned_s = sum(s.duration for s in self.timeline)
         # fixed for the whole session, so worked out once instead of on every tick:
         # the time left after each segment, and each exercise's place in its phase
+        #: Steps left out for the rest of the session after a move hurt, by the step
+        #: that hurt; skipped as the session goes, recorded as skipped.
+        self._left_out: dict[int, frozenset[int]] = {}
         self._after = [0.0] * len(self.timeline)
-        for n in range(len(self.timeline) - 2, -1, -1):
-            self._after[n] = self._after[n + 1] + self.timeline[n + 1].duration
+        self._count_after()
         self._phase_place: list[tuple[int, int]] = []
         for i, step in enumerate(self.steps):
             same = [n for n, s in enumerate(self.steps) if s.phase == step.phase]
@@ -180,6 +182,25 @@ class Session:
         self._completed_run = False
         self._at = _Cursor(0, now, now)
         self._enter(0, now)
+
+    def _count_after(self) -> None:
+        """The time left after each segment, without the steps left out."""
+        out = self.left_out()
+        for n in range(len(self.timeline) - 2, -1, -1):
+            following = self.timeline[n + 1]
+            own = 0.0 if following.exercise in out else following.duration
+            self._after[n] = self._after[n + 1] + own
+
+    def left_out(self) -> frozenset[int]:
+        """The steps left out for the rest of this session (after a move hurt)."""
+        return frozenset().union(*self._left_out.values()) if self._left_out else frozenset()
+
+    def _onward(self, index: int) -> int:
+        """``index``, or the first segment after it of a step not left out."""
+        out = self.left_out()
+        while index < len(self.timeline) and self.timeline[index].exercise in out:
+            index = self._first.get(self.timeline[index].exercise + 1, len(self.timeline))
+        return index
 
     # ------------------------------------------------------------------ time
 
@@ -249,7 +270,7 @@ class Session:
             self._progress[seg.exercise].completed.add(self._at.index)
         if seg.kind == "work" and self._at.index == self._work[seg.exercise][-1]:
             self._emit("exercise_done", end)
-        nxt = self._at.index + 1
+        nxt = self._onward(self._at.index + 1)
         if nxt >= len(self.timeline):
             self._completed_run = True
             self._finish(end)
@@ -320,7 +341,7 @@ class Session:
         if self.finished:
             return
         following = self._current() + 1
-        self._jump(self._first.get(following, len(self.timeline)), now)
+        self._jump(self._onward(self._first.get(following, len(self.timeline))), now)
 
     def back(self, now: float) -> None:
         """Restart this exercise, or go to the previous one when at its start."""
@@ -333,7 +354,8 @@ class Session:
         at_start = self._at.index == first and (
             self.timeline[first].kind == "ready" or at - self._at.start < BACK_GRACE_S
         )
-        target = self._first[i - 1] if at_start and i > 0 else first
+        earlier = [j for j in range(i) if j not in self.left_out()]
+        target = self._first[earlier[-1]] if at_start and earlier else first
         self._jump(target, now)
 
     def extend(self, now: float, seconds: float | None = None) -> bool:
@@ -350,18 +372,42 @@ class Session:
             return True
         return False
 
-    def hurt(self, now: float) -> None:
-        """Stop this exercise for pain, move to the next one and pause there."""
+    def hurt(self, now: float) -> list[Step]:
+        """Stop this exercise for pain; leave out, for the rest of the session, the
+        steps still to come that bend or load the spine the same way (or repeat it);
+        move to the next step left and pause there. Returns the steps left out."""
         self._advance(now)
         if self.finished:
-            return
+            return []
         i = self._current()
         self._progress[i].pain = True
+        hurt = self.steps[i].exercise
+        ways = set(hurt.direction) - {"neutral"}
+        self._left_out[i] = frozenset(
+            j
+            for j in range(i + 1, len(self.steps))
+            if self.steps[j].exercise.id == hurt.id
+            or ways & set(self.steps[j].exercise.direction)
+        )
+        self._count_after()
         if not self.paused:
             self._pause(now, "pain")
         else:
             self._pause_reason = "pain"
-        self._jump(self._first.get(i + 1, len(self.timeline)), now)
+        self._jump(self._onward(self._first.get(i + 1, len(self.timeline))), now)
+        return [self.steps[j] for j in sorted(self._left_out[i])]
+
+    def undo_hurt(self, now: float) -> bool:
+        """A mistaken "this hurts": the last move stopped for pain is not, the moves left
+        out with it are back, and the session goes back to that move (still paused)."""
+        if self.finished or not self._left_out:
+            return False
+        i = max(self._left_out)
+        del self._left_out[i]
+        self._progress[i].pain = False
+        self._count_after()
+        self._jump(self._first[i], now)
+        return True
 
     def end(self, now: float) -> None:
         """End the session early."""
@@ -404,7 +450,10 @@ class Session:
         phase = moment.phase if moment is not None else None
         tempo = exercise.tempo
 
-        nxt = self.steps[seg.exercise + 1] if seg.exercise + 1 < len(self.steps) else None
+        out = self.left_out()
+        nxt = next(
+            (s for j, s in enumerate(self.steps) if j > seg.exercise and j not in out), None
+        )
         return State(
             phase=step.phase,
             phase_index=phase_index,

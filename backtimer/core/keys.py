@@ -47,6 +47,14 @@ KEYS: tuple[Key, ...] = (
     Key("home.history", "h", "app.history", "History", help="history: weeks, streaks, pain trend"),
     Key("home.help", "question_mark", "app.help", "Help", help="this help"),
     Key(
+        "home.easy",
+        "e",
+        "app.easy_day",
+        "Easy day",
+        show=False,
+        help="an easy day for a sore back: about half your usual time, every move gentlest",
+    ),
+    Key(
         "home.include",
         "i",
         "app.include_all",
@@ -184,6 +192,9 @@ KEYS: tuple[Key, ...] = (
     Key("confirm.yes", "y", "answer(True)", "Yes", help="yes"),
     Key("confirm.no", "n,escape", "answer(False)", "No", help="no (Enter: the button lit)"),
     Key("pain.skip", "escape", "skip", "Skip", help="skip the pain check-in"),
+    Key("effort.yes", "y", "answer(True)", "Yes", help="yes: 2 or 3 more were in me"),
+    Key("effort.no", "n", "answer(False)", "No", help="no: that was my limit (holds the step up)"),
+    Key("effort.skip", "escape,s", "answer(None)", "Skip", help="skip the question"),
     Key("unsaved.retry", "r", "choose('retry')", "Retry"),
     Key("unsaved.elsewhere", "s", "choose('elsewhere')", "Save elsewhere"),
     Key("unsaved.discard", "d", "choose('discard')", "Discard"),
@@ -197,6 +208,7 @@ KEYS: tuple[Key, ...] = (
     Key("safety.continue", "enter", "go_on", "Continue"),
     Key("safety.end", "q", "stop", "End session"),
     Key("safety.back", "escape", "back", "Back (paused)"),
+    Key("safety.undo", "u", "undo", "Undo: a mistake"),
     Key("safety.later", "escape", "later", "Not now"),
     Key("safety.close", "escape", "close", "Close"),
 )
@@ -213,6 +225,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("routine", "Routine screen"),
     ("confirm", "Questions"),
     ("pain", "Pain check-in"),
+    ("effort", "Effort, after strength work"),
     ("help", "This help"),
 )
 

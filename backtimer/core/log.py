@@ -118,6 +118,7 @@ def session_entry(
     token: str,
     pain_before: int | None = None,
     pain_after: int | None = None,
+    could_do_more: bool | None = None,
 ) -> SessionEntry:
     """The log entry for a finished (or ended) session."""
     return SessionEntry(
@@ -133,6 +134,7 @@ def session_entry(
         ended_early=record.ended_early,
         pain_before=pain_before,
         pain_after=pain_after,
+        could_do_more=could_do_more,
         exercises=tuple(
             ExerciseEntry(e.id, e.status, round(e.active_s, 1), tuple(e.sides_done), e.dose)
             for e in record.exercises

@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from backtimer.core.avoid import Avoided
+from backtimer.core.avoid import Avoided, summary
 from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
 from backtimer.core.log import SessionEntry
@@ -667,7 +667,7 @@ def choose_plan(
         for s in steps
     )
     names = {e.id: e.name for e in catalog.exercises.values()}
-    shown = [a.sentence(names.get(a.id, a.id)) for a in avoided.values() if a.until is not None]
+    shown = summary(avoided, names)
     if progress is not None and progress.welcome_back:
         shown.insert(0, WELCOME_BACK)
     if easy:

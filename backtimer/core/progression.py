@@ -38,6 +38,7 @@ from backtimer.core.avoid import short_date
 from backtimer.core.dose import Dose
 from backtimer.core.exercise import Exercise
 from backtimer.core.log import SessionEntry
+from backtimer.core.pain import ADVICE as PAIN_ADVICE
 from backtimer.core.pain import Ratings, trend
 
 #: One notch of progress, by the dose's main key.
@@ -374,5 +375,5 @@ def changes(before: Progress, after: Progress, exercises: Mapping[str, Exercise]
             "come into your plans one at a time, at their gentlest."
         )
     if after.pain_hold is not None and not after.fixed:
-        lines.append(f"Doses {after.pain_hold}, so none steps up for now.")
+        lines.append(f"Doses {after.pain_hold}, so none steps up for now. {PAIN_ADVICE}")
     return lines

@@ -89,6 +89,17 @@ WALKING = (
 )
 
 
+def severe_pain_text(pain: int) -> str:
+    """What a check-in of 8 to 10 shows before any exercise."""
+    urgent = "\n".join(f"  • {item}" for item in SECTIONS[0].items)
+    return (
+        f"Your back is at {pain} out of 10: severe pain. See a doctor today; exercise can "
+        "wait.\n\nGo to an emergency department or call the emergency number now if you "
+        f"also have:\n{urgent}\n\nIf none of that applies and gentle movement usually "
+        "eases your back, an easy day is the most to do today."
+    )
+
+
 def safety_text(*, markup: bool = False) -> str:
     """The whole text; with ``markup``, headings in Textual's bold markup."""
     lines = [INTRO, ""]

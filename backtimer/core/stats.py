@@ -204,6 +204,8 @@ def report_of(
 
 #: A pain check-in this high, or this much above usual, offers an easy day.
 EASY_DAY_PAIN, EASY_DAY_RISE = 6, 2
+#: A check-in this high shows the triage first ("see a doctor today").
+SEVERE_PAIN = 8
 #: A rise this large from before to after a session is pointed out.
 PAIN_RISE = 2
 

@@ -151,6 +151,7 @@ class Profile:
         routine: str,
         pain_before: int | None = None,
         pain_after: int | None = None,
+        could_do_more: bool | None = None,
     ) -> SessionEntry:
         """The log entry for a finished session (with a fresh id)."""
         return session_entry(
@@ -159,6 +160,7 @@ class Profile:
             token=secrets.token_hex(8),  # 64 bits: two machines never pick the same
             pain_before=pain_before,
             pain_after=pain_after,
+            could_do_more=could_do_more,
         )
 
     def save(self, entry: SessionEntry) -> None:

@@ -33,6 +33,9 @@ class State:
     last_reminder: date | None = None
     #: This week at a glance, for `backtimer status` (see store/summary.py).
     summary: dict[str, Any] | None = None
+    #: The day the "pain not improving" advice was first shown (it shows that day,
+    #: then not again for a week).
+    advice_shown: date | None = None
 
 
 def load_state(path: Path, cache: Cache | None = None) -> State:

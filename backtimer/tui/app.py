@@ -50,6 +50,8 @@ class Pending:
     entry: SessionEntry | None = None
     #: Where it waits for the next start if it could not be saved.
     kept: Path | None = None
+    #: "Could you have done 2 or 3 more?" after strength work (None: not asked).
+    could_do_more: bool | None = None
 
 
 class BacktimerApp(App[None]):
@@ -252,11 +254,15 @@ class BacktimerApp(App[None]):
         pain_before = (
             await self.push_screen_wait(PainScreen("before")) if settings.pain_check else None
         )
-        choice = self.choice
-        if pain_before is not None and stats.easy_day_due(
+        choice: Choice | None = self.choice
+        if pain_before is not None and pain_before >= stats.SEVERE_PAIN:
+            choice = await self._severe_pain(pain_before)
+        elif pain_before is not None and stats.easy_day_due(
             pain_before, stats.usual_pain(profile.log.sessions)
         ):
-            choice = await self._offer_easy_day(choice, pain_before)
+            choice = await self._offer_easy_day(self.choice, pain_before)
+        if choice is None:
+            return
         from backtimer.core.engine import Session
 
         session = Session(
@@ -270,6 +276,7 @@ class BacktimerApp(App[None]):
                 screen.show_notice, "Today: " + " ".join(choice.notes), "information", 8
             )
         await self.push_screen_wait(screen)
+        await self._ask_effort()
         pain_after = (
             await self.push_screen_wait(PainScreen("after")) if settings.pain_check else None
         )
@@ -278,6 +285,83 @@ class BacktimerApp(App[None]):
             entry = await self._after_failed_save()
         if entry is not None:
             await self._show_summary(entry)
+        self.refresh_choice()  # Home shows what the log now says (moves left out, doses)
+
+    async def _ask_effort(self) -> None:
+        """After strength work done in full: could 2 or 3 more have been done?"""
+        from backtimer.tui.dialogs.effort import EffortScreen
+
+        pending = self._pending
+        if pending is None:
+            return
+        session = pending.session
+        done = [
+            s.exercise.name
+            for i, s in enumerate(session.steps)
+            if s.exercise.kind == "strength" and session.status(i) == "done"
+        ]
+        if done:
+            pending.could_do_more = await self.push_screen_wait(EffortScreen(done[-1]))
+
+    def refresh_choice(self) -> None:
+        """Build the chosen routine or plan again from the log as it is now."""
+        from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES
+
+        choice, today = self.choice, self.today()
+        try:
+            if choice.routine is not None:
+                fresh = self.profile.routine(choice.routine, today)
+            elif choice.key.startswith("easy-"):
+                fresh = self.profile.plan(None, day=today, easy=True, standing=choice.standing)
+            elif choice.minutes is not None and MIN_MINUTES <= choice.minutes <= MAX_MINUTES:
+                fresh = self.profile.plan(choice.minutes, day=today, standing=choice.standing)
+            else:
+                return
+        except (KeyError, DataError):
+            return
+        self.choice = fresh
+        self.mutate_reactive(BacktimerApp.choice)
+
+    def pain_advice(self) -> str | None:
+        """After six weeks of regular sessions with no easing of the usual pain: the
+        advice to see a professional, shown on one day a week (Home and the summary)."""
+        from datetime import timedelta
+
+        from backtimer.core.pain import NOT_IMPROVING, not_improving
+
+        today = self.today()
+        shown = self.profile.state.advice_shown
+        if shown is not None and shown != today and today - shown < timedelta(days=7):
+            return None
+        if not not_improving(self.profile.log.sessions, today):
+            return None
+        if shown != today:
+            with suppress(OSError):
+                self.profile.remember(advice_shown=today)
+        return NOT_IMPROVING
+
+    def action_easy_day(self) -> None:
+        """Home: today as an easy day (any day, not only after a sore check-in)."""
+        try:
+            self.choice = self.profile.plan(None, day=self.today(), easy=True)
+        except DataError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.notify(f"{self.choice.name}: every move at its gentlest. Enter starts it.")
+
+    async def _severe_pain(self, pain: int) -> Choice | None:
+        """A check-in of 8 to 10: the triage first; exercise only if the person then
+        chooses an easy day."""
+        from backtimer.core.safety import severe_pain_text
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        take = await self.push_screen_wait(
+            ConfirmScreen(severe_pain_text(pain), yes="Easy day", no="Not today", safe="no")
+        )
+        if not take:
+            self.notify("Rest and move gently today. See a doctor today about this pain.")
+            return None
+        return self.profile.plan(None, day=self.today(), easy=True)
 
     async def _after_failed_save(self) -> SessionEntry | None:
         """Ask what to do with a session that could not be saved; None to ask again."""
@@ -338,17 +422,15 @@ class BacktimerApp(App[None]):
         return Cuer(options)
 
     async def _offer_easy_day(self, choice: Choice, pain: int) -> Choice:
-        """A sore day: offer the gentlest routine of about the same length."""
-        from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES
-        from backtimer.core.timeline import estimate_seconds
+        """A sore day: offer an easy day (about half the usual time, every move at its
+        gentlest)."""
         from backtimer.tui.dialogs.confirm import ConfirmScreen
 
-        length = estimate_seconds(choice.steps, self.settings.session_config()) / 60
-        minutes = max(MIN_MINUTES, min(MAX_MINUTES, round(length)))
-        easy = self.profile.plan(minutes, day=self.today(), easy=True)
+        easy = self.profile.plan(None, day=self.today(), easy=True)
         question = (
             f"Your back is at {pain} today. Take an easy day instead?\n"
-            f"{easy.name}: the gentlest moves only, no loaded bending back or twisting."
+            f"{easy.name}: moves you know, each at its gentlest, in positions that ease "
+            "a sore back. A short walk later helps too."
         )
         take = await self.push_screen_wait(
             ConfirmScreen(question, yes="Easy day", no="As planned", safe="yes")
@@ -375,7 +457,7 @@ class BacktimerApp(App[None]):
             week.sessions,
             goal,
             stats.counts(entry),
-            changes(before, after, exercises),
+            [*changes(before, after, exercises), *filter(None, [self.pain_advice()])],
             stop_keys=f"{key_hint(self, 'summary.help')} then {key_hint(self, 'help.safety')}",
         )
         if await self.push_screen_wait(SummaryScreen(text)) == "history":
@@ -396,7 +478,7 @@ class BacktimerApp(App[None]):
                 self.notify("Nothing was done, so nothing was logged.", timeout=4)
                 return None
             pending.entry = self.profile.entry_for(
-                record, pending.routine, pending.pain_before, pain_after
+                record, pending.routine, pending.pain_before, pain_after, pending.could_do_more
             )
         entry = pending.entry
         try:

@@ -80,7 +80,11 @@ async def test_whole_session_home_to_summary(app_factory, clock) -> None:
         assert text(app, "detail") == "right side" and text(app, "segment") == "HOLD"
         await advance(pilot, app, clock, 5.0)
 
-        # the end: pain check-in, then the summary
+        # the end: effort after the strength move (the bridge), pain check-in, summary
+        from backtimer.tui.dialogs.effort import EffortScreen
+
+        assert isinstance(app.screen, EffortScreen)
+        await pilot.press("y")
         assert isinstance(app.screen, PainScreen)
         await pilot.press("2", "enter")
         assert isinstance(app.screen, SummaryScreen)

@@ -42,6 +42,7 @@ def _finished(clock):
         await _at(clock, 7.0)(pilot)
         await pilot.press("n", "n")  # finish the warm-up and skip the hold
         await advance(pilot, pilot.app, clock, 200.0)
+        await pilot.press("y")  # could have done more of the bridge
         await pilot.press("3", "enter")
         pilot.app.clear_notifications()
         await pilot.pause()

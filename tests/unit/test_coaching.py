@@ -212,3 +212,20 @@ def test_bird_dog_reaches_a_five_second_hold(catalog: Catalog) -> None:
 
 
 _ = (session_of, is_calm_stretch)
+
+
+def test_a_stop_for_pain_is_one_line_of_notes(catalog: Catalog) -> None:
+    from backtimer.core.avoid import avoided_moves, summary
+
+    log = follow(catalog, [START], hurt={START: "cat-cow"}, minutes=20)
+    log = [replace(log[0], exercises=tuple(
+        replace(r, status="stopped_for_pain") if r.id == "marching" else r
+        for r in log[0].exercises))]
+    log[0] = replace(log[0], exercises=(*log[0].exercises, replace(
+        log[0].exercises[0], id="cat-cow", status="stopped_for_pain")))
+    avoided = avoided_moves(log, START + timedelta(days=1), catalog.exercises)
+    names = {e.id: e.name for e in catalog.exercises.values()}
+    lines = summary(avoided, names)
+    cat = [line for line in lines if line.startswith("Cat-cow")]
+    assert len(cat) == 1 and "that bend the back the same way" in cat[0] and "19 Jan" in cat[0]
+    assert len(" ".join(lines)) < 300

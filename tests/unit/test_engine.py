@@ -391,3 +391,32 @@ def test_timeline_never_empty_segments(catalog: Catalog) -> None:
     for routine in catalog.routines.values():
         for seg in build_timeline(catalog.steps(routine), SessionConfig()):
             assert seg.duration > 0
+
+
+def test_a_move_that_hurts_leaves_out_the_same_way_for_the_rest_of_the_session(
+    catalog: Catalog,
+) -> None:
+    """Partial crunches hurt: knee-to-chest (flexion, later) is skipped, not stopped for
+    pain; the bridge (neutral) still runs; a mistaken x can be undone."""
+    s = session(catalog, "partial-crunches", "bridge", "knee-to-chest", "childs-pose")
+    left = s.hurt(1.0)
+    assert [st.exercise.id for st in left] == ["knee-to-chest", "childs-pose"]
+    assert s.state(1.0).step.exercise.id == "bridge" and s.state(1.0).next_step is None
+    s.resume(2.0)
+    s.tick(10_000.0)
+    assert s.finished
+    record = s.record(10_000.0)
+    assert [e.status for e in record.exercises] == [
+        "stopped_for_pain", "done", "skipped", "skipped"
+    ]
+
+
+def test_a_mistaken_hurt_is_undone(catalog: Catalog) -> None:
+    s = session(catalog, "partial-crunches", "bridge", "knee-to-chest")
+    s.hurt(1.0)
+    assert s.undo_hurt(1.5)
+    state = s.state(1.5)
+    assert state.step.exercise.id == "partial-crunches" and state.paused
+    assert state.next_step is not None and state.next_step.exercise.id == "bridge"
+    assert s.status(0) != "stopped_for_pain" and not s.left_out()
+    assert not s.undo_hurt(1.6)

@@ -14,24 +14,39 @@ from backtimer.tui.keys import bindings, key_hint
 
 ADVICE = safety_text(markup=True)
 
-PAIN_HEADER = (
-    "It is recorded as stopped for pain. For two weeks it, and "
-    "the moves that bend your back the same way, are left out of your routines and "
-    "plans. The session is paused.\n"
-)
+def pain_header(stopped: str, left: list[str], until: str) -> str:
+    """One line on what happened, then what is left out."""
+    line = (
+        f"[b]{stopped} stopped for pain; the session is paused.[/b] It and the moves that "
+        f"bend your back the same way are left out of your plans until {until}."
+    )
+    if left:
+        line += f" Skipped in this session too: {', '.join(left)}."
+    return line + "\n"
 
 
-class SafetyScreen(ModalScreen[bool]):
-    """Dismisses with True to go on; False means stop (end the session, or do not start)."""
+class SafetyScreen(ModalScreen["bool | str | None"]):
+    """Dismisses with True to go on; False means stop (end the session, or do not
+    start); None (after pain): back to the session, paused; "undo": the stop for pain
+    was a mistake."""
 
     CSS_PATH = "dialogs.tcss"
 
     BINDINGS = bindings("safety")
 
-    def __init__(self, *, pain: bool = False, first: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        pain: bool = False,
+        first: bool = False,
+        stopped: str = "The move",
+        left: list[str] | None = None,
+        until: str = "two weeks from today",
+    ) -> None:
         super().__init__()
         self.pain = pain
         self.first = first
+        self.stopped, self.left, self.until = stopped, left or [], until
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
@@ -45,14 +60,16 @@ class SafetyScreen(ModalScreen[bool]):
             )
             with VerticalScroll():
                 if self.pain:  # in the scroll, so a small terminal can still reach it all
-                    yield Static(PAIN_HEADER, classes="warning")
+                    yield Static(
+                        pain_header(self.stopped, self.left, self.until), classes="warning"
+                    )
                     yield Static("[b]When to stop[/b]")
                 yield Static(ADVICE)
             k = partial(key_hint, self.app)
             if self.pain:
                 hint = (
                     f"{k('safety.continue')}: go on    {k('safety.back')}: back, paused    "
-                    f"{k('safety.end')}: end the session"
+                    f"{k('safety.end')}: end    {k('safety.undo')}: undo, it was a mistake"
                 )
             elif self.first:
                 hint = (
@@ -64,8 +81,10 @@ class SafetyScreen(ModalScreen[bool]):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        modes = ("stop", "back") if self.pain else ("later",) if self.first else ("close",)
-        return action in modes or action not in ("stop", "back", "later", "close")
+        modes = (
+            ("stop", "back", "undo") if self.pain else ("later",) if self.first else ("close",)
+        )
+        return action in modes or action not in ("stop", "back", "later", "close", "undo")
 
     def action_go_on(self) -> None:
         self.dismiss(True)
@@ -75,7 +94,11 @@ class SafetyScreen(ModalScreen[bool]):
 
     def action_back(self) -> None:
         """Back to the session, still paused (None: neither go on nor end)."""
-        self.dismiss(None)  # type: ignore[arg-type]
+        self.dismiss(None)
+
+    def action_undo(self) -> None:
+        """The stop for pain was a mistake."""
+        self.dismiss("undo")
 
     action_later = action_stop
 

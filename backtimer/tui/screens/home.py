@@ -122,6 +122,9 @@ class HomeScreen(Screen[None]):
         notes = list(choice.notes)
         if notes and choice.routine is not None:
             notes.append("Press [b]i[/b] to include them this time.")
+        advice = self.bt.pain_advice()
+        if advice:
+            notes.insert(0, f"[b]{advice}[/b]")
         copies = conflict_advice(conflict_copies(self.bt.paths.data_dir))
         if copies:
             notes.append(copies)

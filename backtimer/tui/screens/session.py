@@ -333,17 +333,32 @@ class SessionScreen(Screen[None]):
     def action_hurt(self) -> None:
         if self._done:
             return
-        self.session.hurt(self.clock.now())  # stops the exercise and pauses
+        now = self.clock.now()
+        i = self.session.state(now).exercise_index
+        stopped = self.session.steps[i].exercise.name
+        left = self.session.hurt(now)  # stops the exercise and pauses
 
-        def after(go_on: bool | None) -> None:
-            if go_on is None:  # escape: back to the session, paused
+        def after(answer: bool | str | None) -> None:
+            if answer == "undo":
+                self.session.undo_hurt(self.clock.now())
+                self.notify(f"Undone: {stopped} was not stopped for pain.", timeout=3)
                 self.refresh_state()
                 return
-            self._act(self.session.resume if go_on else self.session.end)
+            if answer is None:  # escape: back to the session, paused
+                self.refresh_state()
+                return
+            self._act(self.session.resume if answer else self.session.end)
 
+        from datetime import timedelta
+
+        from backtimer.core.avoid import PAIN_MEMORY_DAYS, short_date
         from backtimer.tui.dialogs.safety import SafetyScreen
 
-        self.app.push_screen(SafetyScreen(pain=True), after)
+        until = short_date(self.clock.wall().date() + timedelta(days=PAIN_MEMORY_DAYS))
+        names = list(dict.fromkeys(s.exercise.name for s in left))
+        self.app.push_screen(
+            SafetyScreen(pain=True, stopped=stopped, left=names, until=until), after
+        )
 
     def action_end(self) -> None:
         if self._done:
