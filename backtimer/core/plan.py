@@ -45,7 +45,7 @@ from backtimer.core.plan_rules import (
 )
 from backtimer.core.programme import Block
 from backtimer.core.progression import WELCOME_BACK, Progress, gentlest
-from backtimer.core.routine import Catalog, Step
+from backtimer.core.routine import Catalog, Routine, RoutineItem, Step
 from backtimer.core.settings import SessionConfig
 from backtimer.core.timeline import estimate_seconds
 
@@ -121,6 +121,8 @@ class Choice:
     notes: tuple[str, ...] = field(default=())
     #: Where each step's dose came from: "start", "up on 21 Nov", "routine"...
     origins: tuple[str, ...] = field(default=())
+    #: The routine as the person wrote it (before today's doses and pain swaps).
+    written: Routine | None = None
 
     def origin(self, index: int) -> str:
         return self.origins[index] if index < len(self.origins) else ""
@@ -592,19 +594,45 @@ def choose_routine(
 ) -> Choice:
     """A named routine: the person's current doses unless the routine sets its own,
     kept within 10 % of the length it was written at."""
-    config = config or SessionConfig()
     routine = catalog.routine(routine_id)  # KeyError names the known ones
+    return shape_routine(catalog, routine, avoided, progress, config)
+
+
+def _written_dose(step: Step, item: RoutineItem, progress: Progress | None) -> tuple[Dose, bool]:
+    """The dose a routine member runs at, and whether it is the routine's own. A member
+    that sets only ``sets`` keeps the person's dose with that many sets: sets shape the
+    routine, the rest is the person's."""
+    changes = item.changes()
+    if progress is None:
+        return step.dose, bool(changes)
+    if changes and set(changes) != {"sets"}:
+        return step.dose, True
+    dose = progress.dose_of(step.exercise)
+    return (replace(dose, sets=changes["sets"]) if changes else dose), False
+
+
+def shape_routine(
+    catalog: Catalog,
+    routine: Routine,
+    avoided: Mapping[str, Avoided] | None = None,
+    progress: Progress | None = None,
+    config: SessionConfig | None = None,
+) -> Choice:
+    """``routine`` (saved or not) at the person's doses, kept within 10 % of the length
+    it was written at, with each move to avoid swapped or left out."""
+    config = config or SessionConfig()
     steps = catalog.steps(routine)
     written = estimate_seconds(steps, config)
     origins = ["catalogue"] * len(steps)
-    own = [bool(item.changes()) for _, item in routine.members()]
+    members = [item for _, item in routine.members()]
+    own = [False] * len(steps)
     if progress is not None:
-        for i, s in enumerate(steps):
-            if own[i]:
-                origins[i] = "the routine's own"
-                continue
-            steps[i] = replace(s, dose=progress.dose_of(s.exercise))
-            origins[i] = progress.current(s.exercise).origin()
+        for i, (s, item) in enumerate(zip(steps, members, strict=True)):
+            dose, own[i] = _written_dose(s, item, progress)
+            steps[i] = replace(s, dose=dose)
+            origins[i] = (
+                "the routine's own" if own[i] else progress.current(s.exercise).origin()
+            )
         steps, trimmed = _keep_length(steps, own, written * (1 + TOLERANCE), config)
         minutes = round(written / 60)
         for i in trimmed:
@@ -627,6 +655,7 @@ def choose_routine(
         routine=routine.id,
         notes=tuple(notes),
         origins=tuple(by_id.get(s.exercise.id, "start") for s in fitted),
+        written=routine,
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from backtimer.core.avoid import Avoided, avoided_moves
 from backtimer.core.log import SessionEntry, session_entry
-from backtimer.core.plan import Choice, choose_plan, choose_routine, easy_minutes
+from backtimer.core.plan import Choice, choose_plan, easy_minutes, shape_routine
 from backtimer.core.progression import Progress, progress
 from backtimer.core.routine import Catalog, Routine
 from backtimer.core.settings import Settings
@@ -74,9 +74,14 @@ class Profile:
     def routine(self, key: str, day: date, *, include_all: bool = False) -> Choice:
         """A named routine (id or name), at the person's doses, fitted around the
         moves to leave out."""
+        return self.shape(self.catalog.routine(key), day, include_all=include_all)
+
+    def shape(self, routine: Routine, day: date, *, include_all: bool = False) -> Choice:
+        """``routine`` (saved or being edited) as it runs on ``day``: the person's
+        doses, and the moves to avoid swapped or left out unless ``include_all``."""
         avoided = None if include_all else self.avoided(day)
-        return choose_routine(
-            self.catalog, key, avoided, self.progress(day), self.settings.session_config()
+        return shape_routine(
+            self.catalog, routine, avoided, self.progress(day), self.settings.session_config()
         )
 
     def default_choice(self, day: date) -> Choice:

@@ -12,7 +12,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,8 +113,6 @@ class BacktimerApp(App[None]):
     def _watch_theme(self, theme_name: str) -> None:
         super()._watch_theme(theme_name)
         if self.is_running and theme_name != self.settings.theme:
-            from dataclasses import replace
-
             try:  # kept through the round-trip write: only that line changes
                 self.profile.update_settings(replace(self.settings, theme=theme_name))
             except OSError as exc:
@@ -311,6 +309,8 @@ class BacktimerApp(App[None]):
         try:
             if choice.routine is not None:
                 fresh = self.profile.routine(choice.routine, today)
+            elif choice.written is not None:  # edited and used without saving
+                fresh = replace(self.profile.shape(choice.written, today), routine=None)
             elif choice.key.startswith("easy-"):
                 fresh = self.profile.plan(None, day=today, easy=True, standing=choice.standing)
             elif choice.minutes is not None and MIN_MINUTES <= choice.minutes <= MAX_MINUTES:

@@ -150,6 +150,8 @@ async def test_home_follows_the_log_after_a_session(app_factory, clock) -> None:
                 break
         assert isinstance(app.screen, HomeScreen)
         assert "cat-cow" not in [s.exercise.id for s in app.choice.steps]
+        await pilot.press("r")  # the routine screen follows the log too
+        assert "out today until" in origin_of(app, "Cat-cow")
 
 
 async def advance_one(pilot, app, clock) -> None:
@@ -182,3 +184,96 @@ async def test_this_hurts_names_what_is_left_out_and_can_be_undone(app_factory, 
         assert isinstance(app.screen, SessionScreen)
         i = [s.exercise.id for s in session.steps].index("cat-cow")
         assert session.status(i) != "stopped_for_pain" and not session.left_out()
+
+
+def origin_of(app, name: str) -> str:
+    from textual.widgets import DataTable
+
+    table = app.screen.query_one(DataTable)
+    for i in range(table.row_count):
+        row = table.get_row_at(i)
+        if str(row[1]).split(" (")[0] == name:
+            return str(row[4])
+    raise AssertionError(f"{name} is not on the routine screen")
+
+
+def hurt_log(app_factory) -> None:
+    hurt = entry("2026-11-14T08:00:00+01:00")
+    fields = {f: getattr(hurt, f) for f in hurt.__dataclass_fields__}
+    fields["exercises"] = (ExerciseEntry("marching", "stopped_for_pain", 20.0),)
+    journal.append(app_factory().paths.sessions, type(hurt)(**fields))
+
+
+async def test_save_as_keeps_the_moves_chosen_not_todays_swaps(app_factory) -> None:
+    """Marching hurt: today it is left out, but a routine saved today keeps it, and no
+    dose the person did not set on the routine screen is pinned."""
+    from backtimer.store.routines import load_routines
+    from tests.ui.test_routine_screen import type_text
+
+    hurt_log(app_factory)
+    app = app_factory(routine="gentle")
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert "marching" not in [s.exercise.id for s in app.choice.steps]
+        await pilot.press("r")
+        assert "out today until" in origin_of(app, "Marching in place")
+        assert "Marching in place (out today)" in [str(r[1]) for r in map(table_row(app), range(3))]
+        await pilot.press("s")
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+        await pilot.pause()
+    saved = load_routines(app.paths.routines, app.profile.builtin)["mine"]
+    members = {item.id: item.changes() for _, item in saved.members()}
+    gentle = app.profile.builtin.routines["gentle"]
+    assert list(members) == [item.id for _, item in gentle.members()]
+    assert members["marching"] == {} and members["cat-cow"] == {}
+    assert members["childs-pose"] == {"hold_s": 45}  # the routine's own dose stays
+
+
+async def test_save_as_asks_before_replacing_another_routine(app_factory) -> None:
+    from backtimer.store.routines import load_routines
+    from tests.ui.test_routine_screen import type_text
+
+    app = app_factory(routine="gentle")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r", "s")
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.press("down", "down", "enter")  # Quick five
+        await pilot.press("s")
+        await type_text(pilot, "Mine")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Replace your saved routine 'Mine'" in app.screen.question
+        await pilot.press("escape")
+        await pilot.pause()
+    saved = load_routines(app.paths.routines, app.profile.builtin)["mine"]
+    assert [i.id for _, i in saved.members()][0] == "marching"
+    assert "pelvic-tilts" in [i.id for _, i in saved.members()]
+    assert len(list(saved.members())) == 9  # still Gentle daily's moves
+
+
+async def test_an_added_move_shows_its_real_dose_and_its_level(app_factory) -> None:
+    app = app_factory(routine="gentle")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("r", "a")
+        options = app.screen.query_one("OptionList")
+        labels = {
+            options.get_option_at_index(i).id: str(options.get_option_at_index(i).prompt)
+            for i in range(options.option_count)
+        }
+        assert "level 3: not unlocked yet" in labels["superman"]
+        assert "not unlocked" not in labels["bridge"]
+        ids = list(labels)
+        options.highlighted = ids.index("superman")
+        await pilot.press("enter")
+        assert "level 3: not unlocked yet" in origin_of(app, "Superman")
+        assert "Superman (not unlocked)" in [str(r[1]) for r in map(table_row(app), range(10))]
+
+
+def table_row(app):
+    from textual.widgets import DataTable
+
+    return app.screen.query_one(DataTable).get_row_at

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -26,7 +26,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(self.question, classes="question")
+            with VerticalScroll():  # a long question scrolls; the buttons stay in view
+                yield Static(self.question, classes="question")
             with Horizontal(classes="buttons"):
                 yes_key, no_key = (
                     key_hint(self.app, "confirm.yes"),

@@ -7,7 +7,8 @@ the total shown is the length the session will run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 
 from textual.app import ComposeResult
@@ -15,10 +16,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from backtimer.core.dose import Dose
+from backtimer.core.avoid import Avoided, short_date
+from backtimer.core.exercise import Exercise
 from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES, Choice
-from backtimer.core.routine import Step, routine_from_steps
-from backtimer.core.timeline import step_seconds
+from backtimer.core.routine import Routine, RoutineItem, Step
+from backtimer.core.timeline import estimate_seconds, step_seconds
 from backtimer.core.vocab import Phase
 from backtimer.store.errors import DataError
 from backtimer.store.profile import Profile
@@ -53,6 +55,10 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "my-routine"
 
 
+def clock(seconds: float) -> str:
+    return f"{int(seconds // 60)}:{int(seconds % 60):02d}"
+
+
 def check_minutes(text: str) -> str | None:
     if not text.strip().isdigit() or not MIN_MINUTES <= int(text) <= MAX_MINUTES:
         return f"A whole number of minutes from {MIN_MINUTES} to {MAX_MINUTES}."
@@ -67,6 +73,29 @@ class RoutineOutcome:
     start: bool = False
 
 
+@dataclass
+class Row:
+    """One member of the routine being shaped: what a saved routine will say."""
+
+    phase: Phase
+    item: RoutineItem
+    #: The dose was set on this screen (it is saved with the routine).
+    here: bool = False
+
+
+def rows_of(choice: Choice, profile: Profile, today: date) -> list[Row]:
+    """The members the person chose: a routine as written (not today's pain swaps or
+    doses); a plan's moves, with its sets where they differ from the person's own."""
+    if choice.written is not None:
+        return [Row(phase, item) for phase, item in choice.written.members()]
+    progress = profile.progress(today)
+    rows = []
+    for s in choice.steps:
+        sets = None if s.sets == progress.dose_of(s.exercise).sets else s.sets
+        rows.append(Row(s.phase, RoutineItem(s.exercise.id, sets=sets)))
+    return rows
+
+
 class RoutineScreen(Screen[RoutineOutcome | None]):
     """Shape a routine. Saving and deleting saved routines go through ``profile``;
     the routine to use comes back with ``dismiss()`` (None: keep the old one)."""
@@ -79,23 +108,64 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         super().__init__()
         self.profile = profile
         self.today = today
+        self._load(choice)
+        self._saved_here = False
+
+    def _load(self, choice: Choice) -> None:
+        #: What Start runs while nothing is changed here: the choice as it came.
+        self.source = choice
         self.name_text = choice.name
         self.source_key = choice.key
         self.source_routine = choice.routine
-        self.steps: list[Step] = list(choice.steps)
-        #: Where each loaded dose came from (start, up on 20 Nov, the routine's own...).
-        self.origins: dict[tuple[str, Dose], str] = {}
-        self._remember(choice)
-        self._saved_here = False
+        self.rows = rows_of(choice, self.profile, self.today)
         #: Edits not saved yet: Escape asks before dropping them.
         self._dirty = False
+        self.view = self._view()
 
-    def _remember(self, choice: Choice) -> None:
-        for i, s in enumerate(choice.steps):
-            self.origins[(s.exercise.id, s.dose)] = choice.origin(i)
+    @property
+    def edited(self) -> bool:
+        return self.name_text.endswith(" (edited)")
 
-    def origin(self, step: Step) -> str:
-        return self.origins.get((step.exercise.id, step.dose), "set here")
+    @property
+    def steps(self) -> list[Step]:
+        """The steps as they run (every move, none left out), one per row."""
+        return list(self.view.steps)
+
+    def written(self, routine_id: str | None = None, name: str | None = None) -> Routine:
+        """The routine the rows make, as a saved routine will say it."""
+        return Routine(
+            id=routine_id or self.source_key,
+            name=name or self.name_text.removesuffix(" (edited)"),
+            warmup=tuple(r.item for r in self.rows if r.phase == "warmup"),
+            exercises=tuple(r.item for r in self.rows if r.phase == "main"),
+        )
+
+    def _view(self) -> Choice:
+        """The rows at the doses they will run at (a plan as planned until changed)."""
+        if not self.edited and self.source.written is None:
+            return self.source
+        return self.profile.shape(self.written(), self.today, include_all=True)
+
+    def flags(self, step: Step, level: int, avoided: Collection[str]) -> list[str]:
+        """What to know about a row today, shortest first (shown beside its name)."""
+        flags = []
+        if step.exercise.id in avoided:
+            flags.append("out today")
+        if step.exercise.level > level:
+            flags.append("not unlocked")
+        return flags
+
+    def origin(self, index: int, level: int, avoided: Mapping[str, Avoided]) -> str:
+        """Where the row's dose comes from, and why a flag is there."""
+        row, step = self.rows[index], self.view.steps[index]
+        parts = ["set here" if row.here else self.view.origin(index) or "start"]
+        if step.exercise.level > level:
+            parts.append(f"level {step.exercise.level}: not unlocked yet")
+        reason = avoided.get(step.exercise.id)
+        if reason is not None:
+            when = f" until {short_date(reason.until)}" if reason.until else ""
+            parts.append(f"out today{when}: {reason.why}")
+        return "; ".join(parts)
 
     def compose(self) -> ComposeResult:
         yield too_small()
@@ -119,46 +189,51 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         table = self.query_one(DataTable)
         row = table.cursor_row if cursor is None else cursor
         table.clear()
+        self.view = self._view()
         shares = step_seconds(self.steps, self.profile.settings.session_config())
-        for step, share in zip(self.steps, shares, strict=True):
+        level = self.profile.progress(self.today).level
+        avoided = self.profile.avoided(self.today)
+        for i, (step, share) in enumerate(zip(self.steps, shares, strict=True)):
+            flags = self.flags(step, level, avoided)
             phase = "warm-up" if step.phase == "warmup" else ""
             table.add_row(
                 phase,
-                step.exercise.name,
+                step.exercise.name + (f" ({', '.join(flags)})" if flags else ""),
                 f"{share / 60:.1f} min",
                 step.describe(),
-                self.origin(step),
+                self.origin(i, level, avoided),
             )
         if self.steps:
             table.move_cursor(row=max(0, min(row, len(self.steps) - 1)))
         total = sum(shares)
         self.query_one("#routine-title", Static).update(self.name_text)
         main = sum(1 for s in self.steps if s.phase == "main")
+        today = ""
+        if any(s.exercise.id in avoided for s in self.steps):
+            run = estimate_seconds(self._choice().steps, self.profile.settings.session_config())
+            today = f"   today: {clock(run)}, moves out"
         self.query_one("#routine-total", Static).update(
-            f"[b]Total: {int(total // 60)}:{int(total % 60):02d}[/b]   "
-            f"{len(self.steps) - main} warm-up + {main} main exercises"
+            f"[b]Total: {clock(total)}[/b]   "
+            f"{len(self.steps) - main} warm-up + {main} main exercises{today}"
         )
 
     def _selected(self) -> int | None:
-        if not self.steps:
+        if not self.rows:
             return None
         return self.query_one(DataTable).cursor_row
 
     def _edited(self, cursor: int | None = None) -> None:
-        if not self.name_text.endswith("(edited)"):
+        if not self.edited:
             self.name_text = f"{self.name_text} (edited)"
         self.source_key = slug(self.name_text.removesuffix(" (edited)"))
         self._dirty = True
         self.redraw(cursor)
 
     def _choice(self) -> Choice:
-        edited = self.name_text.endswith(" (edited)")
-        return Choice(
-            self.source_key,
-            self.name_text.removesuffix(" (edited)"),
-            tuple(self.steps),
-            routine=None if edited else self.source_routine,
-        )
+        """What Start runs: today's version, with the moves to avoid left out."""
+        if not self.edited:
+            return self.source
+        return replace(self.profile.shape(self.written(), self.today), routine=None)
 
     # ------------------------------------------------------------------ actions
 
@@ -178,12 +253,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
 
         def opened(key: str | None) -> None:
             if key:
-                choice = self.profile.routine(key, self.today)
-                self.name_text, self.source_key = choice.name, choice.key
-                self.source_routine = choice.routine
-                self.steps = list(choice.steps)
-                self._remember(choice)
-                self._dirty = False
+                self._load(self.profile.routine(key, self.today))
                 self.redraw(0)
 
         self.app.push_screen(PickScreen("Open a routine", choices, self.source_key), opened)
@@ -196,11 +266,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 except DataError as exc:
                     self.notify(str(exc), severity="warning", timeout=8)
                     return
-                self.name_text, self.source_key = choice.name, choice.key
-                self.source_routine = None
-                self.steps = list(choice.steps)
-                self._remember(choice)
-                self._dirty = False
+                self._load(choice)
                 self.redraw(0)
 
         where = " (standing only)" if standing else ""
@@ -221,11 +287,16 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         self._plan(standing=True)
 
     def action_add(self) -> None:
-        present = {s.exercise.id for s in self.steps}
-        choices = [
-            (e.id, f"{e.name}  [dim]{e.kind}, {e.position}[/]" + ("  ✓" if e.id in present else ""))
-            for e in self.profile.catalog.exercises.values()
-        ]
+        present = {r.item.id for r in self.rows}
+        progress = self.profile.progress(self.today)
+
+        def label(e: Exercise) -> str:
+            dose = e.describe(progress.dose_of(e))
+            locked = f", level {e.level}: not unlocked yet" if e.level > progress.level else ""
+            tick = "  ✓" if e.id in present else ""
+            return f"{e.name}{tick}  [dim]{e.kind}, {e.position}, {dose}{locked}[/]"
+
+        choices = [(e.id, label(e)) for e in self.profile.catalog.exercises.values()]
 
         def added(key: str | None) -> None:
             if not key:
@@ -233,12 +304,11 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             exercise = self.profile.catalog.exercises[key]
             phase: Phase = "warmup" if exercise.kind == "warmup" else "main"
             at = self._selected()
-            index = len(self.steps) if at is None else at + 1
-            if phase == "warmup":  # warm-ups stay before the main part
-                index = min(index, sum(1 for s in self.steps if s.phase == "warmup"))
-            else:
-                index = max(index, sum(1 for s in self.steps if s.phase == "warmup"))
-            self.steps.insert(index, Step.of(exercise, phase))
+            index = len(self.rows) if at is None else at + 1
+            warmups = sum(1 for r in self.rows if r.phase == "warmup")
+            # warm-ups stay before the main part
+            index = min(index, warmups) if phase == "warmup" else max(index, warmups)
+            self.rows.insert(index, Row(phase, RoutineItem(exercise.id)))
             self._edited(index)
 
         self.app.push_screen(PickScreen("Add an exercise", choices), added)
@@ -247,10 +317,10 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         at = self._selected()
         if at is None:
             return
-        if len(self.steps) == 1:
+        if len(self.rows) == 1:
             self.notify("A routine needs at least one exercise.", severity="warning")
             return
-        del self.steps[at]
+        del self.rows[at]
         self._edited(at)
 
     def action_move(self, delta: int) -> None:
@@ -258,21 +328,29 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         if at is None:
             return
         to = at + delta
-        if not 0 <= to < len(self.steps) or self.steps[to].phase != self.steps[at].phase:
+        if not 0 <= to < len(self.rows) or self.rows[to].phase != self.rows[at].phase:
             return  # warm-ups stay first; the main part stays after them
-        self.steps[at], self.steps[to] = self.steps[to], self.steps[at]
+        self.rows[at], self.rows[to] = self.rows[to], self.rows[at]
         self._edited(to)
 
     def _nudge(self, direction: int, key: str | None) -> None:
         at = self._selected()
         if at is None:
             return
-        changed = self.steps[at].nudged(direction, key)
+        step = self.steps[at]
+        changed = step.nudged(direction, key)
         if changed is None:
             what = "the top of its recommended range" if direction > 0 else "its useful minimum"
-            self.notify(f"{self.steps[at].exercise.name} is at {what}.", timeout=3)
+            self.notify(f"{step.exercise.name} is at {what}.", timeout=3)
             return
-        self.steps[at] = changed
+        row = self.rows[at]
+        if key == "sets" and set(row.item.changes()) <= {"sets"}:
+            # sets shape the routine; the rest of the dose still grows with the person
+            row.item = RoutineItem(row.item.id, sets=changed.sets)
+        else:  # the whole dose, as it is now, is the routine's own
+            d = changed.dose
+            row.item = RoutineItem(row.item.id, d.hold_s, d.reps, d.sets, d.time_s)
+        row.here = True
         self._edited(at)
 
     def action_dose(self, direction: int) -> None:
@@ -296,7 +374,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             if slug(name) in builtin:
                 return f"{slug(name)!r} is a built-in routine; choose another name."
             try:
-                validate(routine_from_steps(slug(name), name.strip(), self.steps).plain(), Routine)
+                validate(self.written(slug(name), name.strip()).plain(), Routine)
             except ValidationError as exc:
                 error = exc.errors()[0]
                 return f"{error['loc'][0]}: {str(error['msg']).lower()}."
@@ -307,7 +385,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 return
             key = slug(name)
             taken = self.profile.saved.get(key)
-            if taken is not None and taken.name != name and key != self.source_routine:
+            if taken is not None and key != self.source_routine:
                 question = f"Replace your saved routine {taken.name!r} with this one?"
 
                 def replace(yes: bool | None) -> None:
@@ -319,17 +397,14 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             save(name)
 
         def save(name: str) -> None:
-            routine = routine_from_steps(slug(name), name, self.steps)
+            routine = self.written(slug(name), name.strip())
             try:
                 self.profile.save_routine(routine)
             except (OSError, DataError) as exc:
                 self.notify(f"Could not save: {exc}", severity="error", timeout=10)
                 return
-            self.name_text, self.source_key = routine.name, routine.id
-            self.source_routine = routine.id
+            self._load(self.profile.routine(routine.id, self.today))
             self._saved_here = True
-            self._dirty = False
-            self.steps = self.profile.catalog.steps(routine)
             self.redraw()
             self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
 
