@@ -13,7 +13,6 @@ ROOT = HERE.parent
 PYTHON = sys.executable
 
 
-
 def compile_sources() -> None:
     """Byte-compile backtimer and the probes first, as an installed package is: where
     PYTHONDONTWRITEBYTECODE is set (as on this CI machine), every start would compile

@@ -24,27 +24,60 @@ def measure(count: int = 10_000) -> list[Row]:
     out = folder / "all.json"
     began = time.perf_counter()
     subprocess.run(
-        [PYTHON, "-m", "backtimer", "export", "--output", str(out),
-         "--data-dir", str(folder / "src")], check=True, capture_output=True,
+        [
+            PYTHON,
+            "-m",
+            "backtimer",
+            "export",
+            "--output",
+            str(out),
+            "--data-dir",
+            str(folder / "src"),
+        ],
+        check=True,
+        capture_output=True,
     )
     exported = time.perf_counter() - began
     began = time.perf_counter()
     subprocess.run(
         [PYTHON, "-m", "backtimer", "import", str(out), "--data-dir", str(folder / "dst")],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     imported = time.perf_counter() - began
     began = time.perf_counter()
     subprocess.run(
         [PYTHON, "-m", "backtimer", "history", "--json", "--data-dir", str(folder / "dst")],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     history = time.perf_counter() - began
     return [
-        Row("7 exchange", f"export {count:,} sessions as JSON (s)", "-", f"{exported:.1f}",
-            "-", "seconds, not minutes", exported < 60),
-        Row("7 exchange", "import them into an empty folder (s)", "-", f"{imported:.1f}",
-            "-", "seconds, not minutes", imported < 60),
-        Row("7 exchange", "`history --json` right after the import (s)", "-", f"{history:.2f}",
-            "-", "-", None),
+        Row(
+            "7 exchange",
+            f"export {count:,} sessions as JSON (s)",
+            "-",
+            f"{exported:.1f}",
+            "-",
+            "seconds, not minutes",
+            exported < 60,
+        ),
+        Row(
+            "7 exchange",
+            "import them into an empty folder (s)",
+            "-",
+            f"{imported:.1f}",
+            "-",
+            "seconds, not minutes",
+            imported < 60,
+        ),
+        Row(
+            "7 exchange",
+            "`history --json` right after the import (s)",
+            "-",
+            f"{history:.2f}",
+            "-",
+            "-",
+            None,
+        ),
     ]

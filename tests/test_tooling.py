@@ -1,4 +1,4 @@
-"""ruff and mypy stay clean: run as tests so that CI (the README's test command) runs them."""
+"""ruff (lint and format) and mypy stay clean, run as tests so that CI runs them."""
 
 from __future__ import annotations
 
@@ -23,6 +23,17 @@ def tool(name: str) -> str:
 def test_ruff_is_clean() -> None:
     result = subprocess.run(
         [tool("ruff"), "check", "backtimer", "tests", "bench"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
+
+
+def test_ruff_format_is_applied() -> None:
+    result = subprocess.run(
+        [tool("ruff"), "format", "--check", "backtimer", "tests", "scripts", "bench"],
         cwd=ROOT,
         capture_output=True,
         text=True,

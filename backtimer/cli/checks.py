@@ -50,8 +50,11 @@ def settings_problems(settings: Settings, catalog: Catalog) -> list[tuple[str, s
     themes = builtin_themes()
     if settings.theme not in themes:
         problems.append(
-            ("theme", f"no theme is called {shorten(settings.theme)}; "
-             f"choose one of {', '.join(sorted(themes))}")
+            (
+                "theme",
+                f"no theme is called {shorten(settings.theme)}; "
+                f"choose one of {', '.join(sorted(themes))}",
+            )
         )
     if settings.voice not in ("auto", "off"):
         from backtimer.output.speech import find_voice
@@ -125,5 +128,3 @@ CHECKS: list[tuple[str, Callable[[Paths], str]]] = [
     ("state", check_state),
     ("session log", check_log),
 ]
-
-

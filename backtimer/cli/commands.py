@@ -232,8 +232,10 @@ def _may_write(paths: Paths, target: Path, *, force: bool) -> None:
     """Refuse an export over backtimer's own files (whatever ``--force`` says), into
     its cache, over a folder, or over any existing file without ``--force``."""
     where = target.resolve()
-    own = {p.resolve() for p in (paths.sessions, paths.state, paths.settings, paths.routines,
-                                 paths.catalog)}
+    own = {
+        p.resolve()
+        for p in (paths.sessions, paths.state, paths.settings, paths.routines, paths.catalog)
+    }
     if where in own or paths.cache_dir.resolve() in where.parents:
         raise DataError(
             f"{target}: that is one of backtimer's own files (or its cache); an export "
@@ -363,7 +365,6 @@ def cmd_safety(ctx: Context) -> int:
     return EXIT_OK
 
 
-
 def _week(ctx: Context, today: date) -> tuple[Any, Any]:
     """This week at a glance: from the state file's summary when it still describes
     the log (no Textual, no pydantic), else from the log, refreshing the summary."""
@@ -418,12 +419,15 @@ def job_options(ctx: Context, paths: Paths) -> list[str]:
 
     options = []
     chosen = {
-        "--data-dir": (ctx.option("data_dir") or os.environ.get("BACKTIMER_DATA_DIR"),
-                       paths.data_dir),
-        "--catalog": (ctx.option("catalog") or os.environ.get("BACKTIMER_CATALOG"),
-                      paths.catalog),
-        "--cache-dir": (ctx.option("cache_dir") or os.environ.get("BACKTIMER_CACHE_DIR"),
-                        paths.cache_dir),
+        "--data-dir": (
+            ctx.option("data_dir") or os.environ.get("BACKTIMER_DATA_DIR"),
+            paths.data_dir,
+        ),
+        "--catalog": (ctx.option("catalog") or os.environ.get("BACKTIMER_CATALOG"), paths.catalog),
+        "--cache-dir": (
+            ctx.option("cache_dir") or os.environ.get("BACKTIMER_CACHE_DIR"),
+            paths.cache_dir,
+        ),
     }
     for flag, (given, path) in chosen.items():
         if given:
@@ -464,8 +468,14 @@ def cmd_remind(ctx: Context) -> int:
             at = parse_time(settings.remind_at)
         except ValueError as exc:
             raise DataError(f"{paths.settings}: remind_days or remind_at: {exc}.") from None
-        if not due(found.week, now, days=days, at=at, last_nudge=state.last_reminder,
-                   paused_until=settings.remind_paused_until):
+        if not due(
+            found.week,
+            now,
+            days=days,
+            at=at,
+            last_nudge=state.last_reminder,
+            paused_until=settings.remind_paused_until,
+        ):
             return EXIT_OK
         sent = notify("backtimer", f"{sentence(found.week, today)} Type `backtimer start`.")
         update_state(paths.state, state, last_reminder=today)

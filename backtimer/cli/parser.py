@@ -148,9 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         "a session, for a spreadsheet), habits-csv (Loop Habit Tracker's import) or ics "
         "(calendar events).",
     )
-    export.add_argument(
-        "--format", choices=("json", "csv", "habits-csv", "ics"), default="json"
-    )
+    export.add_argument("--format", choices=("json", "csv", "habits-csv", "ics"), default="json")
     export.add_argument("--since", type=_day, metavar="YYYY-MM-DD", help="sessions from then on")
     export.add_argument("--output", metavar="FILE", help="write here instead of the screen")
     export.add_argument(
@@ -227,7 +225,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--open", action="store_true", help="open it in your browser")
     serve.add_argument(
-        "--max-tabs", type=int, default=2, metavar="N",
+        "--max-tabs",
+        type=int,
+        default=2,
+        metavar="N",
         help="tabs open at once, each its own backtimer (default 2)",
     )
     serve.add_argument(

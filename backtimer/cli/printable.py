@@ -15,8 +15,21 @@ from typing import Any, TextIO
 #: C0 controls but tab and line feed, a CR not ending a line (CSV's CRLF stays), DEL,
 #: C1 controls, and the bidirectional overrides that reorder what is shown.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
-PLAIN = {"✓": "ok", "·": "-", "…": "...", "–": "-", "—": "-", "×": "x", "→": "->",
-         "“": '"', "”": '"', "‘": "'", "’": "'", "≥": ">=", "≤": "<="}
+PLAIN = {
+    "✓": "ok",
+    "·": "-",
+    "…": "...",
+    "–": "-",
+    "—": "-",
+    "×": "x",
+    "→": "->",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "≥": ">=",
+    "≤": "<=",
+}
 
 
 def printable(text: str, encoding: str | None = None) -> str:

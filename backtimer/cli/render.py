@@ -57,8 +57,6 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
     }
 
 
-
-
 def exercises_table(catalog: Catalog) -> str:
     rows = [("id", "name", "kind", "position", "dose")] + [
         (e.id, e.name, e.kind, e.position, e.describe(e.dose)) for e in catalog.exercises.values()
@@ -163,8 +161,6 @@ def format_history(data: dict[str, Any]) -> str:
                 f"{s['active_s'] / 60:>4.0f} min  {done}/{len(s['exercises'])} done, {state}"
             )
     return "\n".join(lines) + "\n"
-
-
 
 
 def progress_json(

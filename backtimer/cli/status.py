@@ -20,9 +20,23 @@ if TYPE_CHECKING:
 APP = "backtimer"
 
 #: Options that take a value, to find the command's name without a full parse.
-VALUED = {"--data-dir", "--catalog", "--cache-dir", "--format", "--weeks", "--minutes",
-          "--routine", "--date", "--since", "--output", "--days", "--at", "--host", "--port",
-          "--max-tabs"}
+VALUED = {
+    "--data-dir",
+    "--catalog",
+    "--cache-dir",
+    "--format",
+    "--weeks",
+    "--minutes",
+    "--routine",
+    "--date",
+    "--since",
+    "--output",
+    "--days",
+    "--at",
+    "--host",
+    "--port",
+    "--max-tabs",
+}
 
 
 def command_of(argv: list[str]) -> str | None:
@@ -38,14 +52,17 @@ def command_of(argv: list[str]) -> str | None:
     return None
 
 
-
 def quick_args(argv: list[str]) -> Any | None:
     """``status`` and its few options, read without argparse (which, with the help
     formatter it builds for every option, costs a prompt about 10 ms); None for
     anything else, which argparse then reads and explains."""
     values: dict[str, object] = {"json": False, "format": None}
-    names = {"--data-dir": "data_dir", "--catalog": "catalog", "--cache-dir": "cache_dir",
-             "--format": "format"}
+    names = {
+        "--data-dir": "data_dir",
+        "--catalog": "catalog",
+        "--cache-dir": "cache_dir",
+        "--format": "format",
+    }
     tokens = iter(argv)
     seen_command = False
     for token in tokens:
@@ -113,8 +130,13 @@ def quick_status(args: Any, today: date | None = None) -> str | None:
 
         week = Week(summary["done"], summary["goal"], summary["streak"], summary.get("last_day"))
         return render(
-            week, now, today, summary["remind_days"], summary["remind_at"],
-            bool(summary["quiet"]), args,
+            week,
+            now,
+            today,
+            summary["remind_days"],
+            summary["remind_at"],
+            bool(summary["quiet"]),
+            args,
         )
     except (KeyError, TypeError):
         return None

@@ -16,18 +16,48 @@ from backtimer.core.engine import Event, State
 from backtimer.core.words import spoken
 
 CueKind = Literal[
-    "announce", "go", "tempo", "rep", "halfway", "countdown", "switch", "rest", "breath",
-    "paused", "resumed", "done",
+    "announce",
+    "go",
+    "tempo",
+    "rep",
+    "halfway",
+    "countdown",
+    "switch",
+    "rest",
+    "breath",
+    "paused",
+    "resumed",
+    "done",
 ]
 Sound = Literal["go", "tick", "switch", "end"]
 #: The kinds a person can switch off in settings (``quiet_cues``).
 KINDS: tuple[str, ...] = (
-    "announce", "go", "tempo", "rep", "halfway", "countdown", "switch", "rest", "breath",
-    "paused", "resumed", "done",
+    "announce",
+    "go",
+    "tempo",
+    "rep",
+    "halfway",
+    "countdown",
+    "switch",
+    "rest",
+    "breath",
+    "paused",
+    "resumed",
+    "done",
 )
 PRIORITY: dict[str, int] = {
-    "done": 9, "paused": 9, "resumed": 8, "switch": 8, "countdown": 7, "announce": 6,
-    "go": 6, "tempo": 5, "rest": 5, "halfway": 4, "rep": 3, "breath": 2,
+    "done": 9,
+    "paused": 9,
+    "resumed": 8,
+    "switch": 8,
+    "countdown": 7,
+    "announce": 6,
+    "go": 6,
+    "tempo": 5,
+    "rest": 5,
+    "halfway": 4,
+    "rep": 3,
+    "breath": 2,
 }
 #: Roughly how long a spoken word takes, for the overlap rule (about 170 words a minute).
 WORD_S = 0.35
@@ -148,7 +178,11 @@ class Cuer:
     def _from_state(self, now: float, state: State) -> Iterable[Cue]:
         if state.segment == "work" and state.rep is not None and state.tempo_phase:
             key: tuple[object, ...] = (
-                state.exercise_index, state.set_no, state.side, state.rep, state.tempo_phase
+                state.exercise_index,
+                state.set_no,
+                state.side,
+                state.rep,
+                state.tempo_phase,
             )
             if key != self._said:
                 self._said = key

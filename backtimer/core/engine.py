@@ -386,8 +386,7 @@ class Session:
         self._left_out[i] = frozenset(
             j
             for j in range(i + 1, len(self.steps))
-            if self.steps[j].exercise.id == hurt.id
-            or ways & set(self.steps[j].exercise.direction)
+            if self.steps[j].exercise.id == hurt.id or ways & set(self.steps[j].exercise.direction)
         )
         self._count_after()
         if not self.paused:
@@ -451,9 +450,7 @@ class Session:
         tempo = exercise.tempo
 
         out = self.left_out()
-        nxt = next(
-            (s for j, s in enumerate(self.steps) if j > seg.exercise and j not in out), None
-        )
+        nxt = next((s for j, s in enumerate(self.steps) if j > seg.exercise and j not in out), None)
         return State(
             phase=step.phase,
             phase_index=phase_index,

@@ -31,7 +31,7 @@ HELD_RISING = "held: your pain has been rising"
 HELD_HIGH = "held: your usual pain is 6 or more"
 ADVICE = (
     "Keep moving gently, as far as is comfortable. If the pain keeps rising, spreads "
-    "into a leg, or comes with any sign in \"when to stop\", stop and get help."
+    'into a leg, or comes with any sign in "when to stop", stop and get help.'
 )
 NOT_IMPROVING = (
     "Six weeks of regular sessions have not eased your usual pain. That happens, and it "

@@ -62,9 +62,7 @@ FORWARD_FOLD, FORWARD_FOLD_MINUTES = "standing-forward-fold", 20
 #: Positions that suit a sore back on an easy day (not face down, not sitting on the
 #: floor with straight legs).
 EASE_POSITIONS = frozenset({"supine", "all-fours", "kneeling", "chair", "wall", "standing"})
-EASY_NOTE = (
-    "An easy day: gentle moves at their easiest. A short, easy walk today helps too."
-)
+EASY_NOTE = "An easy day: gentle moves at their easiest. A short, easy walk today helps too."
 MAX_ROUNDS = 3
 #: Under this, a plan eases every move to its gentlest when its doses leave no room.
 SHORT_PLAN_MINUTES = 10
@@ -80,8 +78,14 @@ def warmup_count(minutes: int) -> int:
 
 def move_count(minutes: int) -> int:
     """How many main moves a plan of ``minutes`` holds (the finishing stretch too)."""
-    return 4 if minutes < 8 else 5 if minutes < 18 else 6 if minutes <= 20 else (
-        7 if minutes <= 30 else 8
+    return (
+        4
+        if minutes < 8
+        else 5
+        if minutes < 18
+        else 6
+        if minutes <= 20
+        else (7 if minutes <= 30 else 8)
     )
 
 
@@ -323,9 +327,11 @@ def _fill(
             break
         order = sorted(
             range(len(warmups), len(steps)),
-            key=lambda i: ("strength", "mobility", "stretch").index(steps[i].exercise.kind)
-            if steps[i].exercise.kind in ("strength", "mobility", "stretch")
-            else 3,
+            key=lambda i: (
+                ("strength", "mobility", "stretch").index(steps[i].exercise.kind)
+                if steps[i].exercise.kind in ("strength", "mobility", "stretch")
+                else 3
+            ),
         )
         grew = True
         while total < low and grew:
@@ -337,9 +343,7 @@ def _fill(
                     continue
                 more = replace(steps[i], dose=replace(steps[i].dose, sets=steps[i].sets + 1))
                 trial = [*steps[:i], more, *steps[i + 1 :]]
-                trial_total = (
-                    total - _own_seconds(steps[i], config) + _own_seconds(more, config)
-                )
+                trial_total = total - _own_seconds(steps[i], config) + _own_seconds(more, config)
                 if trial_total <= high:
                     steps, total, grew = trial, trial_total, True
         if total >= low:
@@ -395,7 +399,12 @@ def plan(
     config = config or SessionConfig()
     rng = random.Random(f"{day.isoformat()}/{minutes}/{int(standing)}/{int(easy)}")
     pool = _eligible(
-        catalog, minutes, avoid=avoid, standing=standing, easy=easy, max_level=max_level,
+        catalog,
+        minutes,
+        avoid=avoid,
+        standing=standing,
+        easy=easy,
+        max_level=max_level,
         known=known,
     )
     if easy:
@@ -419,14 +428,26 @@ def plan(
 
     programme = Block() if easy else block or Block()
     finisher, body_moves = _select(
-        pool, minutes, standing=standing, rng=rng, block=programme, day=day, cost=cost,
+        pool,
+        minutes,
+        standing=standing,
+        rng=rng,
+        block=programme,
+        day=day,
+        cost=cost,
         budget=high - warm_s,
     )
     if minutes < SHORT_PLAN_MINUTES and len(body_moves) + 1 < move_count(minutes):
         dose_of = gentlest  # a short plan on a busy day: every move at its gentlest
         rng = random.Random(f"{day.isoformat()}/{minutes}/{int(standing)}/{int(easy)}")
         finisher, body_moves = _select(
-            pool, minutes, standing=standing, rng=rng, block=programme, day=day, cost=cost,
+            pool,
+            minutes,
+            standing=standing,
+            rng=rng,
+            block=programme,
+            day=day,
+            cost=cost,
             budget=high - warm_s,
         )
     body = [step(e) for e in body_moves]
@@ -463,7 +484,8 @@ def _seconds(steps: Sequence[Step], config: SessionConfig) -> float:
     """``estimate_seconds(steps, config)``, from each step's own time and the rests
     between steps (none between two warm-ups), as ``core.timeline`` lays them out."""
     rests = sum(
-        1 for a, b in zip(steps, steps[1:], strict=False)
+        1
+        for a, b in zip(steps, steps[1:], strict=False)
         if not (a.phase == "warmup" and b.phase == "warmup")
     )
     return sum(_own_seconds(s, config) for s in steps) + rests * config.rest_between_exercises_s
@@ -630,9 +652,7 @@ def shape_routine(
         for i, (s, item) in enumerate(zip(steps, members, strict=True)):
             dose, own[i] = _written_dose(s, item, progress)
             steps[i] = replace(s, dose=dose)
-            origins[i] = (
-                "the routine's own" if own[i] else progress.current(s.exercise).origin()
-            )
+            origins[i] = "the routine's own" if own[i] else progress.current(s.exercise).origin()
         steps, trimmed = _keep_length(steps, own, written * (1 + TOLERANCE), config)
         minutes = round(written / 60)
         for i in trimmed:

@@ -214,8 +214,10 @@ class _Levels:
     def take(self, session: SessionEntry, exercises: Mapping[str, Exercise]) -> None:
         day = session.started_at.date()
         self.since_break += 1
-        if self.reopens is not None and day >= self.reopens and (
-            self.since_break >= REOPEN_SESSIONS
+        if (
+            self.reopens is not None
+            and day >= self.reopens
+            and (self.since_break >= REOPEN_SESSIONS)
         ):
             self.reopens = None
         if _hurt(session):
@@ -226,9 +228,10 @@ class _Levels:
             return
         if _done_in_full(session, exercises, level):
             self.days.append(day)
-        if len(self.days) >= UNLOCK_SESSIONS and (
-            self.days[-1] - self.days[0]
-        ).days >= UNLOCK_SPAN_DAYS:
+        if (
+            len(self.days) >= UNLOCK_SESSIONS
+            and (self.days[-1] - self.days[0]).days >= UNLOCK_SPAN_DAYS
+        ):
             self.reached = level + 1
             self.unlocked_on[self.reached] = day
             self.days = []
@@ -340,9 +343,7 @@ def progress(
     )
 
 
-def next_step(
-    exercise: Exercise, now: Current, today: date, pain_hold: str | None = None
-) -> str:
+def next_step(exercise: Exercise, now: Current, today: date, pain_hold: str | None = None) -> str:
     """What the move needs for its next step, in words."""
     if step(exercise, now.dose, +1) is None:
         return "none: the top of its range"

@@ -125,7 +125,12 @@ def next_fire(now: datetime, days: tuple[str, ...], at: tuple[int, int]) -> date
     for ahead in range(8):
         day = now.date() + timedelta(days=ahead)
         moment = now.replace(
-            year=day.year, month=day.month, day=day.day, hour=at[0], minute=at[1], second=0,
+            year=day.year,
+            month=day.month,
+            day=day.day,
+            hour=at[0],
+            minute=at[1],
+            second=0,
             microsecond=0,
         )
         if DAYS[day.weekday()] in days and moment > now:

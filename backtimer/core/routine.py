@@ -142,9 +142,7 @@ def routine_from_steps(
     )
 
 
-def routine_problem(
-    routine: Routine, exercises: dict[str, Exercise]
-) -> tuple[str, str] | None:
+def routine_problem(routine: Routine, exercises: dict[str, Exercise]) -> tuple[str, str] | None:
     """The first rule ``routine`` breaks, as (key, problem), or None."""
     if not is_id(routine.id):
         return "id", "ids are lower-case letters, digits and dashes"

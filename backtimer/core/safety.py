@@ -31,8 +31,7 @@ SECTIONS: tuple[Section, ...] = (
             "loss of control of your bowels",
             "numbness, tingling or weakness in both legs",
             "leg weakness that is getting worse, or a foot that drags or slaps down",
-            "new difficulty getting or keeping an erection, or loss of feeling in the "
-            "genitals",
+            "new difficulty getting or keeping an erection, or loss of feeling in the genitals",
             "pain in the chest, or between the shoulder blades, that comes on suddenly "
             "or with breathlessness, sweating or feeling sick",
         ),
@@ -50,11 +49,9 @@ SECTIONS: tuple[Section, ...] = (
         "See a doctor or physiotherapist soon if you have:",
         (
             "unexplained weight loss",
-            "long-term use of steroid tablets, a weakened immune system, or injecting "
-            "drugs",
+            "long-term use of steroid tablets, a weakened immune system, or injecting drugs",
             "pain between the shoulder blades, or pain that is worse lying flat",
-            "a first episode of back pain before the age of 20 or after 50 with no "
-            "clear cause",
+            "a first episode of back pain before the age of 20 or after 50 with no clear cause",
             "constant pain that rest and changing position do not ease, or that is much "
             "worse at night",
             "numbness, tingling or weakness in one leg, or pain spreading down it",
@@ -77,8 +74,7 @@ SECTIONS: tuple[Section, ...] = (
         (
             "the pain is sharp, or spreads into a leg",
             "you feel dizzy, faint or short of breath",
-            "you feel pain or tightness in the chest: stop, and call the emergency "
-            "number",
+            "you feel pain or tightness in the chest: stop, and call the emergency number",
         ),
     ),
 )

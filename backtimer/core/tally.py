@@ -46,8 +46,15 @@ def monday(day: date) -> date:
 
 
 #: The sums kept for a week, and for the whole log, in this order.
-FIELDS = ("counted", "uncounted", "active_s", "pain_before", "rated_before", "pain_after",
-          "rated_after")
+FIELDS = (
+    "counted",
+    "uncounted",
+    "active_s",
+    "pain_before",
+    "rated_before",
+    "pain_after",
+    "rated_after",
+)
 COUNTED, UNCOUNTED, ACTIVE, PAIN_BEFORE, RATED_BEFORE, PAIN_AFTER, RATED_AFTER = range(7)
 
 

@@ -33,12 +33,27 @@ def notify(title: str, body: str) -> str | None:
         return "notify-send" if _run([sender, "--app-name=backtimer", title, body]) else None
     gdbus = shutil.which("gdbus")
     if gdbus:
-        ok = _run([
-            gdbus, "call", "--session", "--dest", "org.freedesktop.Notifications",
-            "--object-path", "/org/freedesktop/Notifications",
-            "--method", "org.freedesktop.Notifications.Notify",
-            "backtimer", "0", "", title, body, "[]", "{}", "10000",
-        ])
+        ok = _run(
+            [
+                gdbus,
+                "call",
+                "--session",
+                "--dest",
+                "org.freedesktop.Notifications",
+                "--object-path",
+                "/org/freedesktop/Notifications",
+                "--method",
+                "org.freedesktop.Notifications.Notify",
+                "backtimer",
+                "0",
+                "",
+                title,
+                body,
+                "[]",
+                "{}",
+                "10000",
+            ]
+        )
         return "freedesktop" if ok else None
     return None
 

@@ -21,8 +21,15 @@ from backtimer.core.reminders import DAYS
 MARKER = "written by backtimer remind"
 NAME = "backtimer-remind"
 LAUNCHD_LABEL = "org.backtimer.remind"
-SYSTEMD_DAYS = {"mon": "Mon", "tue": "Tue", "wed": "Wed", "thu": "Thu", "fri": "Fri",
-                "sat": "Sat", "sun": "Sun"}
+SYSTEMD_DAYS = {
+    "mon": "Mon",
+    "tue": "Tue",
+    "wed": "Wed",
+    "thu": "Thu",
+    "fri": "Fri",
+    "sat": "Sat",
+    "sun": "Sun",
+}
 
 
 @dataclass(frozen=True)
@@ -91,9 +98,7 @@ def systemd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int
 
 def launchd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
     path = home / "Library" / "LaunchAgents" / f"{LAUNCHD_LABEL}.plist"
-    intervals = [
-        {"Weekday": (DAYS.index(d) + 1) % 7, "Hour": at[0], "Minute": at[1]} for d in days
-    ]
+    intervals = [{"Weekday": (DAYS.index(d) + 1) % 7, "Hour": at[0], "Minute": at[1]} for d in days]
     body = plistlib.dumps(
         {
             "Label": LAUNCHD_LABEL,
@@ -113,8 +118,19 @@ def launchd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int
 def schtasks(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
     task = subprocess.list2cmdline(command_line(program))
     create = [
-        "schtasks", "/Create", "/F", "/TN", NAME, "/SC", "WEEKLY",
-        "/D", ",".join(d.upper() for d in days), "/ST", f"{at[0]:02d}:{at[1]:02d}", "/TR", task,
+        "schtasks",
+        "/Create",
+        "/F",
+        "/TN",
+        NAME,
+        "/SC",
+        "WEEKLY",
+        "/D",
+        ",".join(d.upper() for d in days),
+        "/ST",
+        f"{at[0]:02d}:{at[1]:02d}",
+        "/TR",
+        task,
     ]
     return Plan("schtasks", {}, [create], [["schtasks", "/Delete", "/F", "/TN", NAME]])
 

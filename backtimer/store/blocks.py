@@ -23,9 +23,7 @@ _FLOAT = r"-?(?:0|[1-9]\d*)(?:\.\d+(?:[eE][+-]?\d+)?|[eE][+-]?\d+)"
 _DT = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,6})?(?:Z|[+-]\d\d:\d\d)"
 _KEY = r"[A-Za-z0-9_-]+"
 
-_TOP = re.compile(
-    rf"({_KEY}) = (?:{_STR}|(true|false)|({_INT})|({_FLOAT})|({_DT}))"
-)
+_TOP = re.compile(rf"({_KEY}) = (?:{_STR}|(true|false)|({_INT})|({_FLOAT})|({_DT}))")
 _NUMBER = rf"(?:{_FLOAT}|{_INT})"
 _EXERCISE = re.compile(
     rf"  \{{ id = {_STR}, status = {_STR}, active_s = ({_NUMBER}), "

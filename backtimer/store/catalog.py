@@ -104,7 +104,13 @@ def load_catalog(path: Path, cache: Cache | None = None, *, fresh: bool = False)
     from backtimer.store import prebuilt
 
     model, digest = load_validated(
-        path, cache, "catalog", CatalogFile, rules, table_place, prebuilt=prebuilt.stored,
+        path,
+        cache,
+        "catalog",
+        CatalogFile,
+        rules,
+        table_place,
+        prebuilt=prebuilt.stored,
         fresh=fresh,
     )
     return Catalog(

@@ -37,8 +37,14 @@ CSV_COLUMNS = (
     "moves_stopped_for_pain",
     "id",
 )
-HABIT_COLUMNS = ("HabitName", "HabitDescription", "HabitCategory", "CalendarDate", "Value",
-                 "CommentText")
+HABIT_COLUMNS = (
+    "HabitName",
+    "HabitDescription",
+    "HabitCategory",
+    "CalendarDate",
+    "Value",
+    "CommentText",
+)
 #: A session log or export can be large, but not unbounded.
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
 
@@ -80,11 +86,13 @@ def to_csv(sessions: Sequence[SessionEntry], names: dict[str, str]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for s in sessions:
+
         def moves(*statuses: str, s: SessionEntry = s) -> str:
             return "; ".join(names.get(e.id, e.id) for e in s.exercises if e.status in statuses)
 
         writer.writerow(
-            cell(value) for value in [
+            cell(value)
+            for value in [
                 s.started_at.date().isoformat(),
                 s.started_at.strftime("%H:%M"),
                 f"{s.active_s / 60:.1f}",
@@ -116,7 +124,10 @@ def to_habits_csv(sessions: Sequence[SessionEntry]) -> str:
 
 def _ics_text(value: str) -> str:
     return (
-        _CONTROL.sub("", value).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        _CONTROL.sub("", value)
+        .replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
         .replace("\n", "\\n")
     )
 
@@ -143,8 +154,12 @@ def to_ics(sessions: Sequence[SessionEntry], names: dict[str, str], now: datetim
     def utc(moment: datetime) -> str:
         return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//backtimer//{__version__}//EN",
-             "CALSCALE:GREGORIAN"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//backtimer//{__version__}//EN",
+        "CALSCALE:GREGORIAN",
+    ]
     for s in sessions:
         done = [names.get(e.id, e.id) for e in s.exercises if e.status == "done"]
         summary = f"Back exercises: {s.routine}" + ("" if s.completed else " (ended early)")
@@ -253,9 +268,7 @@ def _from_json(path: Path, raw: bytes) -> list[SessionEntry]:
         broken = entry_problem(found[-1])
         if broken:
             where = re.sub(r"[.](\d+)", r"[\1]", broken[0])
-            raise DataError(
-                f"{path}: $.sessions[{i}].{where}: {broken[1]}; nothing was imported."
-            )
+            raise DataError(f"{path}: $.sessions[{i}].{where}: {broken[1]}; nothing was imported.")
     return found
 
 
@@ -265,6 +278,3 @@ def apply(log_path: Path, plan: Plan) -> None:
 
 
 # ---------------------------------------------------------------------- sync conflicts
-
-
-

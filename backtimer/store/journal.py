@@ -292,9 +292,7 @@ def _place(loc: tuple[Any, ...]) -> str:
     return f"key {'.'.join(str(p) for p in loc)!r}" if loc else "session"
 
 
-def load(
-    path: Path, cache: Cache | None = None, known: Sequence[SessionEntry] = ()
-) -> Log:
+def load(path: Path, cache: Cache | None = None, known: Sequence[SessionEntry] = ()) -> Log:
     """Read the log. A missing file is an empty log; a bad one raises DataError.
 
     Never writes the log; may refresh its entry in ``cache``. The garbage collector

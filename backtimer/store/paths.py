@@ -85,14 +85,14 @@ def resolve_paths(
     chosen = data_dir or env.get("BACKTIMER_DATA_DIR") or None
     cache_chosen = cache_dir or env.get("BACKTIMER_CACHE_DIR") or None
     if chosen:
-        data = config = _expand(chosen, '--data-dir')
+        data = config = _expand(chosen, "--data-dir")
     else:
         import platformdirs
 
         data = Path(platformdirs.user_data_dir(APP, appauthor=False))
         config = Path(platformdirs.user_config_dir(APP, appauthor=False))
     if cache_chosen:
-        cache = _expand(cache_chosen, '--cache-dir')
+        cache = _expand(cache_chosen, "--cache-dir")
     else:
         import platformdirs
 

@@ -46,8 +46,11 @@ def _converter(hint: Any) -> Convert | None:
 
         def pick(v: Any) -> Any:
             for base, conv in convs:
-                if base is dict and isinstance(v, dict) or base is not dict and not isinstance(
-                    v, dict
+                if (
+                    base is dict
+                    and isinstance(v, dict)
+                    or base is not dict
+                    and not isinstance(v, dict)
                 ):
                     return conv(v) if conv else v
             return v

@@ -142,9 +142,7 @@ def busy_page(max_tabs: int) -> str:
     )
 
 
-def make_server(
-    command: str, host: str, port: int, token: str, *, max_tabs: int = 2
-) -> Any:
+def make_server(command: str, host: str, port: int, token: str, *, max_tabs: int = 2) -> Any:
     """A textual-serve Server behind the token, the Host and Origin checks and the cap
     on tabs, serving backtimer's own page."""
     from aiohttp import WSMsgType, web
@@ -169,8 +167,10 @@ def make_server(
                 origin = request.headers.get("Origin")
                 if origin is not None:
                     scheme, _, rest = origin.partition("://")
-                    if scheme not in ("http", "https") or not host_ok(rest) or (
-                        rest.lower() != request.host.lower()
+                    if (
+                        scheme not in ("http", "https")
+                        or not host_ok(rest)
+                        or (rest.lower() != request.host.lower())
                     ):
                         raise web.HTTPForbidden(text="backtimer: not from this page.")
                 return await handler(request)
@@ -305,4 +305,3 @@ def new_token() -> str:
 
 def served_url(host: str, port: int, token: str) -> str:
     return f"http://{link_host(host)}:{port}/{token}/"
-

@@ -51,8 +51,13 @@ async def test_escape_on_this_hurts_goes_back_paused(app_factory, clock) -> None
 
 def test_exactly_eighty_percent_counts() -> None:
     session = entry("2026-11-16T08:00:00+01:00", completed=False)
-    at_80 = SessionEntry(**{**{f: getattr(session, f) for f in session.__dataclass_fields__},
-                            "planned_s": 731.0, "active_s": 584.8})
+    at_80 = SessionEntry(
+        **{
+            **{f: getattr(session, f) for f in session.__dataclass_fields__},
+            "planned_s": 731.0,
+            "active_s": 584.8,
+        }
+    )
     assert counts(at_80)
 
 
@@ -166,9 +171,7 @@ async def test_settings_focus_and_ask_before_discarding(app_factory) -> None:
 
 
 async def test_key_hints_follow_the_keymap(app_factory, clock) -> None:
-    app = app_factory(
-        pain_check=False, keymap={"session.pause": "p", "home.history": "y"}
-    )
+    app = app_factory(pain_check=False, keymap={"session.pause": "p", "home.history": "y"})
     async with app.run_test(size=(100, 30)) as pilot:
         menu = str(app.screen.query_one("#menu").content)
         assert "y history" in menu and "h history" not in menu

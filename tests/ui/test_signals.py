@@ -47,7 +47,9 @@ def test_signal_mid_session_records_it(tmp_path: Path, sig: signal.Signals) -> N
     script.write_text(SCRIPT)
     proc = subprocess.Popen(
         [sys.executable, str(script), str(tmp_path / "data")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "in session"
@@ -75,8 +77,15 @@ def test_a_closed_terminal_during_the_first_frames_exits_promptly(tmp_path: Path
         if pid == 0:  # the child: backtimer in the pty
             os.execv(
                 sys.executable,
-                [sys.executable, "-m", "backtimer", "--data-dir", str(tmp_path / "data"),
-                 "--cache-dir", str(tmp_path / "cache")],
+                [
+                    sys.executable,
+                    "-m",
+                    "backtimer",
+                    "--data-dir",
+                    str(tmp_path / "data"),
+                    "--cache-dir",
+                    str(tmp_path / "cache"),
+                ],
             )
         try:
             # wait for the first bytes of the first frame, then hang up mid-frame

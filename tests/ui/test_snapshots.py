@@ -66,9 +66,7 @@ def test_hold_large(snap_compare, app_factory, clock) -> None:
 
 def test_floor_mode(snap_compare, app_factory, clock) -> None:
     # f: only the cue, the big number and what is next
-    assert snap_compare(
-        app_factory(), terminal_size=(120, 40), run_before=_at(clock, 61.0, ("f",))
-    )
+    assert snap_compare(app_factory(), terminal_size=(120, 40), run_before=_at(clock, 61.0, ("f",)))
 
 
 # ---------------------------------------------------------------- every screen, two sizes
@@ -91,8 +89,17 @@ def _with_history(app_factory, tmp_path):
 
     path = tmp_path / "data" / "sessions.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    days = ["2026-10-05", "2026-10-07", "2026-10-09", "2026-10-20", "2026-11-02",
-            "2026-11-04", "2026-11-06", "2026-11-13", "2026-11-16"]
+    days = [
+        "2026-10-05",
+        "2026-10-07",
+        "2026-10-09",
+        "2026-10-20",
+        "2026-11-02",
+        "2026-11-04",
+        "2026-11-06",
+        "2026-11-13",
+        "2026-11-16",
+    ]
     journal.append_many(
         path,
         [entry(f"{d}T08:00:00+01:00", n=i, pain=(3, 2)) for i, d in enumerate(days)]

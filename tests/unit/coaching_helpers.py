@@ -21,7 +21,11 @@ Pain = Callable[[date], tuple[int | None, int | None]]
 
 
 def choice_for(
-    catalog: Catalog, log: list[SessionEntry], day: date, minutes: int, standing: bool = False,
+    catalog: Catalog,
+    log: list[SessionEntry],
+    day: date,
+    minutes: int,
+    standing: bool = False,
     routine: str | None = None,
 ) -> Choice:
     """What the app would offer on ``day`` after ``log``."""
@@ -30,12 +34,14 @@ def choice_for(
     if routine is not None:
         return choose_routine(catalog, routine, avoided, prog)
     current = block(log, day, catalog.exercises, standing=standing)
-    return choose_plan(catalog, minutes, day=day, avoided=avoided, standing=standing,
-                       progress=prog, block=current)
+    return choose_plan(
+        catalog, minutes, day=day, avoided=avoided, standing=standing, progress=prog, block=current
+    )
 
 
-def session_of(choice: Choice, day: date, n: int, pain: tuple[int | None, int | None],
-               hurt: str | None = None) -> SessionEntry:
+def session_of(
+    choice: Choice, day: date, n: int, pain: tuple[int | None, int | None], hurt: str | None = None
+) -> SessionEntry:
     start = datetime(day.year, day.month, day.day, 8, tzinfo=CET)
     rows = []
     for s in choice.steps:
@@ -104,5 +110,3 @@ def profiles(catalog: Catalog) -> dict[str, tuple[list[SessionEntry], date]]:
         "3-week break": (three_weeks, START + timedelta(weeks=8, days=24)),
         "6-month break": (six_months, START + timedelta(weeks=8, days=183)),
     }
-
-

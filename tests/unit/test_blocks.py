@@ -13,9 +13,7 @@ from backtimer.core.log import ExerciseEntry, SessionEntry
 from backtimer.store.blocks import read_block
 from backtimer.store.journal import format_block
 
-names = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12
-)
+names = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=12)
 seconds = st.floats(0, 1e6, allow_nan=False, allow_infinity=False)
 doses = st.none() | st.builds(
     Dose,
@@ -65,15 +63,15 @@ def test_reads_every_block_backtimer_writes_as_tomllib_does(entry: SessionEntry)
 
 
 HAND_EDITS = [
-    'active_s = 1_000.0',  # underscores
-    'active_s = 1.0 # a comment',
+    "active_s = 1_000.0",  # underscores
+    "active_s = 1.0 # a comment",
     "routine = 'literal'",
-    'started_at = 2026-06-01 08:00:00+01:00',  # a space for the T
-    'started_at = 2026-06-01T08:00:00',  # local time
+    "started_at = 2026-06-01 08:00:00+01:00",  # a space for the T
+    "started_at = 2026-06-01T08:00:00",  # local time
     'routine = "gentle"\nroutine = "again"',  # a key twice: tomllib's error
-    'active_s = +1.0',
-    'active_s = inf',
-    'a.b = 1',
+    "active_s = +1.0",
+    "active_s = inf",
+    "a.b = 1",
     'exercises = [\n  # a comment\n  { id = "x" },\n]',
     'exercises = [\n  { id = "x", },\n]',  # a trailing comma in a table
     'exercises = [\n  { id = "x" } junk,\n]',

@@ -82,7 +82,11 @@ def test_shipped_catalogue_has_every_seed_exercise(catalog: Catalog) -> None:
 def test_shipped_catalogue_kinds_and_warmups(catalog: Catalog) -> None:
     warmups = {e.id for e in catalog.exercises.values() if e.kind == "warmup"}
     assert warmups == {
-        "marching", "arm-circles", "torso-twists", "neck-shoulder-rolls", "neck-sway"
+        "marching",
+        "arm-circles",
+        "torso-twists",
+        "neck-shoulder-rolls",
+        "neck-sway",
     }
     assert {e.kind for e in catalog.exercises.values()} == {
         "warmup",

@@ -153,7 +153,13 @@ def test_history_json(capsys, tmp_path: Path, monkeypatch) -> None:
 
     _log_with_sessions(tmp_path)
     code, out, _ = run(
-        capsys, "history", "--json", "--weeks", "3", "--data-dir", str(tmp_path),
+        capsys,
+        "history",
+        "--json",
+        "--weeks",
+        "3",
+        "--data-dir",
+        str(tmp_path),
         today=date(2026, 11, 21),
     )
     assert code == 0

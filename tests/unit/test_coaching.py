@@ -20,8 +20,13 @@ CONFIG = SessionConfig()
 
 
 def mains(session) -> list[str]:
-    return list(dict.fromkeys(r.id for r in session.exercises if not r.id.startswith(
-        ("marching", "arm-circles", "torso-twists", "neck-"))))
+    return list(
+        dict.fromkeys(
+            r.id
+            for r in session.exercises
+            if not r.id.startswith(("marching", "arm-circles", "torso-twists", "neck-"))
+        )
+    )
 
 
 def test_a_programme_changes_slowly_over_twelve_weeks(catalog: Catalog) -> None:
@@ -37,8 +42,7 @@ def test_a_programme_changes_slowly_over_twelve_weeks(catalog: Catalog) -> None:
             assert len(days) >= 6 and (days[-1] - days[0]).days >= 11, (move, days)
         for move in mains(after):
             if move in mains(before):
-                tenure.setdefault(move, [before.started_at.date()]).append(
-                    after.started_at.date())
+                tenure.setdefault(move, [before.started_at.date()]).append(after.started_at.date())
             else:
                 tenure[move] = [after.started_at.date()]
     levels = [catalog.exercises[m].level for s in log for m in mains(s)]
@@ -68,8 +72,10 @@ def test_a_routine_keeps_its_length_as_doses_grow(catalog: Catalog) -> None:
 def test_levels_are_earned_by_practice_not_by_the_goal(catalog: Catalog) -> None:
     # one 10-minute session a week: level 2 after 6 such sessions, not after 2
     weekly = follow(catalog, weekdays(START, 8, (1,)), minutes=10)
-    opened = [progress(weekly[: n + 1], weekly[n].started_at.date(), catalog.exercises, 1).level
-              for n in range(len(weekly))]
+    opened = [
+        progress(weekly[: n + 1], weekly[n].started_at.date(), catalog.exercises, 1).level
+        for n in range(len(weekly))
+    ]
     assert opened[:5] == [1] * 5 and opened[5] == 2
     # the weekly goal plays no part
     day = weekly[-1].started_at.date()
@@ -101,7 +107,8 @@ def test_breaks(catalog: Catalog) -> None:
     assert after.reopens is not None and "reopens" in after.toward_next()
     bridge = catalog.exercises["bridge"]
     assert step(bridge, after.dose_of(bridge), +1) == before.dose_of(bridge) or (
-        after.dose_of(bridge) != before.dose_of(bridge))
+        after.dose_of(bridge) != before.dose_of(bridge)
+    )
     # a week back does not reopen it; two weeks and 4 sessions do
     resumed = follow(catalog, [back + timedelta(days=d) for d in (0, 2, 4)], log=steady)
     assert progress(resumed, back + timedelta(days=6), catalog.exercises).level < before.level
@@ -128,8 +135,15 @@ def test_a_sore_neck_leaves_the_low_back_alone(catalog: Catalog) -> None:
     from backtimer.core.avoid import avoided_moves
 
     log = follow(catalog, [START], hurt={START: "neck-sway"})
-    log = [replace(log[0], exercises=(*log[0].exercises, replace(
-        log[0].exercises[0], id="neck-sway", status="stopped_for_pain")))]
+    log = [
+        replace(
+            log[0],
+            exercises=(
+                *log[0].exercises,
+                replace(log[0].exercises[0], id="neck-sway", status="stopped_for_pain"),
+            ),
+        )
+    ]
     avoided = avoided_moves(log, START + timedelta(days=1), catalog.exercises)
     assert "neck-sway" in avoided and "standing-side-bend" not in avoided
 
@@ -137,6 +151,7 @@ def test_a_sore_neck_leaves_the_low_back_alone(catalog: Catalog) -> None:
 def test_rising_pain_holds_every_step_up(catalog: Catalog) -> None:
     """Weekly average check-ins rising from 2 to 6 over six weeks: no dose steps up in
     the worst weeks, and `progress` says why."""
+
     def rising(day: date) -> tuple[int, int]:
         week = (day - START).days // 7
         return (2 + week * 4 // 5, 2 + week * 4 // 5)
@@ -151,7 +166,9 @@ def test_rising_pain_holds_every_step_up(catalog: Catalog) -> None:
     assert worst
     for exercise_id, current in prog.doses.items():
         assert current.since is None or current.since < worst[0] or current.source != "up", (
-            exercise_id, current)
+            exercise_id,
+            current,
+        )
     choice = choice_for(catalog, log, last + timedelta(days=1), 15)
     assert any("held: your pain has been rising" in n for n in choice.notes)
 
@@ -159,8 +176,9 @@ def test_rising_pain_holds_every_step_up(catalog: Catalog) -> None:
 def test_not_improving_after_six_weeks(catalog: Catalog) -> None:
     flat = follow(catalog, weekdays(START, 7), pain=lambda d: (5, 5))
     assert not_improving(flat, START + timedelta(weeks=7))
-    easing = follow(catalog, weekdays(START, 7),
-                    pain=lambda d: (max(1, 6 - (d - START).days // 7), 1))
+    easing = follow(
+        catalog, weekdays(START, 7), pain=lambda d: (max(1, 6 - (d - START).days // 7), 1)
+    )
     assert not not_improving(easing, START + timedelta(weeks=7))
     assert not not_improving(flat[:6], START + timedelta(weeks=2))  # too soon to say
 
@@ -171,6 +189,7 @@ def test_the_easy_day_is_a_flare_up_plan(catalog: Catalog) -> None:
     day = START + timedelta(weeks=6)
     prog = progress(log, day, catalog.exercises)
     from backtimer.core.plan import choose_plan
+
     normal = choose_plan(catalog, 20, day=day, progress=prog)
     easy = choose_plan(catalog, easy_minutes(log), day=day, progress=prog, easy=True)
     assert estimate_seconds(easy.steps, CONFIG) <= 0.6 * estimate_seconds(normal.steps, CONFIG)
@@ -186,8 +205,10 @@ def test_the_easy_day_is_a_flare_up_plan(catalog: Catalog) -> None:
 def test_substitutes_stay_in_place_level_and_safety(catalog: Catalog) -> None:
     from backtimer.core.avoid import Avoided
 
-    hurt = {"cat-cow": Avoided("cat-cow", START, "it hurt"),
-            "bird-dog": Avoided("bird-dog", START, "it hurt")}
+    hurt = {
+        "cat-cow": Avoided("cat-cow", START, "it hurt"),
+        "bird-dog": Avoided("bird-dog", START, "it hurt"),
+    }
     for routine in ("strength", "desk", "gentle"):
         choice = choose_routine(catalog, routine, hurt, progress([], START, catalog.exercises))
         original = {s.exercise.id: s.exercise for s in catalog.steps(catalog.routine(routine))}
@@ -218,11 +239,22 @@ def test_a_stop_for_pain_is_one_line_of_notes(catalog: Catalog) -> None:
     from backtimer.core.avoid import avoided_moves, summary
 
     log = follow(catalog, [START], hurt={START: "cat-cow"}, minutes=20)
-    log = [replace(log[0], exercises=tuple(
-        replace(r, status="stopped_for_pain") if r.id == "marching" else r
-        for r in log[0].exercises))]
-    log[0] = replace(log[0], exercises=(*log[0].exercises, replace(
-        log[0].exercises[0], id="cat-cow", status="stopped_for_pain")))
+    log = [
+        replace(
+            log[0],
+            exercises=tuple(
+                replace(r, status="stopped_for_pain") if r.id == "marching" else r
+                for r in log[0].exercises
+            ),
+        )
+    ]
+    log[0] = replace(
+        log[0],
+        exercises=(
+            *log[0].exercises,
+            replace(log[0].exercises[0], id="cat-cow", status="stopped_for_pain"),
+        ),
+    )
     avoided = avoided_moves(log, START + timedelta(days=1), catalog.exercises)
     names = {e.id: e.name for e in catalog.exercises.values()}
     lines = summary(avoided, names)

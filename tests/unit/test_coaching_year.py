@@ -71,8 +71,16 @@ def test_a_year_of_plans_for_every_profile(catalog: Catalog, standing: bool) -> 
             avoided = avoided_moves(log, day, catalog.exercises)
             current = block(log, day, catalog.exercises, standing=standing)
             for minutes in LENGTHS:
-                choice = choose_plan(catalog, minutes, day=day, config=CONFIG, avoided=avoided,
-                                     standing=standing, progress=prog, block=current)
+                choice = choose_plan(
+                    catalog,
+                    minutes,
+                    day=day,
+                    config=CONFIG,
+                    avoided=avoided,
+                    standing=standing,
+                    progress=prog,
+                    block=current,
+                )
                 plans += 1
                 for problem in broken(choice, minutes, standing, prog.level, avoided):
                     failures.append(f"{name}, {day}, {minutes} min: {problem}")

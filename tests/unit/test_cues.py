@@ -10,8 +10,9 @@ from backtimer.core.routine import Catalog, Step
 from backtimer.core.settings import SessionConfig
 
 WALL = datetime(2026, 11, 16, 8, 0, tzinfo=timezone(timedelta(hours=1)))
-CFG = SessionConfig(get_ready_s=5, rest_between_sets_s=15, rest_between_exercises_s=10,
-                    switch_s=4, long_gap_s=1e9)
+CFG = SessionConfig(
+    get_ready_s=5, rest_between_sets_s=15, rest_between_exercises_s=10, switch_s=4, long_gap_s=1e9
+)
 
 
 def run(steps: list[Step], until: float, options: CueOptions | None = None, pause_at=None):
@@ -46,8 +47,14 @@ def test_a_hold(catalog: Catalog) -> None:
     assert (5.0, "Go.") in text
     assert (15.0, "Halfway.") in text
     counts = [t for t in text if t[1] in ("three.", "two.", "one.")]
-    assert counts == [(2.0, "three."), (3.0, "two."), (4.0, "one."),  # the get-ready
-                      (22.0, "three."), (23.0, "two."), (24.0, "one.")]  # the hold
+    assert counts == [
+        (2.0, "three."),
+        (3.0, "two."),
+        (4.0, "one."),  # the get-ready
+        (22.0, "three."),
+        (23.0, "two."),
+        (24.0, "one."),
+    ]  # the hold
     assert text[-1][1].startswith("Done. Well done.")
     sounds = [(round(c.at, 1), c.sound) for c in said if c.sound]
     assert (5.0, "go") in sounds and sounds[-1] == (25.0, "end")

@@ -407,7 +407,10 @@ def test_a_move_that_hurts_leaves_out_the_same_way_for_the_rest_of_the_session(
     assert s.finished
     record = s.record(10_000.0)
     assert [e.status for e in record.exercises] == [
-        "stopped_for_pain", "done", "skipped", "skipped"
+        "stopped_for_pain",
+        "done",
+        "skipped",
+        "skipped",
     ]
 
 

@@ -89,8 +89,10 @@ def test_a_conflict_is_left_out_and_the_log_untouched(tmp_path: Path, capsys) ->
     [
         ("{not json", "not valid JSON"),
         ('{"format": "other"}', "not a backtimer export"),
-        ('{"format": "backtimer-sessions", "version": 1, "sessions": [{"id": "x"}]}',
-         "$.sessions[0]"),
+        (
+            '{"format": "backtimer-sessions", "version": 1, "sessions": [{"id": "x"}]}',
+            "$.sessions[0]",
+        ),
         ('{"format": "backtimer-sessions", "version": 9, "sessions": []}', "newer"),
     ],
 )

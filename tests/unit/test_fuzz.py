@@ -24,19 +24,55 @@ from backtimer.store.state import load_state
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-KEYS = ["weekly_goal", "bell", "theme", "keymap", "excluded", "id", "name", "exercises",
-        "schema", "session", "routine", "exercise", "hold_s", "reps", "started_at", "x"]
+KEYS = [
+    "weekly_goal",
+    "bell",
+    "theme",
+    "keymap",
+    "excluded",
+    "id",
+    "name",
+    "exercises",
+    "schema",
+    "session",
+    "routine",
+    "exercise",
+    "hold_s",
+    "reps",
+    "started_at",
+    "x",
+]
 VALUES = st.one_of(
-    st.integers(-10**6, 10**6).map(str),
-    st.sampled_from(["inf", "nan", "true", '"x"', "[]", "{}", "1979-05-27T07:32:00Z",
-                     "9" * 5000, "[" * 50 + "]" * 50, '"' + "a" * 300 + '"']),
+    st.integers(-(10**6), 10**6).map(str),
+    st.sampled_from(
+        [
+            "inf",
+            "nan",
+            "true",
+            '"x"',
+            "[]",
+            "{}",
+            "1979-05-27T07:32:00Z",
+            "9" * 5000,
+            "[" * 50 + "]" * 50,
+            '"' + "a" * 300 + '"',
+        ]
+    ),
     st.text(max_size=20).map(lambda t: '"' + t.replace("\\", "").replace('"', "") + '"'),
 )
 TOML = st.lists(
     st.one_of(
         st.tuples(st.sampled_from(KEYS), VALUES).map(lambda kv: f"{kv[0]} = {kv[1]}"),
-        st.sampled_from(["[[session]]", "[[routine]]", "[[exercise]]", "[keymap]",
-                         "# end of session x", "schema = 2"]),
+        st.sampled_from(
+            [
+                "[[session]]",
+                "[[routine]]",
+                "[[exercise]]",
+                "[keymap]",
+                "# end of session x",
+                "schema = 2",
+            ]
+        ),
     ),
     max_size=25,
 ).map("\n".join)
@@ -73,10 +109,37 @@ def test_loaders_never_raise_anything_but_a_short_data_error(
 
 
 TOKENS = st.sampled_from(
-    ["--json", "--minutes", "--routine", "--standing", "--weeks", "--date", "--data-dir",
-     "--catalog", "--cache-dir", "-h", "--version", "5", "45", "0", "-3", "abc", "gentle",
-     "Gentle Daily", "2026-02-30", "2026-11-21", "~nosuchuser/x", "/dev/zero", "x" * 5000,
-     "", "\x00", "é", "--bogus", "plan", "history"]
+    [
+        "--json",
+        "--minutes",
+        "--routine",
+        "--standing",
+        "--weeks",
+        "--date",
+        "--data-dir",
+        "--catalog",
+        "--cache-dir",
+        "-h",
+        "--version",
+        "5",
+        "45",
+        "0",
+        "-3",
+        "abc",
+        "gentle",
+        "Gentle Daily",
+        "2026-02-30",
+        "2026-11-21",
+        "~nosuchuser/x",
+        "/dev/zero",
+        "x" * 5000,
+        "",
+        "\x00",
+        "é",
+        "--bogus",
+        "plan",
+        "history",
+    ]
 )
 COMMANDS = st.sampled_from(["exercises", "check", "plan", "history", "safety", "bogus", "--help"])
 

@@ -18,7 +18,11 @@ def test_no_terminal_is_a_usage_error_at_once(tmp_path: Path, command: list[str]
     with open(os.devnull, "rb") as stdin, open(out, "wb") as stdout:
         result = subprocess.run(
             [sys.executable, "-m", "backtimer", *command, "--data-dir", str(tmp_path / "d")],
-            stdin=stdin, stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=30,
+            stdin=stdin,
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=30,
         )
     assert result.returncode == 2
     assert "needs a full terminal" in result.stderr and "Traceback" not in result.stderr
@@ -34,8 +38,18 @@ def test_term_dumb_on_a_real_terminal_is_a_usage_error(tmp_path: Path) -> None:
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "dumb"
-        os.execv(sys.executable, [sys.executable, "-m", "backtimer", "--data-dir",
-                                  str(tmp_path / "d"), "--cache-dir", str(tmp_path / "c")])
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "backtimer",
+                "--data-dir",
+                str(tmp_path / "d"),
+                "--cache-dir",
+                str(tmp_path / "c"),
+            ],
+        )
     seen = b""
     began = time.monotonic()
     status = None

@@ -170,9 +170,7 @@ def test_doses_stay_in_range_and_a_good_session_never_lowers_one(catalog: Catalo
             bounds = e.limits.range(key, e.dose)
             if bounds and getattr(dose, key) is not None:
                 assert bounds[0] <= getattr(dose, key) <= bounds[1], (i, key)
-    good = log + [
-        session(day, [(i, "done", p.dose_of(catalog.exercises[i])) for i in ids], n=999)
-    ]
+    good = log + [session(day, [(i, "done", p.dose_of(catalog.exercises[i])) for i in ids], n=999)]
     q = progress(good, today, catalog.exercises, 3)
     for i in ids:
         e = catalog.exercises[i]
@@ -191,10 +189,13 @@ def test_cli_reports_doses_and_reasons(tmp_path, capsys, catalog: Catalog) -> No
     bridge = next(m for m in data["moves"] if m["id"] == "bridge")
     assert bridge["dose_values"]["reps"] == 12 and bridge["source"] == "up"
     assert bridge["why"] == "three good sessions" and bridge["changed_on"] == "2026-11-06"
-    assert main(
-        ["plan", "--json", "--routine", "gentle", "--data-dir", str(tmp_path)],
-        today=date(2026, 11, 6),
-    ) == 0
+    assert (
+        main(
+            ["plan", "--json", "--routine", "gentle", "--data-dir", str(tmp_path)],
+            today=date(2026, 11, 6),
+        )
+        == 0
+    )
     plan = json.loads(capsys.readouterr().out)
     step_ = next(s for s in plan["steps"] if s["id"] == "bridge")
     assert step_["dose_values"]["reps"] == 12 and step_["dose_source"] == "up on 6 Nov"

@@ -128,7 +128,7 @@ def test_remind_if_due_calls_notify_send_once_a_day(tmp_path: Path, monkeypatch)
     bin_dir.mkdir()
     calls = tmp_path / "calls.txt"
     fake = bin_dir / "notify-send"
-    fake.write_text(f"#!/bin/sh\necho \"$@\" >> {calls}\n")
+    fake.write_text(f'#!/bin/sh\necho "$@" >> {calls}\n')
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     data = tmp_path / "data"
@@ -190,8 +190,11 @@ def test_the_job_uses_the_folders_from_the_environment(tmp_path, monkeypatch, ca
     monkeypatch.setenv("BACKTIMER_CATALOG", str(catalog))
     assert main(["remind", "install", "--print", "--days", "mon", "--at", "18:00"]) == 0
     out = capsys.readouterr().out
-    for flag, value in (("--data-dir", tmp_path / "mine"), ("--cache-dir", tmp_path / "cache"),
-                        ("--catalog", catalog)):
+    for flag, value in (
+        ("--data-dir", tmp_path / "mine"),
+        ("--cache-dir", tmp_path / "cache"),
+        ("--catalog", catalog),
+    ):
         assert f"{flag} {value}" in out, (flag, out)
 
 

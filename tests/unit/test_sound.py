@@ -40,6 +40,7 @@ def voiced_seconds(path: Path, threshold: int = 500) -> tuple[float, float]:
 def test_espeak_ng_really_speaks_a_cue(tmp_path: Path) -> None:
     voice = find_voice("auto")
     assert voice is not None
+
     def spoken(text: str, name: str) -> float:
         out = tmp_path / name
         argv = voice.command(text, 170, "")

@@ -29,8 +29,9 @@ def export_with(tmp_path: Path, **changes: object) -> Path:
     session = entry("2026-11-16T08:00:00+01:00", n=1).to_json()
     session.update(changes)
     path = tmp_path / "export.json"
-    path.write_text(json.dumps({"format": "backtimer-sessions", "version": 1,
-                                "sessions": [session]}))
+    path.write_text(
+        json.dumps({"format": "backtimer-sessions", "version": 1, "sessions": [session]})
+    )
     return path
 
 
@@ -47,8 +48,9 @@ def test_an_import_with_a_bad_id_is_refused_and_changes_nothing(
     data = tmp_path / "data"
     journal.append(data / "sessions.toml", entry("2026-11-10T08:00:00+01:00", n=7))
     before = (data / "sessions.toml").read_bytes()
-    code, out, err = run(capsys, "import", str(export_with(tmp_path, id=bad)),
-                         "--data-dir", str(data))
+    code, out, err = run(
+        capsys, "import", str(export_with(tmp_path, id=bad)), "--data-dir", str(data)
+    )
     assert code == 1 and "nothing was imported" in err and "Traceback" not in err
     assert "\x1b" not in err and len(err) < 600
     assert (data / "sessions.toml").read_bytes() == before
@@ -59,8 +61,9 @@ def test_a_bad_exercise_id_is_refused_too(tmp_path: Path, capsys) -> None:
     session = entry("2026-11-16T08:00:00+01:00", n=1).to_json()
     session["exercises"][0]["id"] = "cat\ncow"
     path = tmp_path / "x.json"
-    path.write_text(json.dumps({"format": "backtimer-sessions", "version": 1,
-                                "sessions": [session]}))
+    path.write_text(
+        json.dumps({"format": "backtimer-sessions", "version": 1, "sessions": [session]})
+    )
     code, _, err = run(capsys, "import", str(path), "--data-dir", str(tmp_path / "d"))
     assert code == 1 and "exercises[0].id" in err
 
@@ -104,23 +107,31 @@ def test_a_recovery_file_with_a_bad_id_is_not_offered(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "when",
-    ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "1969-12-31T23:00:00+00:00",
-     "2101-01-01T00:00:00+00:00"],
+    [
+        "0001-01-01T00:00:00+14:00",
+        "9999-12-31T23:59:59-12:00",
+        "1969-12-31T23:00:00+00:00",
+        "2101-01-01T00:00:00+00:00",
+    ],
 )
-def test_dates_outside_1970_2100_are_refused_everywhere(
-    tmp_path: Path, capsys, when: str
-) -> None:
+def test_dates_outside_1970_2100_are_refused_everywhere(tmp_path: Path, capsys, when: str) -> None:
     data = tmp_path / "data"
-    code, _, err = run(capsys, "import", str(export_with(tmp_path, started_at=when)),
-                       "--data-dir", str(data))
+    code, _, err = run(
+        capsys, "import", str(export_with(tmp_path, started_at=when)), "--data-dir", str(data)
+    )
     assert code == 1 and "1970 to 2100" in err
     journal.append(data / "sessions.toml", entry("2026-11-10T08:00:00+01:00", n=7))
     text = (data / "sessions.toml").read_text()
     start = entry("2026-11-10T08:00:00+01:00", n=7).started_at.isoformat()
-    (data / "sessions.toml").write_text(text.replace(f"started_at = {start}",
-                                                     f"started_at = {when}"))
-    for argv in (["check"], ["export", "--format", "ics"], ["export", "--format", "csv"],
-                 ["history"]):
+    (data / "sessions.toml").write_text(
+        text.replace(f"started_at = {start}", f"started_at = {when}")
+    )
+    for argv in (
+        ["check"],
+        ["export", "--format", "ics"],
+        ["export", "--format", "csv"],
+        ["history"],
+    ):
         code, _, err = run(capsys, *argv, "--data-dir", str(data))
         assert code == 1 and "Traceback" not in err and "1970 to 2100" in (err + _), argv
 
@@ -147,8 +158,6 @@ def test_every_cut_of_a_first_write_loads_and_takes_the_next_session(tmp_path: P
             failures.append((cut, data[:cut][-20:], str(exc)[:120]))
         path.unlink()
     assert not failures, f"{len(failures)} of {len(data)} cuts: {failures[:3]}"
-
-
 
 
 def test_an_id_that_is_not_a_string_is_an_error_not_a_crash(tmp_path: Path) -> None:

@@ -38,9 +38,19 @@ def test_export_never_writes_over_the_log_or_an_existing_file(tmp_path: Path, ca
     before = log.read_bytes()
     for target in (log, data / "state.toml", tmp_path / "cache" / "x.csv"):
         for extra in ([], ["--force"]):
-            code, _, err = run(capsys, "export", "--format", "csv", "--output", str(target),
-                               "--data-dir", str(data), "--cache-dir", str(tmp_path / "cache"),
-                               *extra)
+            code, _, err = run(
+                capsys,
+                "export",
+                "--format",
+                "csv",
+                "--output",
+                str(target),
+                "--data-dir",
+                str(data),
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                *extra,
+            )
             assert code == 1 and "backtimer's own files" in err, (target, err)
     link = tmp_path / "link.csv"
     link.symlink_to(log)
@@ -49,11 +59,21 @@ def test_export_never_writes_over_the_log_or_an_existing_file(tmp_path: Path, ca
     assert log.read_bytes() == before
     mine = tmp_path / "mine.csv"
     mine.write_text("my spreadsheet\n")
-    code, _, err = run(capsys, "export", "--format", "csv", "--output", str(mine),
-                       "--data-dir", str(data))
+    code, _, err = run(
+        capsys, "export", "--format", "csv", "--output", str(mine), "--data-dir", str(data)
+    )
     assert code == 1 and "--force" in err and mine.read_text() == "my spreadsheet\n"
-    code, _, _ = run(capsys, "export", "--format", "csv", "--output", str(mine), "--force",
-                     "--data-dir", str(data))
+    code, _, _ = run(
+        capsys,
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        str(mine),
+        "--force",
+        "--data-dir",
+        str(data),
+    )
     assert code == 0 and mine.read_text().startswith("date,")
     assert not list(tmp_path.glob(".mine.csv.*"))  # the temporary file was renamed
     code, _, err = run(capsys, "export", "--output", str(tmp_path), "--data-dir", str(data))
@@ -75,8 +95,13 @@ def test_csv_cells_never_run_as_formulas(tmp_path: Path, capsys) -> None:
 
 def test_terminal_escapes_in_a_file_never_reach_the_terminal(tmp_path: Path, capsys) -> None:
     data = a_log(tmp_path, routine=f"gentle{OSC52}\x1b[2J")
-    for argv in (["export", "--format", "csv"], ["export", "--format", "ics"], ["history"],
-                 ["export"], ["history", "--json"]):
+    for argv in (
+        ["export", "--format", "csv"],
+        ["export", "--format", "ics"],
+        ["history"],
+        ["export"],
+        ["history", "--json"],
+    ):
         code, out, err = run(capsys, *argv, "--data-dir", str(data))
         assert code == 0, argv
         assert "\x1b" not in out + err and "\x07" not in out + err, argv
@@ -106,8 +131,10 @@ def test_check_validates_the_files_never_what_is_stored(
     paths = resolve_paths(str(tmp_path / "data"), None, cache_dir=str(tmp_path / "cache"))
     real = prebuilt.stored(paths.catalog, digest_of(paths.catalog.read_bytes(), ""))
     assert real is not None
-    crafted = {**real, "exercise": [{**real["exercise"][0], "name": "Renamed by a cache"},
-                                    *real["exercise"][1:]]}
+    crafted = {
+        **real,
+        "exercise": [{**real["exercise"][0], "name": "Renamed by a cache"}, *real["exercise"][1:]],
+    }
     monkeypatch.setattr(prebuilt, "stored", lambda path, digest: crafted)
     monkeypatch.setattr(Cache, "get", lambda *a: crafted)
     catalog = checks._catalog(paths)
@@ -154,8 +181,7 @@ def test_status_obeys_the_file_rules_for_state_toml(tmp_path: Path) -> None:
             state.write_text(change or "")
         else:
             key = (change or "").split(" = ")[0]
-            lines = [change if line.startswith(f"{key} = ") else line
-                     for line in good.splitlines()]
+            lines = [change if line.startswith(f"{key} = ") else line for line in good.splitlines()]
             state.write_text("\n".join(lines) + "\n")
         result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=20)
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, name

@@ -45,8 +45,19 @@ def serve(folder: Path, *args: str) -> tuple[subprocess.Popen[str], str, int]:
     """`backtimer serve` with its files in ``folder``: the process, its URL, its port."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "backtimer", "serve", "--port", str(port), *args,
-         "--data-dir", str(folder / "data"), "--cache-dir", str(folder / "cache")],
+        [
+            sys.executable,
+            "-m",
+            "backtimer",
+            "serve",
+            "--port",
+            str(port),
+            *args,
+            "--data-dir",
+            str(folder / "data"),
+            "--cache-dir",
+            str(folder / "cache"),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -70,10 +81,18 @@ def chrome(folder: Path, size: str = "900,700") -> Any:
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM or ""
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", f"--window-size={size}",
-                 f"--user-data-dir={folder / 'chrome'}"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        f"--window-size={size}",
+        f"--user-data-dir={folder / 'chrome'}",
+    ):
         options.add_argument(flag)
     service = webdriver.ChromeService(executable_path=DRIVER or "")
     driver = webdriver.Chrome(options=options, service=service)

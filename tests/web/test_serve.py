@@ -39,9 +39,20 @@ def children(pid: int) -> list[int]:
 
 def test_a_remote_host_needs_allow_remote(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "backtimer", "serve", "--host", "0.0.0.0",
-         "--data-dir", str(tmp_path)],
-        capture_output=True, text=True, cwd=ROOT, timeout=30,
+        [
+            sys.executable,
+            "-m",
+            "backtimer",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=30,
     )
     assert result.returncode == 2 and "--allow-remote" in result.stderr
 
@@ -73,8 +84,10 @@ def test_loopback_needs_the_token_and_a_host_it_serves(tmp_path: Path) -> None:
         assert get(url.replace("127.0.0.1", "localhost"))[0] == 200
         # a DNS-rebinding page: its name resolves here, but it is not an address served
         assert get(url, Host=f"evil.example:{port}")[0] == 403
-        assert get(url + "ws", Host=f"evil.example:{port}",
-                   Origin=f"http://evil.example:{port}")[0] == 403
+        assert (
+            get(url + "ws", Host=f"evil.example:{port}", Origin=f"http://evil.example:{port}")[0]
+            == 403
+        )
         assert get(url + "ws", Origin="http://evil.example")[0] == 403
         assert get(url + "ws", Origin=f"http://localhost:{port}")[0] == 403  # not this Host
         assert get(url, Host=f"127.0.0.1:{port + 1}")[0] == 403
@@ -148,5 +161,3 @@ def test_the_tab_command_is_quoted_for_the_platform() -> None:
     assert "'" not in windows
     posix = web.app_command(options, "linux")
     assert posix.startswith("exec ") and "'C:\\Users\\Ann Lee\\back time'" in posix
-
-

@@ -32,7 +32,6 @@ def keys_table(keymap: dict[str, str]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-
     CSS_PATH = "dialogs.tcss"
     BINDINGS = bindings("help")
 

@@ -23,7 +23,6 @@ def parse_rating(text: str) -> int | None | str:
 
 
 class PainScreen(ModalScreen[int | None]):
-
     CSS_PATH = "dialogs.tcss"
     BINDINGS = bindings("pain")
 

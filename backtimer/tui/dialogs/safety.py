@@ -14,6 +14,7 @@ from backtimer.tui.keys import bindings, key_hint
 
 ADVICE = safety_text(markup=True)
 
+
 def pain_header(stopped: str, left: list[str], until: str) -> str:
     """One line on what happened, then what is left out."""
     line = (
@@ -81,9 +82,7 @@ class SafetyScreen(ModalScreen["bool | str | None"]):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        modes = (
-            ("stop", "back", "undo") if self.pain else ("later",) if self.first else ("close",)
-        )
+        modes = ("stop", "back", "undo") if self.pain else ("later",) if self.first else ("close",)
         return action in modes or action not in ("stop", "back", "later", "close", "undo")
 
     def action_go_on(self) -> None:

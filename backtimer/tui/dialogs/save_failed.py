@@ -15,7 +15,6 @@ Choice = Literal["retry", "elsewhere", "discard"]
 
 
 class SaveFailedScreen(ModalScreen[Choice]):
-
     CSS_PATH = "dialogs.tcss"
     BINDINGS = bindings("unsaved")
 

@@ -60,7 +60,6 @@ def exercise_text(exercise: Exercise) -> str:
 
 
 class LibraryScreen(Screen[None]):
-
     CSS_PATH = "screens.tcss"
     BINDINGS = bindings("library")
 

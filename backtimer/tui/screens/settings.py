@@ -50,7 +50,6 @@ def key_field(binding_id: str) -> str:
 
 
 class SettingsScreen(Screen[Settings | None]):
-
     CSS_PATH = "screens.tcss"
     BINDINGS = bindings("settings")
 
