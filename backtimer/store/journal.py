@@ -355,6 +355,12 @@ def _load(path: Path, cache: Cache | None, known: dict[str, SessionEntry]) -> Lo
     return log
 
 
+def _blank_lines(text: str) -> int:
+    """How many whole lines at the start of ``text`` hold nothing but whitespace."""
+    stripped = text.lstrip()
+    return text[: len(text) - len(stripped)].count("\n")
+
+
 def _decode(path: Path, raw: bytes, start: int) -> str:
     try:
         return raw[start:].decode("utf-8")
@@ -385,7 +391,8 @@ def _parse(
         if not _check_header(path, head):  # a first write cut short: what follows reads
             log.torn.append(Torn(1, 1 + head.rstrip("\n").count("\n")))
     elif head.strip():  # after the cached part: only the start of a block cut short
-        log.torn.append(Torn(first_line, first_line + head.rstrip("\n").count("\n")))
+        at = first_line + _blank_lines(head)
+        log.torn.append(Torn(at, first_line + head.rstrip("\n").count("\n")))
     complete = 0
     line = first_line + text.count("\n", 0, starts[0]) if starts else first_line
     ends = [*starts[1:], len(text)] if starts else []
@@ -462,7 +469,8 @@ def _read_block(
     else:
         log.add(_validate(path, body, item, first), first)
     if rest.strip():
-        rest_line = first + body.count("\n")
+        # the torn part starts at its first line with text (blank lines are no part)
+        rest_line = first + body.count("\n") + _blank_lines(rest)
         try:
             extra = _toml(rest)
         except _TomlError:

@@ -113,3 +113,16 @@ def test_fragment_after_a_whole_block_is_not_read_twice(tmp_path: Path) -> None:
     assert [s.id[-1] for s in load(path, c(path)).sessions] == ["1", "2"]
     assert [s.id[-1] for s in load(path, c(path)).sessions] == ["1", "2"]
     same(path)
+
+
+def test_a_fragment_after_blank_lines_is_placed_alike(tmp_path: Path) -> None:
+    # found by the property test: a blank line cached with the block before it moved the
+    # start of a later fragment by one line between a cached and a full read
+    path = tmp_path / "sessions.toml"
+    append(path, entry("2026-11-02T08:00:00+01:00", n=1))
+    with path.open("a") as handle:
+        handle.write("\n")
+    load(path, c(path))
+    with path.open("a") as handle:
+        handle.write("\n[")
+    same(path)
