@@ -69,20 +69,9 @@ def _exercise(match: re.Match[str]) -> dict[str, Any]:
     return item
 
 
-#: Exercise lines repeat from session to session: each distinct one is read once.
-_SEEN: dict[str, dict[str, Any]] = {}
-
-
 def _exercise_line(line: str) -> dict[str, Any] | None:
-    item = _SEEN.get(line)
-    if item is None:
-        match = _EXERCISE.fullmatch(line)
-        if match is None:
-            return None
-        if len(_SEEN) > 4096:
-            _SEEN.clear()
-        item = _SEEN[line] = _exercise(match)
-    return {**item}  # a table of its own; what it holds is never changed
+    match = _EXERCISE.fullmatch(line)
+    return None if match is None else _exercise(match)
 
 
 def read_block(text: str) -> dict[str, Any] | None:

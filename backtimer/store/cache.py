@@ -1,11 +1,11 @@
 """The one cache: what a file held once it was validated, remembered by its content.
 
-Every entry is keyed on a digest of the file's bytes *and* the fingerprint of the
-rules that validated it (``models.fingerprint``: the rule modules and the versions of
-backtimer and Python), so a changed file, a tightened rule or an upgrade all mean
-validating again. Entries are JSON, named by the file's path, in the platform's
-cache folder: never beside the files people sync. A missing, corrupt, foreign or
-unsafe entry is ignored and rebuilt, never an error. Deleting the folder is safe.
+Every entry is keyed on a digest of the file's bytes *and* ``models.fingerprint``
+(the rules version and the versions of backtimer and Python), so a changed file, a
+tightened rule or an upgrade all mean validating again. Entries are JSON, named by
+the file's path, in the platform's cache folder: never beside the files people
+sync. A missing, corrupt, foreign or unsafe entry is ignored and rebuilt, never an
+error. Deleting the folder is safe.
 """
 
 from __future__ import annotations

@@ -92,16 +92,13 @@ def load_catalog(path: Path, cache: Cache | None = None, *, fresh: bool = False)
     """Load a catalogue file; raise :class:`DataError` naming the place of any problem.
 
     A file already validated in exactly this form, under the same rules, comes from
-    the cache (or, for the shipped one, from the build) without pydantic; ``fresh``
-    validates the file itself.
+    the cache without pydantic; ``fresh`` validates the file itself.
     """
     from backtimer.store.models import CatalogFile
 
     def rules(text: str, model: CatalogFile) -> None:
         exercises = check_exercises(path, text, model.exercise)
         check_routines(path, text, model.routine, exercises)
-
-    from backtimer.store import prebuilt
 
     model, digest = load_validated(
         path,
@@ -110,7 +107,6 @@ def load_catalog(path: Path, cache: Cache | None = None, *, fresh: bool = False)
         CatalogFile,
         rules,
         table_place,
-        prebuilt=prebuilt.stored,
         fresh=fresh,
     )
     return Catalog(

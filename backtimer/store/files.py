@@ -56,7 +56,6 @@ def load_validated(
     rules: Callable[[str, T], None] | None = None,
     place: Callable[[Any], Callable[[tuple[Any, ...]], str]] | None = None,
     related: str = "",
-    prebuilt: Callable[[Path, str], Any] | None = None,
     *,
     fresh: bool = False,
 ) -> tuple[T, str]:
@@ -64,27 +63,19 @@ def load_validated(
 
     ``rules(text, value)`` raises DataError for what spans keys; ``place(raw)`` makes
     the namer of error locations; ``related`` is a digest of what the file was
-    checked against (the catalogue, for saved routines); ``prebuilt(path, digest)``
-    may give the data validated at build time when the cache has none. ``fresh``
-    validates the file itself, whatever is stored (``backtimer check``).
+    checked against (the catalogue, for saved routines). ``fresh`` validates the file
+    itself, whatever is stored (``backtimer check``).
     """
     from backtimer.store.models import key_place, validate
 
     raw = read_file(path)
     digest = digest_of(raw, related)
-    sources = [lambda: cache.get(kind, path, digest)] if cache is not None and not fresh else []
-    if prebuilt is not None and not fresh:
-        sources.append(lambda: prebuilt(path, digest))
-    for n, source in enumerate(sources):
-        stored = source()
-        if isinstance(stored, dict):
-            try:
-                value = from_plain(cls, stored)
-            except (TypeError, ValueError, KeyError):
-                continue  # not what this version stores: validate again
-            if n and cache is not None:  # from the build: the cache has it from now on
-                cache.put(kind, path, digest, stored)
-            return value, digest
+    stored = cache.get(kind, path, digest) if cache is not None and not fresh else None
+    if isinstance(stored, dict):
+        try:
+            return from_plain(cls, stored), digest
+        except (TypeError, ValueError, KeyError):
+            pass  # not what this version stores: validate again
     parsed, text = parse_toml(path, raw)
     namer = place(parsed) if place is not None else key_place
     value = validate(path, text, parsed, cls, namer)

@@ -124,18 +124,18 @@ def test_check_validates_the_files_never_what_is_stored(
     tmp_path: Path, monkeypatch, capsys
 ) -> None:
     from backtimer.cli import checks
-    from backtimer.store import prebuilt
-    from backtimer.store.cache import Cache, digest_of
+    from backtimer.store.cache import Cache
+    from backtimer.store.catalog import load_catalog
     from backtimer.store.paths import resolve_paths
+    from backtimer.store.plain import to_plain
 
     paths = resolve_paths(str(tmp_path / "data"), None, cache_dir=str(tmp_path / "cache"))
-    real = prebuilt.stored(paths.catalog, digest_of(paths.catalog.read_bytes(), ""))
-    assert real is not None
+    real = load_catalog(paths.catalog)
+    exercises = [to_plain(e) for e in real.exercises.values()]
     crafted = {
-        **real,
-        "exercise": [{**real["exercise"][0], "name": "Renamed by a cache"}, *real["exercise"][1:]],
+        "exercise": [{**exercises[0], "name": "Renamed by a cache"}, *exercises[1:]],
+        "routine": [to_plain(r) for r in real.routines.values()],
     }
-    monkeypatch.setattr(prebuilt, "stored", lambda path, digest: crafted)
     monkeypatch.setattr(Cache, "get", lambda *a: crafted)
     catalog = checks._catalog(paths)
     assert "Renamed by a cache" not in {e.name for e in catalog.exercises.values()}
