@@ -10,41 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from backtimer.core.engine import Event, State
+from backtimer.core.vocab import CueKind
 from backtimer.core.words import spoken
 
-CueKind = Literal[
-    "announce",
-    "go",
-    "tempo",
-    "rep",
-    "halfway",
-    "countdown",
-    "switch",
-    "rest",
-    "breath",
-    "paused",
-    "resumed",
-    "done",
-]
 Sound = Literal["go", "tick", "switch", "end"]
 #: The kinds a person can switch off in settings (``quiet_cues``).
-KINDS: tuple[str, ...] = (
-    "announce",
-    "go",
-    "tempo",
-    "rep",
-    "halfway",
-    "countdown",
-    "switch",
-    "rest",
-    "breath",
-    "paused",
-    "resumed",
-    "done",
-)
+KINDS: tuple[str, ...] = get_args(CueKind)
 PRIORITY: dict[str, int] = {
     "done": 9,
     "paused": 9,

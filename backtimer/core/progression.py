@@ -3,8 +3,8 @@
 The rules, in plain words (the README's "How your doses grow" says the same):
 
 - A new person starts every move at the bottom of its range, with level-1 moves.
-- A move steps up one notch after it was done in full at its current dose in at least
-  3 sessions over the last 14 days, none stopped for pain, with pain after no more than
+- A move steps up one notch after it was done in full at its current dose on at least
+  3 different days over the last 14 days, none stopped for pain, with pain after no more than
   1 point above pain before (missing ratings don't block it), and, for a strength
   move, not answered "no" to "could you have done 2 or 3 more?". A notch is reps +2
   (a hold +5 s, a timed move +15 s); at the top of the reps, the pause at the top of
@@ -352,7 +352,7 @@ def next_step(exercise: Exercise, now: Current, today: date, pain_hold: str | No
     if pain_hold is not None:
         return f"{pain_hold}; it steps up again once your pain settles"
     effort = ", and not too hard" if exercise.kind == "strength" else ""
-    return f"3 good sessions at this dose within 2 weeks{effort}"
+    return f"3 good sessions at this dose, on different days within 2 weeks{effort}"
 
 
 def changes(before: Progress, after: Progress, exercises: Mapping[str, Exercise]) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Annotated, Any
 
-from backtimer.core.vocab import FILE_CONFIG, Interval, Len
+from backtimer.core.vocab import FILE_CONFIG, CueKind, Interval, Len
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class Settings:
     #: Say the rep number every this many reps (0: never).
     rep_every: Annotated[int, Interval(ge=0, le=20)] = 1
     #: Kinds of cue to keep quiet, e.g. ["breath", "rep"] (see `backtimer sound test`).
-    quiet_cues: tuple[str, ...] = ()
+    quiet_cues: tuple[CueKind, ...] = ()
     #: Start sessions in floor mode: only the cue, the big number and what is next.
     floor_mode: bool = False
     #: Reminder days and time (`backtimer remind install` uses them by default).

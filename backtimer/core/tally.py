@@ -24,9 +24,11 @@ def counts(session: SessionEntry) -> bool:
     """Does this session count toward its week's goal?"""
     if session.completed:
         return True
-    # compared in tenths of a second, as the log stores them: 584.8 of 731 is 80 %
+    # whole numbers (tenths of a second, as the log stores them, and whole percent),
+    # so that 584.8 of 731 s is exactly 80 %
     planned = round(session.planned_s * 10)
-    return planned > 0 and round(session.active_s * 10) * 10 >= planned * round(COUNTS_FROM * 10)
+    done = round(session.active_s * 10)
+    return planned > 0 and done * 100 >= planned * round(COUNTS_FROM * 100)
 
 
 def day_of(session: SessionEntry) -> date:

@@ -75,6 +75,21 @@ Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
 TempoPhase = Literal["into", "hold", "return"]
 Mode = Literal["reps", "hold", "timed"]
 SegmentKind = Literal["ready", "work", "switch", "rest"]
+#: The kinds of cue a person can keep quiet (``quiet_cues`` in settings).
+CueKind = Literal[
+    "announce",
+    "go",
+    "tempo",
+    "rep",
+    "halfway",
+    "countdown",
+    "switch",
+    "rest",
+    "breath",
+    "paused",
+    "resumed",
+    "done",
+]
 RestKind = Literal["set", "exercise"]
 
 KINDS: tuple[str, ...] = get_args(Kind)

@@ -432,8 +432,8 @@ def _read_block(
     span = f"lines {first}-{first + lines_in}"
     ends = list(_END_LINE.finditer(block))
     body, rest = block, ""
-    if ends:
-        cut = min(len(block), ends[-1].end() + 1)
+    if ends:  # the block ends at its first end line; anything after it is not part of it
+        cut = min(len(block), ends[0].end() + 1)
         body, rest = block[:cut], block[cut:]
     torn = not ends and (last or _TORN_NOTE in block)
     try:
@@ -476,7 +476,10 @@ def _read_block(
         except _TomlError:
             extra = None
         if extra != {}:  # not just comments: the start of a later block, cut short
-            if not last and _TORN_NOTE not in rest:
+            # ...unless it has an end line of its own: then it was written whole, and
+            # what breaks it is a hand edit (a header retyped, say), not a crash
+            whole = _END_LINE.search(rest) is not None
+            if (whole or not last) and _TORN_NOTE not in rest:
                 raise DataError(
                     f"{path}, line {rest_line}: text after the end of a session block "
                     "that is not part of it. The file was not changed; fix it by hand."

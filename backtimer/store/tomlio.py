@@ -62,12 +62,15 @@ def line_of(text: str, loc: Sequence[str | int]) -> int | None:
     lines = text.splitlines()
     start, end = 0, len(lines)
     parts = list(loc)
+    heads: list[int] = []
     if len(parts) >= 2 and isinstance(parts[0], str) and isinstance(parts[1], int):
         header = re.compile(rf"^\s*\[\[\s*{re.escape(parts[0])}\s*\]\]")
         heads = [i for i, line in enumerate(lines) if header.match(line)]
-        if parts[1] >= len(heads):
+    if heads:  # an array of tables; otherwise ``key = [...]``: the key's line
+        index = int(parts[1])
+        if index >= len(heads):
             return None
-        start = heads[parts[1]]
+        start = heads[index]
         later = [i for i, line in enumerate(lines) if i > start and line.lstrip().startswith("[")]
         end = later[0] if later else len(lines)
         parts = parts[2:]

@@ -90,6 +90,23 @@ def test_corrupt_block_is_reported_and_file_untouched(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_a_last_block_broken_by_hand_is_reported_not_skipped(tmp_path: Path) -> None:
+    """A block with its end line was written whole: a retyped header is a hand edit to
+    report, not a crash to skip (it was dropped without a word)."""
+    path = tmp_path / "sessions.toml"
+    for n, day in enumerate((16, 17)):
+        append(path, entry(f"2026-11-{day}T08:00:00+01:00", n=n))
+    text = path.read_text()
+    at = text.rindex("[[session]]")
+    path.write_text(text[:at] + "[[sesion]]" + text[at + len("[[session]]") :])
+    before = path.read_bytes()
+    with pytest.raises(DataError) as info:
+        load(path)
+    line = text[:at].count("\n") + 1
+    assert f"line {line}" in str(info.value) and "not part of it" in str(info.value)
+    assert path.read_bytes() == before
+
+
 def test_invalid_value_names_line_and_key(tmp_path: Path) -> None:
     path = tmp_path / "sessions.toml"
     append(path, entry("2026-11-16T08:00:00+01:00"))

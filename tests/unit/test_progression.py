@@ -67,6 +67,18 @@ def test_three_good_sessions_step_up_one_notch(catalog: Catalog) -> None:
     assert dose_on(catalog, mixed, 4).dose.reps == 12
 
 
+def test_good_sessions_count_on_different_days(catalog: Catalog) -> None:
+    """Tissue adapts between sessions, not within a day: three sessions on one day
+    (or two days) are not three good sessions; a third day is."""
+    d = gentlest(catalog.exercises["bridge"])
+    same_day = [session(0, [("bridge", "done", d)], n=i) for i in range(3)]
+    assert dose_on(catalog, same_day, 0) is None
+    two_days = same_day + [session(2, [("bridge", "done", d)], n=9)]
+    assert dose_on(catalog, two_days, 2) is None
+    third = two_days + [session(4, [("bridge", "done", d)], n=10)]
+    assert dose_on(catalog, third, 4).dose.reps == 12
+
+
 def test_a_stop_for_pain_steps_back_for_a_week(catalog: Catalog) -> None:
     up = at(catalog, [0, 2, 4])
     twelve = Dose(hold_s=3, reps=12)

@@ -31,6 +31,8 @@ def test_round_trip(tmp_path: Path) -> None:
         ("weekly_goal = 3\nbel = false\n", ["line 2", "unknown key 'bel'"]),
         ("weekly_goal = \n", ["line 1", "not valid TOML"]),
         ('bell = "loud"\n', ["'bell'"]),
+        # a misspelt cue kind is named, not silently ignored
+        ('quiet_cues = ["breath", "halfwya"]\n', ["line 1", "quiet_cues", "'halfway'"]),
     ],
 )
 def test_bad_settings(tmp_path: Path, text: str, expected: list[str]) -> None:

@@ -74,6 +74,18 @@ def test_dst_change_keeps_the_week_together() -> None:
     assert weeks[0].label == "2026-W43" and weeks[0].sessions == 3 and weeks[0].goal_met
 
 
+def test_the_counting_share_is_the_one_used(monkeypatch) -> None:
+    from backtimer.core import tally
+
+    at_78 = entry("2026-11-17T08:00:00+01:00", completed=False, active_s=0.78 * 720)
+    at_82 = entry("2026-11-17T08:00:00+01:00", completed=False, active_s=0.82 * 720)
+    assert [stats.counts(s) for s in (at_78, at_82)] == [False, True]
+    monkeypatch.setattr(tally, "COUNTS_FROM", 0.75)
+    assert stats.counts(at_78)
+    monkeypatch.setattr(tally, "COUNTS_FROM", 0.85)
+    assert not stats.counts(at_82)
+
+
 def test_counting_rule() -> None:
     done = entry("2026-11-16T08:00:00+01:00", completed=True)
     most = entry("2026-11-17T08:00:00+01:00", completed=False, active_s=0.8 * 720)
