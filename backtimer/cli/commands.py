@@ -7,13 +7,14 @@ import argparse
 import json
 import sys
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from backtimer.cli import EXIT_DATA, EXIT_OK
 from backtimer.cli.printable import warn
+from backtimer.clock import Clock, MonotonicClock
 from backtimer.store.errors import DataError
 
 if TYPE_CHECKING:
@@ -31,12 +32,18 @@ class Context:
     args: argparse.Namespace
     out: TextIO
     today_override: date | None = None
+    #: The one source of the time (``backtimer.clock``); tests pass a fake one.
+    clock: Clock = field(default_factory=MonotonicClock)
+
+    def now(self) -> datetime:
+        """The local wall-clock time, from the clock."""
+        return self.clock.wall()
 
     def today(self) -> date:
         chosen = self.option("date")
         if chosen is not None:
             return chosen  # type: ignore[no-any-return]
-        return self.today_override or datetime.now().astimezone().date()
+        return self.today_override or self.now().date()
 
     def option(self, name: str) -> Any:
         return getattr(self.args, name, None)
@@ -217,7 +224,7 @@ def cmd_export(ctx: Context) -> int:
     elif kind == "habits-csv":
         text = exchange.to_habits_csv(sessions)
     else:
-        text = exchange.to_ics(sessions, names, datetime.now().astimezone())
+        text = exchange.to_ics(sessions, names, ctx.now())
     if ctx.args.output:
         target = Path(ctx.args.output).expanduser()
         _may_write(paths, target, force=ctx.args.force)
@@ -374,13 +381,13 @@ def _week(ctx: Context, today: date) -> tuple[Any, Any]:
 
     paths = ctx.paths()
     settings = load_settings(paths.settings, Cache(paths.cache_dir))
-    found = summary.read(paths, today, settings.weekly_goal)
+    found = summary.read(paths, today)
     if found is None:
         from backtimer.store import journal
+        from backtimer.store.quick import stamp
         from backtimer.store.state import load_state, update_state
 
-        mark = summary.log_mark(paths)
-        settings_mark = summary.mark(paths.settings)
+        mark, settings_mark = stamp(paths.sessions), stamp(paths.settings)
         sessions = journal.load(paths.sessions, Cache(paths.cache_dir)).sessions
         found = summary.make(sessions, today, settings, mark, settings_mark)
         if paths.data_dir.is_dir():
@@ -394,7 +401,7 @@ def cmd_status(ctx: Context) -> int:
     """The full path of `backtimer status`: read the log, refresh the summary, answer."""
     from backtimer.cli.status import render
 
-    now = datetime.now().astimezone()
+    now = ctx.now()
     found, settings = _week(ctx, ctx.today_override or now.date())
     text = render(
         found.week,
@@ -454,7 +461,7 @@ def cmd_remind(ctx: Context) -> int:
     from backtimer.output import scheduler
 
     args = ctx.args
-    now = datetime.now().astimezone()
+    now = ctx.now()
     today = ctx.today_override or now.date()
     if args.if_due:
         from backtimer.output.notify import notify

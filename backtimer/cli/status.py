@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
@@ -95,37 +95,27 @@ def _folders(args: Any) -> tuple[str, str]:
     )
 
 
-def _mark(path: str) -> list[int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return [0, 0]
-    return [info.st_size, info.st_mtime_ns]
-
-
 def quick_status(args: Any, today: date | None = None) -> str | None:
     """The status output from the summary alone, or None to take the full path."""
-    from backtimer.store.quick import read_summary
+    from backtimer.store.quick import fresh_summary
 
     try:
         data_dir, config_dir = _folders(args)
     except (OSError, ValueError):
         return None
-    summary = read_summary(os.path.join(data_dir, "state.toml"))
+    from backtimer.clock import MonotonicClock
+
+    now = MonotonicClock().wall()
+    today = today or now.date()
+    summary = fresh_summary(
+        os.path.join(data_dir, "state.toml"),
+        os.path.join(data_dir, "sessions.toml"),
+        os.path.join(config_dir, "settings.toml"),
+        today,
+    )
     if summary is None:
         return None
-    now = datetime.now().astimezone()
-    today = today or now.date()
     try:
-        fresh = (
-            _mark(os.path.join(data_dir, "sessions.toml"))
-            == [summary["log_size"], summary["log_mtime_ns"]]
-            and _mark(os.path.join(config_dir, "settings.toml"))
-            == [summary["settings_size"], summary["settings_mtime_ns"]]
-            and summary["monday"] == today - timedelta(days=today.weekday())
-        )
-        if not fresh:
-            return None
         from backtimer.core.reminders import Week
 
         week = Week(summary["done"], summary["goal"], summary["streak"], summary.get("last_day"))

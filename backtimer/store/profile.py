@@ -23,6 +23,7 @@ from backtimer.store.cache import Cache
 from backtimer.store.catalog import load_catalog
 from backtimer.store.errors import DataError
 from backtimer.store.paths import Paths, resolve_paths
+from backtimer.store.quick import stamp
 from backtimer.store.routines import delete_routine, load_routines, save_routine
 from backtimer.store.settings import load_settings, save_settings
 from backtimer.store.state import State, load_state, update_state
@@ -188,8 +189,8 @@ class Profile:
             self.log.sessions,
             today,
             self.settings,
-            summary.log_mark(self.paths),
-            summary.mark(self.paths.settings),
+            stamp(self.paths.sessions),
+            stamp(self.paths.settings),
         )
         with suppress(OSError):
             self.remember(summary=made.plain())
@@ -207,7 +208,7 @@ class Profile:
         return entry
 
     def log_mark(self) -> tuple[int, int]:
-        return _mark(self.paths.sessions)
+        return stamp(self.paths.sessions)
 
     def log_changed(self) -> bool:
         """Has another backtimer (or an editor) changed the log since it was read?
@@ -228,7 +229,7 @@ def load_profile(
     """Read every file; raises DataError naming the file and place of the first problem."""
     paths = resolve_paths(data_dir, catalog, cache_dir=cache_dir)
     cache = Cache(paths.cache_dir)
-    mark = _mark(paths.sessions)
+    mark = stamp(paths.sessions)
     builtin = load_catalog(paths.catalog, cache)
     profile = Profile(
         paths=paths,
@@ -241,11 +242,3 @@ def load_profile(
     )
     profile._log_mark = mark
     return profile
-
-
-def _mark(path: os.PathLike[str]) -> tuple[int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, 0)
-    return (info.st_size, info.st_mtime_ns)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 #: A state file is a few hundred bytes; anything far larger is not one.
@@ -72,3 +72,28 @@ def read_summary(path: str) -> dict[str, Any] | None:
         and len(summary.get("remind_at", "")) <= 10
     )
     return summary if fine else None
+
+
+def stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
+    """A file's size and modification time: what says it changed ((0, 0): absent)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0)
+    return (info.st_size, info.st_mtime_ns)
+
+
+def fresh_summary(state: str, log: str, settings: str, today: date) -> dict[str, Any] | None:
+    """The summary in the state file while it still describes ``today``'s week: the log
+    and the settings have the size and time they had when it was made. The one rule
+    for `status` (fast or not) and the app; None when it does not hold."""
+    summary = read_summary(state)
+    if summary is None:
+        return None
+    if (
+        stamp(log) != (summary["log_size"], summary["log_mtime_ns"])
+        or stamp(settings) != (summary["settings_size"], summary["settings_mtime_ns"])
+        or summary["monday"] != today - timedelta(days=today.weekday())
+    ):
+        return None
+    return summary

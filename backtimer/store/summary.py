@@ -8,7 +8,6 @@ Reading it imports neither Textual nor pydantic.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -51,18 +50,6 @@ class Summary:
         return data
 
 
-def mark(path: os.PathLike[str] | str) -> tuple[int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, 0)
-    return (info.st_size, info.st_mtime_ns)
-
-
-def log_mark(paths: Paths) -> tuple[int, int]:
-    return mark(paths.sessions)
-
-
 def make(
     sessions: list[SessionEntry],
     today: date,
@@ -85,26 +72,21 @@ def make(
     )
 
 
-def read(paths: Paths, today: date, goal: int) -> Summary | None:
-    """The summary in the state file, if it still describes the log, this week and
-    this goal; else None."""
-    from backtimer.store.quick import read_summary
+def read(paths: Paths, today: date) -> Summary | None:
+    """The summary in the state file, if it still describes the log, the settings and
+    this week (``quick.fresh_summary``: the same rule as the fast `status`); else None."""
+    from backtimer.store.quick import fresh_summary
 
-    data = read_summary(str(paths.state))
+    data = fresh_summary(str(paths.state), str(paths.sessions), str(paths.settings), today)
     if data is None:
         return None
-    try:
-        summary = Summary(
-            data["monday"],
-            Week(int(data["done"]), int(data["goal"]), int(data["streak"]), data.get("last_day")),
-            int(data["log_size"]),
-            int(data["log_mtime_ns"]),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-    fresh = (summary.log_size, summary.log_mtime_ns) == log_mark(paths)
-    if not fresh or summary.monday != stats.monday(today) or summary.week.goal != goal:
-        return None
-    if not isinstance(summary.monday, date):
-        return None
-    return summary
+    return Summary(
+        data["monday"],
+        Week(data["done"], data["goal"], data["streak"], data.get("last_day")),
+        data["log_size"],
+        data["log_mtime_ns"],
+        (data["settings_size"], data["settings_mtime_ns"]),
+        data.get("quiet", False),
+        tuple(data.get("remind_days", ())),
+        data.get("remind_at", "18:00"),
+    )
