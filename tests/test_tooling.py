@@ -42,6 +42,14 @@ def test_ruff_format_is_applied() -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
 
 
+def test_import_contracts_hold() -> None:
+    """The layer rules of docs/architecture.md (pyproject's [tool.importlinter])."""
+    result = subprocess.run(
+        [tool("lint-imports")], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]
+
+
 @pytest.mark.slow
 def test_mypy_is_clean() -> None:
     result = subprocess.run(

@@ -34,9 +34,9 @@ def check_catalog(paths: Paths) -> str:
 
 
 def builtin_themes() -> set[str]:
-    from textual.theme import BUILTIN_THEMES
+    from backtimer.tui.themes import builtin_themes
 
-    return set(BUILTIN_THEMES)
+    return builtin_themes()
 
 
 def settings_problems(settings: Settings, catalog: Catalog) -> list[tuple[str, str]]:

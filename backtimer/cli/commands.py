@@ -310,10 +310,8 @@ def cmd_serve(ctx: Context) -> int:
         raise UsageError(f"--port {args.port}: not a port")
     if not 1 <= args.max_tabs <= 20:
         raise UsageError(f"--max-tabs {args.max_tabs}: give 1 to 20")
-    try:
-        import textual_serve  # noqa: F401
-    except ImportError:
-        raise DataError(serve.INSTALL_HINT) from None
+    if not serve.installed():
+        raise DataError(serve.INSTALL_HINT)
     options = []
     for name in ("data_dir", "catalog", "cache_dir"):
         if ctx.option(name):

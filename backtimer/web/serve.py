@@ -40,6 +40,17 @@ INSTALL_HINT = (
     "pip install 'backtimer[web]' (in a checkout: .venv/bin/pip install -e '.[web]')."
 )
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+def installed() -> bool:
+    """Is textual-serve (the web extra) there to import?"""
+    try:
+        import textual_serve  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 #: How long a tab's process has to quit after its socket closes before it is killed.
 QUIT_GRACE_S = 5.0
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
@@ -18,7 +18,22 @@ from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.week import week_line
 
 if TYPE_CHECKING:
-    from backtimer.tui.app import BacktimerApp
+    from backtimer.core.settings import Settings
+    from backtimer.store.paths import Paths
+    from backtimer.store.profile import Profile
+
+
+class Host(Protocol):
+    """What Home shows, as the app holds it (Home does not import the app)."""
+
+    profile: Profile
+    settings: Settings
+    paths: Paths
+    choice: Choice
+
+    def today(self) -> date: ...
+
+    def pain_advice(self) -> str | None: ...
 
 
 LOGO = "b a c k t i m e r"
@@ -28,16 +43,16 @@ class StartButton(Static):
     """Start, as a button to click; Enter (the bound key) does the same. A Static,
     not a Button: Home is the first screen, and a Button's styles cost start-up time."""
 
-    def on_click(self) -> None:
-        self.app.action_start()  # type: ignore[attr-defined]
+    async def on_click(self) -> None:
+        await self.run_action("app.start")
 
 
 class HomeScreen(Screen[None]):
     BINDINGS = bindings("home")
 
     @property
-    def bt(self) -> BacktimerApp:
-        return cast("BacktimerApp", self.app)
+    def bt(self) -> Host:
+        return cast("Host", self.app)
 
     def compose(self) -> ComposeResult:
         yield too_small()
