@@ -84,3 +84,17 @@ def load_validated(
     if cache is not None:
         cache.put(kind, path, digest, to_plain(value))
     return value, digest
+
+
+def problems(data: Any, cls: type[T]) -> tuple[T | None, list[tuple[str, str]]]:
+    """``data`` as a ``cls``, or None and every problem as (top-level key, what is
+    wrong), in the words of file errors: the one reader of pydantic's error format
+    for what a screen checks before it saves."""
+    from pydantic import ValidationError
+
+    from backtimer.store.models import _describe, check
+
+    try:
+        return check(data, cls), []
+    except ValidationError as exc:
+        return None, [(str(e["loc"][0]) if e["loc"] else "", _describe(e)) for e in exc.errors()]

@@ -127,6 +127,57 @@ class Profile:
 
     # ------------------------------------------------------------------ changes
 
+    def refresh(self, choice: Choice, day: date) -> Choice | None:
+        """``choice`` built again from the log as it is now (moves left out, doses);
+        None when it cannot be (a routine deleted, a plan of no length)."""
+        from dataclasses import replace
+
+        from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES
+
+        try:
+            if choice.routine is not None:
+                return self.routine(choice.routine, day)
+            if choice.written is not None:  # edited and used without saving
+                return replace(self.shape(choice.written, day), routine=None)
+            if choice.key.startswith("easy-"):
+                return self.plan(None, day=day, easy=True, standing=choice.standing)
+            if choice.minutes is not None and MIN_MINUTES <= choice.minutes <= MAX_MINUTES:
+                return self.plan(choice.minutes, day=day, standing=choice.standing)
+        except (KeyError, DataError):
+            return None
+        return None
+
+    def pain_advice(self, today: date) -> str | None:
+        """After six weeks of regular sessions with no easing of the usual pain: the
+        advice to see a professional, on one day a week (remembered in the state)."""
+        from datetime import timedelta
+
+        from backtimer.core.pain import NOT_IMPROVING, not_improving
+
+        shown = self.state.advice_shown
+        if shown is not None and shown != today and today - shown < timedelta(days=7):
+            return None
+        if not not_improving(self.log.sessions, today):
+            return None
+        if shown != today:
+            with suppress(OSError):
+                self.remember(advice_shown=today)
+        return NOT_IMPROVING
+
+    def changes_by(self, entry: SessionEntry, today: date) -> list[str]:
+        """What ``entry`` (just saved) changed in the doses and the level."""
+        from backtimer.core.progression import changes
+
+        exercises = self.catalog.exercises
+        before = progress(
+            [s for s in self.log.sessions if s.id != entry.id],
+            today,
+            exercises,
+            self.settings.weekly_goal,
+            fixed=not self.settings.progression,
+        )
+        return changes(before, self.progress(today), exercises)
+
     def save_routine(self, routine: Routine) -> None:
         save_routine(self.paths.routines, routine)
         self.saved = {**self.saved, routine.id: routine}

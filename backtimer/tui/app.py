@@ -12,7 +12,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,30 +28,17 @@ from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.core.plan import Choice
 from backtimer.core.settings import Settings
-from backtimer.store.errors import DataError, why
+from backtimer.store.errors import DataError
 from backtimer.store.profile import Profile, load_profile
+from backtimer.store.recorder import Pending, Recorder
 from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # what a session needs is imported when one starts, not for Home
+    from textual.theme import Theme
+
     from backtimer.core.cues import Cuer
-    from backtimer.core.engine import Session
     from backtimer.output import Sinks
-
-
-@dataclass
-class Pending:
-    """A session under way or finished but not yet in the log."""
-
-    session: Session
-    routine: str
-    pain_before: int | None
-    #: Made once the session is over, so a retry saves the very same entry.
-    entry: SessionEntry | None = None
-    #: Where it waits for the next start if it could not be saved.
-    kept: Path | None = None
-    #: "Could you have done 2 or 3 more?" after strength work (None: not asked).
-    could_do_more: bool | None = None
 
 
 class BacktimerApp(App[None]):
@@ -84,9 +71,17 @@ class BacktimerApp(App[None]):
         self._start_now = start
         self.bells = 0
         self._sinks: Sinks | None = None
-        self._pending: Pending | None = None
-        #: Set when a session could not be saved: the process exits non-zero.
-        self.save_error: str | None = None
+        #: The session under way, and what became of it (saving is the store's).
+        self.recorder = Recorder(profile, self.clock)
+
+    @property
+    def save_error(self) -> str | None:
+        """Set when a session could not be saved: the process exits non-zero."""
+        return self.recorder.error
+
+    @property
+    def _pending(self) -> Pending | None:
+        return self.recorder.pending
 
     # ------------------------------------------------------------------ setup
 
@@ -96,6 +91,7 @@ class BacktimerApp(App[None]):
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
         self._install_signal_handlers()
+        self.theme_changed_signal.subscribe(self, self._keep_theme)
         from backtimer.tui import gc_pause
 
         # the first frame is painted well within this: then collect as usual
@@ -110,11 +106,11 @@ class BacktimerApp(App[None]):
         elif self._start_now:
             self.action_start()
 
-    def _watch_theme(self, theme_name: str) -> None:
-        super()._watch_theme(theme_name)
-        if self.is_running and theme_name != self.settings.theme:
-            try:  # kept through the round-trip write: only that line changes
-                self.profile.update_settings(replace(self.settings, theme=theme_name))
+    def _keep_theme(self, theme: Theme) -> None:
+        """A theme picked from the palette is kept in settings (only that line)."""
+        if theme.name != self.settings.theme:
+            try:
+                self.profile.update_settings(replace(self.settings, theme=theme.name))
             except OSError as exc:
                 self.notify(f"Could not keep the theme: {exc}", severity="warning")
 
@@ -219,7 +215,7 @@ class BacktimerApp(App[None]):
         hides neither the header nor the time left; elsewhere it is a toast."""
         from backtimer.tui.screens.session import SessionScreen
 
-        screen = self._screen_stack[-1] if self._screen_stack else None
+        screen = self.screen_stack[-1] if self.screen_stack else None
         if isinstance(screen, SessionScreen) and screen.is_mounted:
             screen.show_notice(message, severity, timeout or self.NOTIFICATION_TIMEOUT)
             return
@@ -266,7 +262,7 @@ class BacktimerApp(App[None]):
         session = Session(
             choice.steps, self.clock.now(), self.clock.wall(), settings.session_config()
         )
-        self._pending = Pending(session, choice.key, pain_before)
+        self.recorder.begin(session, choice.key, pain_before)
         screen = SessionScreen(session, self.clock, self.sinks(), self._cuer())
         screen.set_class(settings.floor_mode, "-floor")
         if choice.notes:  # shown in the session's notice line once it is on screen
@@ -289,56 +285,21 @@ class BacktimerApp(App[None]):
         """After strength work done in full: could 2 or 3 more have been done?"""
         from backtimer.tui.dialogs.effort import EffortScreen
 
-        pending = self._pending
-        if pending is None:
-            return
-        session = pending.session
-        done = [
-            s.exercise.name
-            for i, s in enumerate(session.steps)
-            if s.exercise.kind == "strength" and session.status(i) == "done"
-        ]
-        if done:
-            pending.could_do_more = await self.push_screen_wait(EffortScreen(done[-1]))
+        done = self.recorder.strength_done()
+        if done and self.recorder.pending is not None:
+            answer = await self.push_screen_wait(EffortScreen(done[-1]))
+            self.recorder.pending.could_do_more = answer
 
     def refresh_choice(self) -> None:
         """Build the chosen routine or plan again from the log as it is now."""
-        from backtimer.core.plan import MAX_MINUTES, MIN_MINUTES
-
-        choice, today = self.choice, self.today()
-        try:
-            if choice.routine is not None:
-                fresh = self.profile.routine(choice.routine, today)
-            elif choice.written is not None:  # edited and used without saving
-                fresh = replace(self.profile.shape(choice.written, today), routine=None)
-            elif choice.key.startswith("easy-"):
-                fresh = self.profile.plan(None, day=today, easy=True, standing=choice.standing)
-            elif choice.minutes is not None and MIN_MINUTES <= choice.minutes <= MAX_MINUTES:
-                fresh = self.profile.plan(choice.minutes, day=today, standing=choice.standing)
-            else:
-                return
-        except (KeyError, DataError):
-            return
-        self.choice = fresh
-        self.mutate_reactive(BacktimerApp.choice)
+        fresh = self.profile.refresh(self.choice, self.today())
+        if fresh is not None:
+            self.choice = fresh
+            self.mutate_reactive(BacktimerApp.choice)
 
     def pain_advice(self) -> str | None:
-        """After six weeks of regular sessions with no easing of the usual pain: the
-        advice to see a professional, shown on one day a week (Home and the summary)."""
-        from datetime import timedelta
-
-        from backtimer.core.pain import NOT_IMPROVING, not_improving
-
-        today = self.today()
-        shown = self.profile.state.advice_shown
-        if shown is not None and shown != today and today - shown < timedelta(days=7):
-            return None
-        if not not_improving(self.profile.log.sessions, today):
-            return None
-        if shown != today:
-            with suppress(OSError):
-                self.profile.remember(advice_shown=today)
-        return NOT_IMPROVING
+        """The advice to see a professional when the pain is not easing (weekly)."""
+        return self.profile.pain_advice(self.today())
 
     def action_easy_day(self) -> None:
         """Home: today as an easy day (any day, not only after a sore check-in)."""
@@ -365,11 +326,10 @@ class BacktimerApp(App[None]):
 
     async def _after_failed_save(self) -> SessionEntry | None:
         """Ask what to do with a session that could not be saved; None to ask again."""
-        from backtimer.store import journal, recovery
         from backtimer.tui.dialogs.ask import AskScreen
         from backtimer.tui.dialogs.save_failed import SaveFailedScreen
 
-        pending = self._pending
+        pending = self.recorder.pending
         if pending is None or pending.entry is None:
             return None
         kept = str(pending.kept) if pending.kept else None
@@ -377,10 +337,7 @@ class BacktimerApp(App[None]):
         if answer == "retry":
             return self._save_pending(None)
         if answer == "discard":
-            if pending.kept:
-                recovery.forget(pending.kept)
-            self._pending = None
-            self.save_error = None
+            self.recorder.discard()
             return None
         where = await self.push_screen_wait(
             AskScreen(
@@ -388,17 +345,8 @@ class BacktimerApp(App[None]):
                 value=str(Path.home() / "backtimer-session.toml"),
             )
         )
-        if where:
-            try:
-                journal.append(Path(where).expanduser(), pending.entry)
-            except (OSError, DataError) as exc:
-                self.save_error = f"Could not save to {where}: {why(exc)}"
-                return None
+        if where and self.recorder.save_to(where) is None:
             self.notify(f"Saved to {where}. `backtimer check --data-dir` can read it there.")
-            if pending.kept:
-                recovery.forget(pending.kept)
-            self._pending = None
-            self.save_error = None
         return None
 
     def sinks(self) -> Sinks:
@@ -438,78 +386,40 @@ class BacktimerApp(App[None]):
         return easy if take else choice
 
     async def _show_summary(self, entry: SessionEntry) -> None:
-        from backtimer.core.progression import changes, progress
         from backtimer.tui.screens.summary import SummaryScreen, summary_text
 
         goal = self.settings.weekly_goal
         today = self.today()
-        sessions = self.profile.log.sessions
-        [week] = stats.weeks(sessions, today, goal, 1)
-        exercises = self.profile.catalog.exercises
-        fixed = not self.settings.progression
-        before = progress(
-            [s for s in sessions if s.id != entry.id], today, exercises, goal, fixed=fixed
-        )
-        after = self.profile.progress(today)
+        [week] = stats.weeks(self.profile.log.sessions, today, goal, 1)
         text = summary_text(
             entry,
             self.names(),
             week.sessions,
             goal,
             stats.counts(entry),
-            [*changes(before, after, exercises), *filter(None, [self.pain_advice()])],
+            [*self.profile.changes_by(entry, today), *filter(None, [self.pain_advice()])],
             stop_keys=f"{key_hint(self, 'summary.help')} then {key_hint(self, 'help.safety')}",
         )
         if await self.push_screen_wait(SummaryScreen(text)) == "history":
             self.action_history()
 
     def _save_pending(self, pain_after: int | None) -> SessionEntry | None:
-        """Record the pending session in the log; on failure keep it (pending, and in a
-        recovery file) and say why."""
-        from backtimer.store import recovery
-
-        pending = self._pending
-        if pending is None:
-            return None
-        if pending.entry is None:
-            record = pending.session.record(self.clock.now())
-            if all(e.status == "skipped" for e in record.exercises):
-                self._pending = None  # ended before anything was done: not a session
-                self.notify("Nothing was done, so nothing was logged.", timeout=4)
-                return None
-            pending.entry = self.profile.entry_for(
-                record, pending.routine, pending.pain_before, pain_after, pending.could_do_more
-            )
-        entry = pending.entry
-        try:
-            self.profile.save(entry)
-        except (OSError, DataError) as exc:
-            reason = why(exc)
-            self.save_error = f"Could not save the session to {self.paths.sessions}: {reason}."
-            if pending.kept is None:
-                pending.kept = recovery.keep(self.paths, entry)
-            return None
-        if pending.kept is not None:
-            recovery.forget(pending.kept)
-        self._pending = None
-        self.save_error = None
+        """Record the pending session (the recorder keeps it safe if it cannot)."""
+        entry = self.recorder.save(pain_after)
+        if self.recorder.note:
+            self.notify(self.recorder.note, timeout=4)
         return entry
 
     def save_unfinished(self) -> None:
         """Record a running or unsaved session as it stands (quit, SIGTERM, SIGHUP)."""
-        if self._pending is not None:
-            self._save_pending(None)
-            pending = self._pending
-            if self.save_error and pending is not None and pending.kept is not None:
-                self.save_error += f" It is kept in {pending.kept} for the next start."
+        self.recorder.save_unfinished()
 
     @work(exclusive=True, group="recovery")
     async def offer_recovered(self) -> None:
         """Sessions that could not be saved last time: offer to add them to the log."""
-        from backtimer.store import recovery
         from backtimer.tui.dialogs.confirm import ConfirmScreen
 
-        for path, entry in recovery.kept(self.paths):
+        for path, entry in self.recorder.kept():
             question = (
                 f"A session from {entry.started_at:%a %d %b %H:%M} could not be saved "
                 "last time. Add it to your log now?"
@@ -518,12 +428,10 @@ class BacktimerApp(App[None]):
                 ConfirmScreen(question, yes="Add it", no="Not now", safe="yes")
             ):
                 return
-            try:
-                self.profile.save(entry)
-            except (OSError, DataError) as exc:
-                self.notify(f"Still cannot save it: {why(exc)}", severity="error")
+            problem = self.recorder.add_kept(path, entry)
+            if problem:
+                self.notify(problem, severity="error")
                 return
-            recovery.forget(path)
             self.mutate_reactive(BacktimerApp.choice)
 
     # ------------------------------------------------------------------ other screens

@@ -364,20 +364,16 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
 
         def check(name: str) -> str | None:
             """The loader's own rules, so a saved routine always loads again."""
-            from pydantic import ValidationError
-
-            from backtimer.core.routine import Routine
-            from backtimer.store.models import check as validate
+            from backtimer.store.files import problems
 
             if not name.strip():
                 return "Give the routine a name."
             if slug(name) in builtin:
                 return f"{slug(name)!r} is a built-in routine; choose another name."
-            try:
-                validate(self.written(slug(name), name.strip()).plain(), Routine)
-            except ValidationError as exc:
-                error = exc.errors()[0]
-                return f"{error['loc'][0]}: {str(error['msg']).lower()}."
+            _, found = problems(self.written(slug(name), name.strip()).plain(), Routine)
+            if found:
+                key, problem = found[0]
+                return f"{key}: {problem}."
             return None
 
         def named(name: str | None) -> None:

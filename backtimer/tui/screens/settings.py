@@ -145,21 +145,13 @@ class SettingsScreen(Screen[Settings | None]):
         return values
 
     def action_save(self) -> None:
-        from pydantic import ValidationError
-
-        from backtimer.store.models import check
+        from backtimer.store.files import problems as problems_of
         from backtimer.store.plain import to_plain
 
         values = {**to_plain(self.settings), **self._values()}
         labels = {key: label for key, label, _ in NUMBERS}
-        problems = []
-        try:
-            checked = check(values, Settings)
-        except ValidationError as exc:
-            problems = [
-                f"{labels.get(str(e['loc'][0]), e['loc'][0])}: {e['msg'].lower()}"
-                for e in exc.errors()
-            ]
+        checked, found = problems_of(values, Settings)
+        problems = [f"{labels.get(key, key)}: {problem}" for key, problem in found]
         keys = {binding.id: binding.help for _, binding in KEYMAP_ROWS}
         problems += [
             f"Key for {keys.get(binding, binding)!r}: {problem}"
@@ -170,6 +162,7 @@ class SettingsScreen(Screen[Settings | None]):
             self.query_one("#problem", Static).scroll_visible()
             return
         # numbers typed as "5" and stored as 5.0 compare equal: keep the originals
+        assert checked is not None  # no problems: it was checked
         changed = checked.changed_from(self.settings)
         self.dismiss(replace(self.settings, **changed))
 
