@@ -79,7 +79,13 @@ def _mean(values: list[int]) -> float | None:
 
 
 def trend(ratings: Ratings, day: date) -> Trend:
-    """The pain trend as of ``day`` (its own check-ins included)."""
+    """The pain trend as of ``day`` (its own check-ins included). With too few
+    check-ins in the last two weeks, the last ones known still stand: a person who
+    stopped when it hurt is not taken to be better for having rested (new check-ins
+    decide)."""
+    last = bisect_right(ratings.days, day)
+    if last and len(ratings.between(day - timedelta(days=USUAL_DAYS - 1), day)) < 2:
+        day = ratings.days[last - 1]
     recent = ratings.between(day - timedelta(days=USUAL_DAYS - 1), day)
     usual = float(median(recent)) if len(recent) >= 2 else None
     this_week = _mean(ratings.between(day - timedelta(days=6), day))

@@ -63,7 +63,8 @@ FORWARD_FOLD, FORWARD_FOLD_MINUTES = "standing-forward-fold", 20
 #: floor with straight legs).
 EASE_POSITIONS = frozenset({"supine", "all-fours", "kneeling", "chair", "wall", "standing"})
 EASY_NOTE = "An easy day: gentle moves at their easiest. A short, easy walk today helps too."
-MAX_ROUNDS = 3
+#: Two rounds of the circuit at most (three only when a long plan needs them).
+MAX_ROUNDS = 2
 #: Under this, a plan eases every move to its gentlest when its doses leave no room.
 SHORT_PLAN_MINUTES = 10
 #: No move takes more than a third of the main part's time (one round of it).
@@ -150,7 +151,7 @@ def _eligible(
             continue
         if e.level >= HARD_LEVEL and minutes < HARD_MIN_MINUTES:
             continue
-        if standing and e.id == FORWARD_FOLD and minutes < FORWARD_FOLD_MINUTES:
+        if e.id == FORWARD_FOLD and (not standing or minutes < FORWARD_FOLD_MINUTES):
             continue
         if easy and (flare_unsafe(e) or e.position not in EASE_POSITIONS):
             continue
@@ -301,9 +302,35 @@ def _select(
     return finisher, builder.main()[:-1]
 
 
-def _sets_room(s: Step) -> int:
+#: While pain is rising (or high), no move gets more sets than this to fill time.
+HELD_SETS = 2
+HELD_NOTE = (
+    "Your pain has been rising lately, so this plan stays gentle: no move gets more "
+    f"than {HELD_SETS} sets, even if that makes it shorter than asked. An easy day (e "
+    "on Home) is a good choice; if the pain keeps rising, see a physiotherapist or GP."
+)
+#: Doses stepped back for pain this recently also keep a plan from filling time.
+HELD_DAYS = 14
+
+
+def _held(progress: Progress | None, day: date) -> bool:
+    """Is pain rising (or high), or did a dose step back for pain in the last two weeks?"""
+    if progress is None or progress.fixed:
+        return False
+    if progress.pain_hold is not None:
+        return True
+    return any(
+        d.source == "back" and d.since is not None and (day - d.since).days < HELD_DAYS
+        for d in progress.doses.values()
+    )
+
+
+def _sets_room(s: Step, most: int | None = None) -> int:
     bounds = s.exercise.limits.range("sets", s.exercise.dose)
-    return int(bounds[1] - s.sets) if bounds else 0
+    top = bounds[1] if bounds else s.sets
+    if most is not None:
+        top = min(top, max(most, s.sets))
+    return int(top - s.sets)
 
 
 def _fill(
@@ -315,6 +342,7 @@ def _fill(
     high: float,
     *,
     rounds_allowed: int,
+    most_sets: int | None = None,
 ) -> list[Step]:
     """The session's steps filled toward ``low``..``high``: sets within each move's range
     first, then another round of the circuit; the fewest rounds that reach the time."""
@@ -339,7 +367,7 @@ def _fill(
             for i in order:
                 if total >= low:
                     break
-                if _sets_room(steps[i]) <= 0:
+                if _sets_room(steps[i], most_sets) <= 0:
                     continue
                 more = replace(steps[i], dose=replace(steps[i].dose, sets=steps[i].sets + 1))
                 trial = [*steps[:i], more, *steps[i + 1 :]]
@@ -385,6 +413,7 @@ def plan(
     dose_of: DoseOf = gentlest,
     block: Block | None = None,
     known: Collection[str] = (),
+    held: bool = False,
 ) -> tuple[list[Step], str | None]:
     """A routine of about ``minutes`` (5-45) for ``day``, and a note when it cannot be
     that long (and why).
@@ -392,7 +421,8 @@ def plan(
     ``avoid``: moves to leave out (pain, exclusions); ``standing``: no floor work;
     ``easy``: an easy day; ``max_level``: the hardest level open; ``dose_of``: each
     move's current dose; ``block``: the programme so far (``core.programme``);
-    ``known``: moves the person has done (an easy day uses only those).
+    ``known``: moves the person has done (an easy day uses only those); ``held``:
+    pain is rising, so no move gets more than ``HELD_SETS`` sets to fill time.
     """
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
         raise ValueError(f"minutes must be {MIN_MINUTES} to {MAX_MINUTES}, not {minutes}")
@@ -452,16 +482,28 @@ def plan(
         )
     body = [step(e) for e in body_moves]
     finish = [step(finisher)] if finisher is not None else []
-    rounds = 1 if easy else 2 if minutes < 30 else MAX_ROUNDS if minutes < 40 else MAX_ROUNDS + 1
+    # a third round only when two cannot reach a long plan's time (a programme of a
+    # few moves at their starting doses in 30 minutes or more); never a fourth
+    rounds = 1 if easy else MAX_ROUNDS if minutes < 30 else MAX_ROUNDS + 1
     if easy:  # every dose at its gentlest: no extra sets, no second round
         steps = warmups + body + finish
     else:
-        steps = _fill(warmups, body, finish, config, low, high, rounds_allowed=rounds)
+        steps = _fill(
+            warmups,
+            body,
+            finish,
+            config,
+            low,
+            high,
+            rounds_allowed=rounds,
+            most_sets=HELD_SETS if held else None,
+        )
     steps = _trim(steps, config, high, keep=3, minutes=minutes)
     total = _seconds(steps, config)
     if not easy:
         total = _stretch_warmup(steps, total, low)
-    return steps, _shortfall(total, minutes, standing=standing, easy=easy)
+    short = _shortfall(total, minutes, standing=standing, easy=easy)
+    return steps, (HELD_NOTE if short and held else short)
 
 
 #: Each step's own seconds, by (the exercise object, its dose, the config); the
@@ -704,6 +746,7 @@ def choose_plan(
         dose_of=gentlest if progress is None else progress.dose_of,
         block=block,
         known=progress.known if progress is not None else (),
+        held=_held(progress, day),
     )
     origins = tuple(
         "easy day: its gentlest"

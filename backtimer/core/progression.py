@@ -211,7 +211,11 @@ class _Levels:
         )
         return max(1, self.reached - 1) if closed else self.reached
 
-    def take(self, session: SessionEntry, exercises: Mapping[str, Exercise]) -> None:
+    def take(
+        self, session: SessionEntry, exercises: Mapping[str, Exercise], *, held: bool = False
+    ) -> None:
+        """Count ``session`` toward the next level (not while ``held``: pain rising or
+        high is no time to open harder moves)."""
         day = session.started_at.date()
         self.since_break += 1
         if (
@@ -224,7 +228,7 @@ class _Levels:
             self.days = []
             return
         level = self.open(day)
-        if level >= TOP_LEVEL or level < self.reached:
+        if level >= TOP_LEVEL or level < self.reached or held:
             return
         if _done_in_full(session, exercises, level):
             self.days.append(day)
@@ -325,7 +329,7 @@ def progress(
             held = now.held_until is not None and day < now.held_until
             if len(set(recent)) >= GOOD_SESSIONS and not held and hold is None:
                 change(exercises[exercise_id], +1, day, "up", "three good sessions")
-        levels.take(session, exercises)
+        levels.take(session, exercises, held=hold is not None)
     if previous is not None and (today - previous).days >= BREAK_DAYS:
         welcome = take_a_break(today, (today - previous).days)
     return Progress(

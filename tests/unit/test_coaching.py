@@ -173,6 +173,34 @@ def test_rising_pain_holds_every_step_up(catalog: Catalog) -> None:
     assert any("held: your pain has been rising" in n for n in choice.notes)
 
 
+def test_rising_pain_opens_no_level_and_fills_no_time_with_sets(catalog: Catalog) -> None:
+    """Check-ins before each session rising from 2 to 7 (none after): the count toward
+    the next level stops while the trend holds doses, and a long plan gives no move
+    more than 2 sets, saying so (found by a physiotherapist's review)."""
+
+    def rising(day: date) -> tuple[int, None]:
+        return (min(7, 2 + (day - START).days // 7), None)
+
+    steady = follow(catalog, weekdays(START, 8))
+    sore = follow(catalog, weekdays(START, 8), pain=rising)
+    day = START + timedelta(weeks=8)
+    assert progress(steady, day, catalog.exercises).level == 3
+    held = progress(sore, day, catalog.exercises)
+    assert held.pain_hold is not None and held.level < 3
+    choice = choice_for(catalog, sore, day, 45)
+    assert max(s.sets for s in choice.steps) <= 2
+    if estimate_seconds(choice.steps, CONFIG) < 0.9 * 45 * 60:
+        assert any("so this plan stays gentle" in n for n in choice.notes)
+
+
+def test_the_forward_fold_only_in_long_standing_plans(catalog: Catalog) -> None:
+    log = follow(catalog, weekdays(START, 12))
+    day = START + timedelta(weeks=12)
+    for minutes in (5, 10, 15, 20, 30, 45):
+        floor = choice_for(catalog, log, day, minutes)
+        assert "standing-forward-fold" not in [s.exercise.id for s in floor.steps]
+
+
 def test_not_improving_after_six_weeks(catalog: Catalog) -> None:
     flat = follow(catalog, weekdays(START, 7), pain=lambda d: (5, 5))
     assert not_improving(flat, START + timedelta(weeks=7))
