@@ -17,6 +17,16 @@ def full_disk(path, entry) -> None:
     raise OSError(errno.ENOSPC, "No space left on device")
 
 
+async def answer_effort(pilot, app) -> None:
+    """Quick five ends on the bridge, a strength move: skip the effort question."""
+    from backtimer.tui.dialogs.effort import EffortScreen
+
+    await pilot.pause()
+    assert isinstance(app.screen, EffortScreen)
+    await pilot.press("s")
+    await pilot.pause()
+
+
 async def test_a_full_disk_offers_the_session_again(app_factory, clock, monkeypatch) -> None:
     app = app_factory(pain_check=False, routine="quick")
     journal.append(app.paths.sessions, entry("2026-11-10T08:00:00+01:00"))
@@ -27,7 +37,7 @@ async def test_a_full_disk_offers_the_session_again(app_factory, clock, monkeypa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await advance(pilot, app, clock, 400.0, step=1.0)
-        await pilot.pause()
+        await answer_effort(pilot, app)
         assert isinstance(app.screen, SaveFailedScreen)
         assert "No space left on device" in app.screen.reason
         assert app.paths.sessions.read_bytes() == before
@@ -133,7 +143,7 @@ async def test_a_refused_append_is_a_failed_save_not_a_crash(
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("enter")
             await advance(pilot, app, clock, 400.0, step=1.0)
-            await pilot.pause()
+            await answer_effort(pilot, app)
             assert isinstance(app.screen, SaveFailedScreen)
             assert "would not read back" in app.screen.reason
     assert recovery.kept(app.paths)
