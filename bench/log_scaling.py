@@ -107,7 +107,7 @@ def time_uncached(profiles: dict[int, tuple[Path, Path]], runs: int) -> dict[int
 
 
 def time_screen(data: Path, catalog: Path, runs: int) -> float:
-    from backtimer.tui.app import make_app
+    from backtimer.tui.launch import make_app
     from backtimer.tui.screens.history import HistoryScreen
 
     async def once() -> float:

@@ -74,7 +74,7 @@ def main() -> None:
         from backtimer.tui import gc_pause
 
         gc_pause.pause()  # as the backtimer command does before importing the app
-        from backtimer.tui.app import make_app
+        from backtimer.tui.launch import make_app
 
         app = make_app(
             data_dir=args.data_dir,

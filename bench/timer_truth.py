@@ -12,7 +12,7 @@ import time
 from common import Row, profile
 
 from backtimer.clock import MonotonicClock
-from backtimer.tui.app import make_app
+from backtimer.tui.launch import make_app
 from backtimer.tui.screens.session import SessionScreen
 from backtimer.tui.widgets.countdown import Countdown
 

@@ -144,7 +144,7 @@ def run_app(ctx: Context, start: bool) -> int:
     from backtimer.tui import gc_pause
 
     gc_pause.pause()  # until the first frame: see gc_pause
-    from backtimer.tui.app import make_app
+    from backtimer.tui.launch import make_app
 
     app = make_app(
         data_dir=ctx.option("data_dir"),

@@ -49,7 +49,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "home.easy",
         "e",
-        "app.easy_day",
+        "easy_day",
         "Easy day",
         show=False,
         help="an easy day for a sore back: about half your usual time, every move gentlest",
@@ -57,7 +57,7 @@ KEYS: tuple[Key, ...] = (
     Key(
         "home.include",
         "i",
-        "app.include_all",
+        "include_all",
         "Include left-out",
         show=False,
         help="include the moves left out after pain, this time only",

@@ -10,7 +10,8 @@ import pytest
 from backtimer.clock import FakeClock
 from backtimer.core.settings import Settings
 from backtimer.store.paths import shipped_catalog
-from backtimer.tui.app import BacktimerApp, make_app
+from backtimer.tui.app import BacktimerApp
+from backtimer.tui.launch import make_app
 from backtimer.tui.screens.session import SessionScreen
 
 TEST_ROUTINE = """

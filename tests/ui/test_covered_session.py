@@ -9,8 +9,8 @@ from textual.widgets import Select
 
 from backtimer.clock import FakeClock
 from backtimer.store import journal
-from backtimer.tui.app import make_app
 from backtimer.tui.dialogs.help import HelpScreen
+from backtimer.tui.launch import make_app
 from backtimer.tui.screens.home import HomeScreen
 from backtimer.tui.screens.library import LibraryScreen
 from backtimer.tui.screens.session import SessionScreen

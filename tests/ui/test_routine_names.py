@@ -46,3 +46,39 @@ async def test_replacing_another_saved_routine_asks(app_factory) -> None:
     saved = load_routines(app.paths.routines, app.profile.builtin)
     assert saved["morning"].name == "Morning"
     assert [m.id for _, m in saved["morning"].members()][-1] == "childs-pose"
+
+
+async def test_deleting_a_saved_routine_and_dropping_edits_ask_first(app_factory) -> None:
+    from backtimer.tui.screens.home import HomeScreen
+    from backtimer.tui.screens.routine_editor import RoutineScreen
+
+    app = app_factory(routine="quick")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("r")
+        await save_as(pilot, "Morning")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Delete your saved routine 'Morning'?" in app.screen.question
+        await pilot.press("n")
+        await pilot.pause()
+        assert "morning" in load_routines(app.paths.routines, app.profile.builtin)
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert "morning" not in load_routines(app.paths.routines, app.profile.builtin)
+
+        await pilot.press("d")  # an edit: leaving asks before dropping it
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "Drop your changes" in app.screen.question
+        await pilot.press("n")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, RoutineScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -14,8 +14,10 @@ from backtimer.tui.widgets.steps import StepList
 from tests.ui.conftest import advance, plain, text
 
 
-def shown(app) -> int | None:
-    return app.screen.query_one(Countdown).shown
+def shown(app) -> object:
+    """Seconds left on the clock, or ("count", n) when the big number is a rep."""
+    value = app.screen.query_one(Countdown).shown
+    return value[1] if value is not None and value[0] == "clock" else value
 
 
 async def start_session(pilot, pain_before: str = "") -> None:
@@ -59,7 +61,7 @@ async def test_whole_session_home_to_summary(app_factory, clock) -> None:
         assert text(app, "phase") == "Exercise 2 / 3  ·  Bridge"
         await advance(pilot, app, clock, 1.0)
         assert text(app, "detail") == "REP 1 / 2" and text(app, "segment") == "LIFT"
-        assert shown(app) == -2  # the big number is the rep (a count, not a clock)
+        assert shown(app) == ("count", 1)  # the big number is the rep (a count, not a clock)
         assert app.screen.query_one(BreathCue).cue[0] == "exhale"
         assert app.screen.query_one(StepList).current == 1
         await advance(pilot, app, clock, 2.0)

@@ -15,7 +15,7 @@ from backtimer.store import journal
 SCRIPT = """
 import sys
 from backtimer.core.settings import Settings
-from backtimer.tui.app import make_app
+from backtimer.tui.launch import make_app
 from backtimer.tui.screens.session import SessionScreen
 
 app = make_app(

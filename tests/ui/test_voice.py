@@ -27,7 +27,7 @@ async def test_a_slow_voice_keeps_the_countdown_exact(app_factory, clock, tmp_pa
             if expected is None:
                 import math
 
-                assert shown == max(0, math.ceil(state.remaining - 1e-9)), second
+                assert shown == ("clock", max(0, math.ceil(state.remaining - 1e-9))), second
         assert time.perf_counter() - began < 20  # cues never waited on the voice
         assert app.screen.session.state(clock.now()).session_remaining == (
             app.screen.session.planned_s - 30

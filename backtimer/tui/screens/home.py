@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 from backtimer.core import stats
 from backtimer.core.plan import Choice
 from backtimer.core.timeline import estimate_seconds
+from backtimer.store.errors import DataError
 from backtimer.tui.keys import bindings, hint_line, key_hint
 from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.week import week_line
@@ -32,8 +33,6 @@ class Host(Protocol):
     choice: Choice
 
     def today(self) -> date: ...
-
-    def pain_advice(self) -> str | None: ...
 
 
 LOGO = "b a c k t i m e r"
@@ -74,6 +73,24 @@ class HomeScreen(Screen[None]):
         """Also the first showing: the week, the streak and the routine, once."""
         self.bt.profile.log_changed()  # another backtimer may have saved a session
         self.show_choice(self.bt.choice)
+
+    def action_easy_day(self) -> None:
+        """Today as an easy day (any day, not only after a sore check-in)."""
+        host = self.bt
+        try:
+            host.choice = host.profile.plan(None, day=host.today(), easy=True)
+        except DataError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.notify(f"{host.choice.name}: every move at its gentlest. Enter starts it.")
+
+    def action_include_all(self) -> None:
+        """Run the chosen routine as written, moves left out for pain included."""
+        host = self.bt
+        routine = host.choice.routine
+        if routine is not None and host.choice.notes:
+            host.choice = host.profile.routine(routine, host.today(), include_all=True)
+            self.notify("Every move of the routine is back in, for this time.", timeout=4)
 
     def show_week(self) -> None:
         app = self.bt
@@ -137,7 +154,7 @@ class HomeScreen(Screen[None]):
         notes = list(choice.notes)
         if notes and choice.routine is not None:
             notes.append("Press [b]i[/b] to include them this time.")
-        advice = self.bt.pain_advice()
+        advice = self.bt.profile.pain_advice(self.bt.today())
         if advice:
             notes.insert(0, f"[b]{advice}[/b]")
         copies = conflict_advice(conflict_copies(self.bt.paths.data_dir))

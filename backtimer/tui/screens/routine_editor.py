@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -237,7 +238,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
 
     # ------------------------------------------------------------------ actions
 
-    def action_open(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_open(self) -> None:
         config = self.profile.settings.session_config()
         routines = self.profile.catalog.routines
         choices = [
@@ -251,34 +253,32 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             for r in routines.values()
         ]
 
-        def opened(key: str | None) -> None:
-            if key:
-                self._load(self.profile.routine(key, self.today))
-                self.redraw(0)
+        key = await self.app.push_screen_wait(
+            PickScreen("Open a routine", choices, self.source_key)
+        )
+        if key:
+            self._load(self.profile.routine(key, self.today))
+            self.redraw(0)
 
-        self.app.push_screen(PickScreen("Open a routine", choices, self.source_key), opened)
-
-    def _plan(self, standing: bool) -> None:
-        def planned(text: str | None) -> None:
-            if text:
-                try:
-                    choice = self.profile.plan(int(text), day=self.today, standing=standing)
-                except DataError as exc:
-                    self.notify(str(exc), severity="warning", timeout=8)
-                    return
-                self._load(choice)
-                self.redraw(0)
-
+    @work(exclusive=True, group="dialog")
+    async def _plan(self, standing: bool) -> None:
         where = " (standing only)" if standing else ""
-        self.app.push_screen(
+        text = await self.app.push_screen_wait(
             AskScreen(
                 f"Plan a routine of how many minutes{where}? ({MIN_MINUTES}-{MAX_MINUTES})",
                 value="15",
                 check=check_minutes,
                 restrict=r"[0-9]*",
-            ),
-            planned,
+            )
         )
+        if text:
+            try:
+                choice = self.profile.plan(int(text), day=self.today, standing=standing)
+            except DataError as exc:
+                self.notify(str(exc), severity="warning", timeout=8)
+                return
+            self._load(choice)
+            self.redraw(0)
 
     def action_plan(self) -> None:
         self._plan(standing=False)
@@ -286,7 +286,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
     def action_plan_standing(self) -> None:
         self._plan(standing=True)
 
-    def action_add(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_add(self) -> None:
         present = {r.item.id for r in self.rows}
         progress = self.profile.progress(self.today)
 
@@ -298,20 +299,18 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
 
         choices = [(e.id, label(e)) for e in self.profile.catalog.exercises.values()]
 
-        def added(key: str | None) -> None:
-            if not key:
-                return
-            exercise = self.profile.catalog.exercises[key]
-            phase: Phase = "warmup" if exercise.kind == "warmup" else "main"
-            at = self._selected()
-            index = len(self.rows) if at is None else at + 1
-            warmups = sum(1 for r in self.rows if r.phase == "warmup")
-            # warm-ups stay before the main part
-            index = min(index, warmups) if phase == "warmup" else max(index, warmups)
-            self.rows.insert(index, Row(phase, RoutineItem(exercise.id)))
-            self._edited(index)
-
-        self.app.push_screen(PickScreen("Add an exercise", choices), added)
+        key = await self.app.push_screen_wait(PickScreen("Add an exercise", choices))
+        if not key:
+            return
+        exercise = self.profile.catalog.exercises[key]
+        phase: Phase = "warmup" if exercise.kind == "warmup" else "main"
+        at = self._selected()
+        index = len(self.rows) if at is None else at + 1
+        warmups = sum(1 for r in self.rows if r.phase == "warmup")
+        # warm-ups stay before the main part
+        index = min(index, warmups) if phase == "warmup" else max(index, warmups)
+        self.rows.insert(index, Row(phase, RoutineItem(exercise.id)))
+        self._edited(index)
 
     def action_remove(self) -> None:
         at = self._selected()
@@ -359,7 +358,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
     def action_sets(self, direction: int) -> None:
         self._nudge(direction, "sets")
 
-    def action_save(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_save(self) -> None:
         builtin = self.profile.builtin.routines
 
         def check(name: str) -> str | None:
@@ -376,57 +376,46 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
                 return f"{key}: {problem}."
             return None
 
-        def named(name: str | None) -> None:
-            if not name:
-                return
-            key = slug(name)
-            taken = self.profile.saved.get(key)
-            if taken is not None and key != self.source_routine:
-                question = f"Replace your saved routine {taken.name!r} with this one?"
-
-                def replace(yes: bool | None) -> None:
-                    if yes:
-                        save(name)
-
-                self.app.push_screen(ConfirmScreen(question, yes="Replace"), replace)
-                return
-            save(name)
-
-        def save(name: str) -> None:
-            routine = self.written(slug(name), name.strip())
-            try:
-                self.profile.save_routine(routine)
-            except (OSError, DataError) as exc:
-                self.notify(f"Could not save: {exc}", severity="error", timeout=10)
-                return
-            self._load(self.profile.routine(routine.id, self.today))
-            self._saved_here = True
-            self.redraw()
-            self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
-
         default = self.name_text.removesuffix(" (edited)")
-        self.app.push_screen(
-            AskScreen("Save this routine as:", value=default, check=check, width=44), named
+        name = await self.app.push_screen_wait(
+            AskScreen("Save this routine as:", value=default, check=check, width=44)
         )
+        if not name:
+            return
+        key = slug(name)
+        taken = self.profile.saved.get(key)
+        if taken is not None and key != self.source_routine:
+            question = f"Replace your saved routine {taken.name!r} with this one?"
+            if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Replace")):
+                return
+        routine = self.written(key, name.strip())
+        try:
+            self.profile.save_routine(routine)
+        except (OSError, DataError) as exc:
+            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+            return
+        self._load(self.profile.routine(routine.id, self.today))
+        self._saved_here = True
+        self.redraw()
+        self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
 
-    def action_delete_saved(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_delete_saved(self) -> None:
         key = self.source_key
         if key not in self.profile.saved:
             self.notify("Only a routine you saved can be deleted.", timeout=3)
             return
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                try:
-                    self.profile.delete_routine(key)
-                except OSError as exc:
-                    self.notify(f"Could not delete: {exc}", severity="error")
-                    return
-                self.notify(f"Deleted {key!r}.")
-
         name = self.profile.saved[key].name
         question = f"Delete your saved routine {name!r}?"
-        self.app.push_screen(ConfirmScreen(question, yes="Delete"), answered)
+        if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Delete")):
+            return
+        try:
+            self.profile.delete_routine(key)
+        except OSError as exc:
+            self.notify(f"Could not delete: {exc}", severity="error")
+            return
+        self.notify(f"Deleted {key!r}.")
 
     def action_use(self) -> None:
         self.dismiss(RoutineOutcome(self._choice()))
@@ -434,7 +423,8 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
     def action_start(self) -> None:
         self.dismiss(RoutineOutcome(self._choice(), start=True))
 
-    def action_close(self) -> None:
+    @work(exclusive=True, group="dialog")
+    async def action_close(self) -> None:
         """Back to Home: with the routine just saved, if there was one. Edits not
         saved are dropped only when the person says so."""
         outcome = RoutineOutcome(self._choice()) if self._saved_here else None
@@ -442,16 +432,13 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             self.dismiss(outcome)
             return
 
-        def answered(drop: bool | None) -> None:
-            if drop:
-                self.dismiss(outcome)
-
         question = (
             f"Drop your changes to {self.name_text.removesuffix(' (edited)')!r}? "
             f"({key_hint(self.app, 'routine.save')} saves them, "
             f"{key_hint(self.app, 'routine.use')} uses them without saving)"
         )
-        self.app.push_screen(ConfirmScreen(question, yes="Drop", no="Stay"), answered)
+        if await self.app.push_screen_wait(ConfirmScreen(question, yes="Drop", no="Stay")):
+            self.dismiss(outcome)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on the table starts the routine, as Enter continues everywhere."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Hashable
+from typing import Literal
 
 from rich.style import Style
 from textual.reactive import reactive
@@ -60,6 +61,10 @@ def fitted(text: str, width: int, height: int) -> list[str]:
     return [text]
 
 
+#: What the big digits show: a clock (seconds left) or a count (the rep).
+Shown = Literal["clock", "count"]
+
+
 class Countdown(PlainLines):
     """The digits. They change every second, so they skip Textual's text layout (see
     ``PlainLines``): the rows are built once per new second."""
@@ -71,23 +76,26 @@ class Countdown(PlainLines):
     }
     """
 
-    shown: reactive[int | None] = reactive(None, repaint=False)
+    #: What is shown: ("clock", seconds left) or ("count", the rep); None is blank.
+    shown: reactive[tuple[Shown, int] | None] = reactive(None, repaint=False)
 
     def watch_shown(self) -> None:
         self.repaint_rows()
 
     def show(self, remaining: float) -> None:
-        self.shown = shown_seconds(remaining)  # reactive: redraws only on a new second
+        # reactive: redraws only on a new second
+        self.shown = ("clock", shown_seconds(remaining))
 
     def show_number(self, number: int) -> None:
         """A plain number (the rep), not a clock."""
-        self.shown = -number - 1  # negative: a count, drawn without minutes
+        self.shown = ("count", number)
 
     def text(self) -> str:
         """What the digits say, as plain text."""
         if self.shown is None:
             return ""
-        return str(-self.shown - 1) if self.shown < 0 else format_clock(self.shown)
+        kind, value = self.shown
+        return str(value) if kind == "count" else format_clock(value)
 
     def key(self) -> Hashable:
         return self.shown

@@ -1,0 +1,243 @@
+"""The session flow: safety the first time, pain before, the session, effort, pain
+after, saving (and what to do when it fails), the summary; and the offer of sessions
+kept from a failed save. Each step is a screen awaited in the app's worker; recording
+is the store's (``backtimer.store.recorder``).
+
+The flow sees the app through ``Host`` (what it reads and the screens it pushes), so
+this module does not import the app.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from backtimer.core import stats
+from backtimer.core.log import SessionEntry
+from backtimer.core.plan import Choice
+from backtimer.tui.keys import key_hint
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.screen import Screen
+
+    from backtimer.clock import Clock
+    from backtimer.core.cues import Cuer
+    from backtimer.core.settings import Settings
+    from backtimer.output import Sinks
+    from backtimer.store.profile import Profile
+    from backtimer.store.recorder import Recorder
+
+
+class Host(Protocol):
+    """The app, as the flow uses it."""
+
+    profile: Profile
+    clock: Clock
+    recorder: Recorder
+    choice: Choice
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def today(self) -> date: ...
+
+    def sinks(self) -> Sinks: ...
+
+    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None: ...
+
+    async def push_screen_wait(self, screen: Screen[Any]) -> Any: ...
+
+    def refresh_choice(self) -> None: ...
+
+    def show_choice(self) -> None: ...
+
+    def action_history(self) -> None: ...
+
+
+class SessionFlow:
+    """One run of the flow per Start; ``recovered`` offers kept sessions."""
+
+    def __init__(self, host: Host) -> None:
+        self.host = host
+
+    async def run(self) -> None:
+        """Safety (the first time), pain before, the session, pain after, summary."""
+        from backtimer.tui.dialogs.pain import PainScreen
+        from backtimer.tui.dialogs.safety import SafetyScreen
+        from backtimer.tui.screens.session import SessionScreen
+
+        host = self.host
+        profile, settings = host.profile, host.settings
+        if not profile.safety_acknowledged:
+            if not await host.push_screen_wait(SafetyScreen(first=True)):
+                return
+            try:
+                profile.remember(safety_acknowledged=True)
+            except OSError as exc:
+                host.notify(f"Could not save that you read it: {exc}", severity="warning")
+        pain_before = (
+            await host.push_screen_wait(PainScreen("before")) if settings.pain_check else None
+        )
+        choice: Choice | None = host.choice
+        if pain_before is not None and pain_before >= stats.SEVERE_PAIN:
+            choice = await self._severe_pain(pain_before)
+        elif pain_before is not None and stats.easy_day_due(
+            pain_before, stats.usual_pain(profile.log.sessions)
+        ):
+            choice = await self._offer_easy_day(host.choice, pain_before)
+        if choice is None:
+            return
+        from backtimer.core.engine import Session
+
+        clock = host.clock
+        session = Session(choice.steps, clock.now(), clock.wall(), settings.session_config())
+        host.recorder.begin(session, choice.key, pain_before)
+        screen = SessionScreen(session, clock, host.sinks(), self._cuer())
+        screen.set_class(settings.floor_mode, "-floor")
+        if choice.notes:  # shown in the session's notice line once it is on screen
+            screen.call_after_refresh(
+                screen.show_notice, "Today: " + " ".join(choice.notes), "information", 8
+            )
+        await host.push_screen_wait(screen)
+        await self._ask_effort()
+        pain_after = (
+            await host.push_screen_wait(PainScreen("after")) if settings.pain_check else None
+        )
+        entry = self.save(pain_after)
+        while entry is None and host.recorder.pending is not None:
+            entry = await self._after_failed_save()
+        if entry is not None:
+            await self._show_summary(entry)
+        host.refresh_choice()  # Home shows what the log now says (moves left out, doses)
+
+    def save(self, pain_after: int | None) -> SessionEntry | None:
+        """Record the pending session (the recorder keeps it safe if it cannot)."""
+        recorder = self.host.recorder
+        entry = recorder.save(pain_after)
+        if recorder.note:
+            self.host.notify(recorder.note, timeout=4)
+        return entry
+
+    async def recovered(self) -> None:
+        """Sessions that could not be saved last time: offer to add them to the log."""
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        host = self.host
+        for path, entry in host.recorder.kept():
+            question = (
+                f"A session from {entry.started_at:%a %d %b %H:%M} could not be saved "
+                "last time. Add it to your log now?"
+            )
+            if not await host.push_screen_wait(
+                ConfirmScreen(question, yes="Add it", no="Not now", safe="yes")
+            ):
+                return
+            problem = host.recorder.add_kept(path, entry)
+            if problem:
+                host.notify(problem, severity="error")
+                return
+            host.show_choice()
+
+    async def _ask_effort(self) -> None:
+        """After strength work done in full: could 2 or 3 more have been done?"""
+        from backtimer.tui.dialogs.effort import EffortScreen
+
+        recorder = self.host.recorder
+        done = recorder.strength_done()
+        if done and recorder.pending is not None:
+            answer = await self.host.push_screen_wait(EffortScreen(done[-1]))
+            recorder.pending.could_do_more = answer
+
+    async def _severe_pain(self, pain: int) -> Choice | None:
+        """A check-in of 8 to 10: the triage first; exercise only if the person then
+        chooses an easy day."""
+        from backtimer.core.safety import severe_pain_text
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        host = self.host
+        take = await host.push_screen_wait(
+            ConfirmScreen(severe_pain_text(pain), yes="Easy day", no="Not today", safe="no")
+        )
+        if not take:
+            host.notify("Rest and move gently today. See a doctor today about this pain.")
+            return None
+        return host.profile.plan(None, day=host.today(), easy=True)
+
+    async def _offer_easy_day(self, choice: Choice, pain: int) -> Choice:
+        """A sore day: offer an easy day (about half the usual time, every move at its
+        gentlest)."""
+        from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+        host = self.host
+        easy = host.profile.plan(None, day=host.today(), easy=True)
+        question = (
+            f"Your back is at {pain} today. Take an easy day instead?\n"
+            f"{easy.name}: moves you know, each at its gentlest, in positions that ease "
+            "a sore back. A short walk later helps too."
+        )
+        take = await host.push_screen_wait(
+            ConfirmScreen(question, yes="Easy day", no="As planned", safe="yes")
+        )
+        return easy if take else choice
+
+    async def _after_failed_save(self) -> SessionEntry | None:
+        """Ask what to do with a session that could not be saved; None to ask again."""
+        from backtimer.tui.dialogs.ask import AskScreen
+        from backtimer.tui.dialogs.save_failed import SaveFailedScreen
+
+        host, recorder = self.host, self.host.recorder
+        pending = recorder.pending
+        if pending is None or pending.entry is None:
+            return None
+        kept = str(pending.kept) if pending.kept else None
+        answer = await host.push_screen_wait(SaveFailedScreen(recorder.error or "", kept))
+        if answer == "retry":
+            return self.save(None)
+        if answer == "discard":
+            recorder.discard()
+            return None
+        where = await host.push_screen_wait(
+            AskScreen(
+                "Save the session to which file?",
+                value=str(Path.home() / "backtimer-session.toml"),
+            )
+        )
+        if where and recorder.save_to(where) is None:
+            host.notify(f"Saved to {where}. `backtimer check --data-dir` can read it there.")
+        return None
+
+    def _cuer(self) -> Cuer:
+        """What the voice says; its closing line counts this session in the week."""
+        from backtimer.core.cues import CueOptions, Cuer
+        from backtimer.core.words import spoken
+
+        host = self.host
+        settings = host.settings
+        [week] = stats.weeks(host.profile.log.sessions, host.today(), settings.weekly_goal, 1)
+        done = week.sessions + 1
+        closing = f"That makes {spoken(done)} of {spoken(settings.weekly_goal)} this week."
+        options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, closing)
+        return Cuer(options)
+
+    async def _show_summary(self, entry: SessionEntry) -> None:
+        from backtimer.tui.screens.summary import SummaryScreen, summary_text
+
+        host = self.host
+        app = cast("App[Any]", host)
+        profile, goal, today = host.profile, host.settings.weekly_goal, host.today()
+        [week] = stats.weeks(profile.log.sessions, today, goal, 1)
+        names = {e.id: e.name for e in profile.catalog.exercises.values()}
+        advice = profile.pain_advice(today)
+        text = summary_text(
+            entry,
+            names,
+            week.sessions,
+            goal,
+            stats.counts(entry),
+            [*profile.changes_by(entry, today), *filter(None, [advice])],
+            stop_keys=f"{key_hint(app, 'summary.help')} then {key_hint(app, 'help.safety')}",
+        )
+        if await host.push_screen_wait(SummaryScreen(text)) == "history":
+            host.action_history()

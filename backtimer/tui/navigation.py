@@ -1,0 +1,115 @@
+"""The screens beside the session (library, history, keys, settings, when to stop) and
+the command palette's entries. Each opens a screen with what it shows; settings come
+back as a result the profile saves. (Functions of the app, without importing it.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+    from backtimer.core.plan import Choice
+    from backtimer.store.profile import Profile
+    from backtimer.tui.screens.routine_editor import RoutineOutcome
+
+#: The command palette: title, help, action, and whether it waits for no session.
+COMMANDS = (
+    ("Start session", "Start the routine shown on Home", "start", True),
+    ("Choose routine", "Pick the routine Start runs", "choose_routine", True),
+    ("Exercise library", "Browse every exercise", "library", False),
+    ("History", "Weeks, streaks and pain trend", "history", False),
+    ("Settings", "Weekly goal, timings, bell, theme", "settings", False),
+    ("Keys", "Show the keys", "help", False),
+    ("When to stop", "Safety advice", "safety", False),
+)
+
+
+def commands(app: App[Any], idle: bool) -> Iterable[SystemCommand]:
+    """backtimer's entries in the palette (Start and Choose only when no session runs)."""
+    for title, help_text, action, needs_idle in COMMANDS:
+        if idle or not needs_idle:
+            yield SystemCommand(title, help_text, getattr(app, f"action_{action}"))
+
+
+def library(app: App[Any], profile: Profile) -> None:
+    from backtimer.tui.screens.library import LibraryScreen
+
+    app.push_screen(LibraryScreen(profile.catalog))
+
+
+def history(app: App[Any], profile: Profile, today: date) -> None:
+    from backtimer.tui.screens.history import HistoryScreen, history_text
+
+    sessions = profile.log.sessions
+    routines = {r.id: r.name for r in profile.catalog.routines.values()}
+    names = {e.id: e.name for e in profile.catalog.exercises.values()}
+    goal = profile.settings.weekly_goal
+    app.push_screen(
+        HistoryScreen(lambda width: history_text(sessions, today, goal, names, routines, width))
+    )
+
+
+def keys(app: App[Any]) -> None:
+    from backtimer.tui.dialogs.help import HelpScreen
+
+    app.push_screen(HelpScreen())
+
+
+def safety(app: App[Any]) -> None:
+    from backtimer.tui.dialogs.safety import SafetyScreen
+
+    app.push_screen(SafetyScreen())
+
+
+async def settings(app: App[Any], profile: Profile) -> bool:
+    """Edit the settings, then save and apply them; whether they changed."""
+    from backtimer.tui.screens.settings import SettingsScreen
+
+    themes = sorted(app.available_themes)
+    moves = [(e.id, e.name) for e in profile.builtin.exercises.values()]
+    old = profile.settings
+    new = await app.push_screen_wait(SettingsScreen(old, themes, moves))
+    if new is None or new == old:
+        return False
+    try:
+        profile.update_settings(new)
+    except OSError as exc:
+        app.notify(f"Could not save settings: {exc}", severity="error", timeout=10)
+        return False
+    if new.theme in app.available_themes:
+        app.theme = new.theme
+    app.set_keymap(new.keymap)
+    app.notify(f"Saved to {profile.paths.settings}.")
+    return True
+
+
+def keep_theme(app: App[Any], profile: Profile, theme: Theme) -> None:
+    """A theme picked from the palette is kept in settings (only that line)."""
+    if theme.name != profile.settings.theme:
+        try:
+            profile.update_settings(replace(profile.settings, theme=theme.name))
+        except OSError as exc:
+            app.notify(f"Could not keep the theme: {exc}", severity="warning")
+
+
+async def routine(
+    app: App[Any], profile: Profile, choice: Choice, today: date
+) -> RoutineOutcome | None:
+    """Open, plan, edit or save a routine; what to run, remembered when it is named."""
+    from backtimer.tui.screens.routine_editor import RoutineScreen
+
+    outcome: RoutineOutcome | None = await app.push_screen_wait(
+        RoutineScreen(choice, profile, today)
+    )
+    if outcome is not None and outcome.choice.routine is not None:
+        try:
+            profile.remember(routine=outcome.choice.routine)
+        except OSError as exc:
+            app.notify(f"Could not remember the routine: {exc}", severity="warning")
+    return outcome
