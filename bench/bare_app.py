@@ -21,3 +21,7 @@ class TickApp(BareApp):
     def tick(self) -> None:
         self.count += 1
         self.query_one(Static).update(f"{self.count} s")
+
+
+if __name__ == "__main__":  # started as the backtimer command is: one Python process
+    BareApp().run()

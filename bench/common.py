@@ -112,6 +112,27 @@ def spread(values: list[float]) -> tuple[float, float, float]:
     return min(values), statistics.median(values), max(values)
 
 
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    """The lower quartile, the median and the upper quartile: the middle half of the
+    runs lies between the first and the last, the run-to-run spread."""
+    if len(values) < 2:
+        return values[0], values[0], values[0]
+    q1, q2, q3 = statistics.quantiles(values, n=4, method="inclusive")
+    return q1, q2, q3
+
+
+def verdict(samples: list[float], target: float) -> bool | None:
+    """Met (True) when even the upper quartile of the runs is within ``target``,
+    missed (False) when even the lower quartile is over it, and None ("within noise")
+    when the target lies inside the run-to-run spread."""
+    q1, _, q3 = quartiles(samples)
+    if q3 <= target:
+        return True
+    if q1 > target:
+        return False
+    return None
+
+
 @dataclass
 class Row:
     figure: str
@@ -120,10 +141,14 @@ class Row:
     measured: str
     ratio: str
     target: str
-    met: bool | None  # None: informational
+    met: bool | None  # None: informational, or within noise (below)
+    #: The target lies inside the run-to-run spread: neither met nor missed.
+    noise: bool = False
 
     @property
     def verdict(self) -> str:
+        if self.noise:
+            return "within noise"
         return "-" if self.met is None else "yes" if self.met else "**MISSED**"
 
 

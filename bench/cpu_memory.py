@@ -36,7 +36,12 @@ def _rss_kb(pid: int) -> int:
 
 
 def observe(
-    which: str, routine: str | None, window: float, settle: float = 4.0, voice: bool = False
+    which: str,
+    routine: str | None,
+    window: float,
+    settle: float = 4.0,
+    voice: bool = False,
+    variant: str = "shipped",
 ) -> tuple[float, int, float]:
     """Run one probe in tmux; return (% of one core over ``window`` s, RSS in kB,
     frames a second over the window)."""
@@ -46,6 +51,7 @@ def observe(
     command = (
         f"exec {PYTHON} {PROBE} {which} --mark {mark} --stay {settle + window} "
         f"--count-from {settle} --data-dir {data} --catalog {catalog}{extra}"
+        f" --variant {variant}"
     )
     name = f"bt-cpu-{os.getpid()}"
     subprocess.run(
@@ -121,6 +127,34 @@ def measure(window: float = 20.0) -> list[Row]:
                 f"{ratio:.2f}x",
                 "<= 1.2x",
                 ratio <= 1.2,
+            )
+        )
+    return rows
+
+
+def plain_lines(runs: int, window: float) -> list[Row]:
+    """What ``tui/widgets/plain.py`` is worth on its own: a running hold and paced
+    reps, as shipped and without it (``variants.py``), interleaved."""
+    from common import quartiles
+
+    rows = []
+    for label, routine in (("running hold", "bench-hold"), ("paced reps", "bench-reps")):
+        cpu: dict[str, list[float]] = {"shipped": [], "no-plain-lines": []}
+        for _ in range(runs):
+            for variant in cpu:
+                cpu[variant].append(observe("session", routine, window, variant=variant)[0])
+        a, b = quartiles(cpu["shipped"]), quartiles(cpu["no-plain-lines"])
+        effect, noise = b[1] - a[1], max(a[2] - a[0], b[2] - b[0])
+        rows.append(
+            Row(
+                "shortcut",
+                f"PlainLines: CPU in a {label}, backtimer without it vs as shipped "
+                f"({runs} interleaved runs of {window:.0f} s in tmux, % of one core)",
+                f"{a[1]:.2f} % ({a[0]:.2f}-{a[2]:.2f})",
+                f"{b[1]:.2f} % ({b[0]:.2f}-{b[2]:.2f})",
+                f"{effect:+.2f} points (spread {noise:.2f}); {b[1] / a[1]:.2f}x",
+                "moves it by more than the spread",
+                abs(effect) > noise,
             )
         )
     return rows

@@ -2,6 +2,7 @@
 
     python bench/probe.py bare|tick|home|home-after|first|session [--headless]
         [--mark FILE] [--stay S] [--count-from S] [--data-dir D --catalog C --routine R]
+        [--variant shipped|no-gc-pause|no-plain-lines]
 
 On the first frame of the target screen it writes "painted <pid> <CPU ms so far>" to
 --mark (or stdout), then stays --stay seconds (for CPU and memory readings), and
@@ -53,7 +54,12 @@ def main() -> None:
     parser.add_argument("--data-dir")
     parser.add_argument("--catalog")
     parser.add_argument("--routine")
+    parser.add_argument("--variant", default="shipped", help="see variants.py")
     args = parser.parse_args()
+    if args.variant != "shipped":
+        from variants import apply
+
+        apply(args.variant)
 
     def say(text: str) -> None:
         if args.mark:

@@ -37,9 +37,13 @@ def main() -> int:
     started = time.monotonic()
     rows: list[Row] = []
     steps = [
-        ("start-up", lambda: startup.measure(runs=3 if quick else 9)),
+        ("start-up", lambda: startup.measure(runs=3 if quick else startup.RUNS)),
         ("timer truth", lambda: timer_truth.measure(quick=quick)),
         ("CPU and memory", lambda: cpu_memory.measure(window=5.0 if quick else 20.0)),
+        (
+            "PlainLines on its own",
+            lambda: cpu_memory.plain_lines(runs=2 if quick else 5, window=5.0 if quick else 12.0),
+        ),
         (
             "log scaling",
             lambda: log_scaling.measure(
