@@ -179,7 +179,7 @@ def cmd_plan(ctx: Context) -> int:
 def cmd_history(ctx: Context) -> int:
     from backtimer.cli.render import format_history
     from backtimer.core import stats
-    from backtimer.store import journal
+    from backtimer.store import journal, logbook
     from backtimer.store.cache import Cache
     from backtimer.store.settings import load_settings
 
@@ -189,11 +189,11 @@ def cmd_history(ctx: Context) -> int:
     today, goal, count = ctx.today(), settings.weekly_goal, ctx.args.weeks
     since = stats.monday(today) - timedelta(weeks=count - 1)
     # a log the cache covers whole: its tally and only the weeks shown are built
-    quick = journal.load_recent(paths.sessions, cache, since)
+    quick = None if logbook.corrected(paths) else journal.load_recent(paths.sessions, cache, since)
     if quick is not None:
         data = stats.report_of(*quick, today, goal, count)
     else:
-        log = journal.load(paths.sessions, cache)
+        log = logbook.read(paths, cache)
         if log.torn:
             warn(f"warning: {log.torn_message()}")
         data = stats.report(log.sessions, today, goal, count)
@@ -204,14 +204,14 @@ def cmd_history(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
-    from backtimer.store import exchange, journal
+    from backtimer.store import exchange, logbook
     from backtimer.store.cache import Cache
     from backtimer.store.catalog import load_catalog
     from backtimer.store.tomlio import write_atomic
 
     paths = ctx.paths()
     cache = Cache(paths.cache_dir)
-    sessions = exchange.since(journal.load(paths.sessions, cache).sessions, ctx.args.since)
+    sessions = exchange.since(logbook.read(paths, cache).sessions, ctx.args.since)
     kind = ctx.args.format
     names: dict[str, str] = {}
     if kind in ("csv", "ics"):
@@ -381,13 +381,14 @@ def _week(ctx: Context, today: date) -> tuple[Any, Any]:
     settings = load_settings(paths.settings, Cache(paths.cache_dir))
     found = summary.read(paths, today)
     if found is None:
-        from backtimer.store import journal
+        from backtimer.store import logbook
         from backtimer.store.quick import stamp
         from backtimer.store.state import load_state, update_state
 
         mark, settings_mark = stamp(paths.sessions), stamp(paths.settings)
-        sessions = journal.load(paths.sessions, Cache(paths.cache_dir)).sessions
-        found = summary.make(sessions, today, settings, mark, settings_mark)
+        amend_mark = stamp(paths.amendments)
+        sessions = logbook.read(paths, Cache(paths.cache_dir)).sessions
+        found = summary.make(sessions, today, settings, mark, settings_mark, amend_mark)
         if paths.data_dir.is_dir():
             # a read-only folder: the next status reads the log again
             with suppress(OSError, DataError):
@@ -540,3 +541,21 @@ def cmd_remind(ctx: Context) -> int:
         f"next: {next_fire(now, days, at).strftime('%a %d %b %H:%M')}.\n"
     )
     return EXIT_OK
+
+
+def cmd_sessions(ctx: Context) -> int:
+    from backtimer.cli.corrections import sessions
+
+    return sessions(ctx)
+
+
+def cmd_amend(ctx: Context) -> int:
+    from backtimer.cli.corrections import amend
+
+    return amend(ctx)
+
+
+def cmd_delete(ctx: Context) -> int:
+    from backtimer.cli.corrections import delete
+
+    return delete(ctx)

@@ -179,6 +179,49 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("--dry-run", action="store_true", help="say what would happen")
     merge.set_defaults(handler="merge")
 
+    sessions = sub.add_parser(
+        "sessions",
+        parents=[common],
+        help="your recent sessions, with their ids (to correct one)",
+        description="Your sessions, newest first, as corrected: id, date, routine, pain "
+        "before and after, moves stopped for pain, and your note.",
+    )
+    sessions.add_argument(
+        "--last", type=_positive_int, default=20, metavar="N", help="how many (default 20)"
+    )
+    sessions.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sessions.set_defaults(handler="sessions")
+
+    amend = sub.add_parser(
+        "amend",
+        parents=[common],
+        help="correct a session: its pain ratings, a note, a mistaken 'this hurts'",
+        description="Correct the session ID (see `backtimer sessions`). The log is not "
+        "rewritten: the correction is added to amendments.toml beside it, and everything "
+        "(history, progress, moves left out for pain) reads the corrected session.",
+    )
+    amend.add_argument("id", metavar="ID")
+    amend.add_argument("--pain-before", type=_pain, metavar="N", help="pain before, 0-10")
+    amend.add_argument("--pain-after", type=_pain, metavar="N", help="pain after, 0-10")
+    amend.add_argument("--note", metavar="TEXT", help="a note to keep with it ('' removes it)")
+    amend.add_argument(
+        "--not-hurt",
+        metavar="MOVE",
+        help="MOVE was stopped by mistake, not for pain: it is no longer left out",
+    )
+    amend.set_defaults(handler="amend")
+
+    delete = sub.add_parser(
+        "delete",
+        parents=[common],
+        help="delete a session logged by mistake",
+        description="Delete the session ID from what backtimer counts (recorded as a "
+        "correction; the log itself is not rewritten). Asks first unless --yes.",
+    )
+    delete.add_argument("id", metavar="ID")
+    delete.add_argument("--yes", action="store_true", help="do not ask")
+    delete.set_defaults(handler="delete")
+
     progress = sub.add_parser(
         "progress",
         parents=[common],
@@ -296,6 +339,16 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a date like 2026-11-21") from None
+
+
+def _pain(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number") from None
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: pain is 0 to 10")
+    return value
 
 
 def _positive_int(text: str) -> int:

@@ -36,6 +36,11 @@ VALUED = {
     "--host",
     "--port",
     "--max-tabs",
+    "--last",
+    "--pain-before",
+    "--pain-after",
+    "--note",
+    "--not-hurt",
 }
 
 

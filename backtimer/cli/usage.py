@@ -34,6 +34,10 @@ commands:
                     calendar
     import          add sessions from an export or another machine's log
     merge           add the sessions of another data folder
+    sessions        your recent sessions, with their ids (to correct one)
+    amend           correct a session: its pain ratings, a note, a mistaken
+                    'this hurts'
+    delete          delete a session logged by mistake
     progress        each move's dose now, and why
     status          one short line for a shell prompt or a tmux status bar
     remind          reminders through the system's scheduler

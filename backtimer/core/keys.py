@@ -107,6 +107,13 @@ KEYS: tuple[Key, ...] = (
     Key("summary.history", "h", "history", "History", help="history"),
     Key("summary.help", "question_mark", "app.help", "Help", help="this help"),
     Key("history.back", "escape,q", "close", "Back", help="back"),
+    Key(
+        "history.correct",
+        "c",
+        "app.correct_session",
+        "Correct",
+        help="correct a session: pain ratings, a note, a mistaken 'this hurts', delete",
+    ),
     Key("history.help", "question_mark", "app.help", "Help", help="this help"),
     Key("library.back", "escape,q", "close", "Back", help="back"),
     Key("library.help", "question_mark", "app.help", "Help", help="this help"),

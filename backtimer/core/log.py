@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 #: The log's schema: 2 records each exercise's dose; schema-1 logs are still read.
 LOG_SCHEMA = 2
+#: The longest note a session can carry.
+NOTE_LENGTH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,8 @@ class SessionEntry:
     #: The answer to "could you have done 2 or 3 more?" after the last strength move
     #: (None: not asked, or skipped). False holds its strength moves' step up.
     could_do_more: bool | None = None
+    #: The person's own words about it (added afterwards, as a correction).
+    note: Annotated[str, Len(0, NOTE_LENGTH)] | None = None
     exercises: tuple[ExerciseEntry, ...] = ()
 
     def to_json(self) -> dict[str, Any]:

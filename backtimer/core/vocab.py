@@ -72,6 +72,8 @@ Phase = Literal["warmup", "main"]
 #: that hurt says nothing about the low back).
 Direction = Literal["flexion", "extension", "rotation", "side-bend", "neck", "neutral"]
 Status = Literal["done", "skipped", "partial", "stopped_for_pain"]
+#: What a correction to the log does to the session it names.
+AmendAction = Literal["delete", "pain", "note", "not_hurt"]
 TempoPhase = Literal["into", "hold", "return"]
 Mode = Literal["reps", "hold", "timed"]
 SegmentKind = Literal["ready", "work", "switch", "rest"]

@@ -29,7 +29,6 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from contextlib import suppress
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -40,11 +39,12 @@ import tomli_w
 from backtimer.core.log import FLOAT_FIELDS, LOG_SCHEMA, SESSION_FIELDS, ExerciseEntry, SessionEntry
 from backtimer.core.log import entry_problem as _entry_problem
 from backtimer.core.tally import Tally, tally
+from backtimer.store.appendonly import append_text
 from backtimer.store.blocks import read_block
 from backtimer.store.cache import Cache
 from backtimer.store.errors import DataError
 from backtimer.store.lock import locked
-from backtimer.store.tomlio import ensure_private_dir, line_of, shorten
+from backtimer.store.tomlio import line_of, shorten
 
 HEADER = (
     "# backtimer session log. One [[session]] block per session, appended and never\n"
@@ -60,8 +60,6 @@ _END_LINE = re.compile(r"^# end of session .*$", re.MULTILINE)
 #: Written after a block that a crash cut short, when the next session is appended,
 #: so that the torn block, no longer last, is still known for what it is.
 _TORN_NOTE = "# ^ the session above was cut short by a crash while saving; it is skipped"
-#: How much of the end of the log an append reads to see whether it ends torn.
-_TAIL = 65536
 #: Every header backtimer has written, to tell a first write cut short from a bad edit.
 _HEADERS = (HEADER, HEADER.replace(f"schema = {LOG_SCHEMA}", "schema = 1"))
 #: At most this many places are listed in one message.
@@ -83,6 +81,8 @@ class Log:
     torn: list[Torn] = field(default_factory=list)
     #: Sessions whose id was already taken: counted once, listed by ``check``.
     duplicates: list[tuple[str, int]] = field(default_factory=list)
+    #: The corrections applied to ``sessions`` (``store.logbook``; None: not read).
+    corrections: Any = None
     _ids: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: SessionEntry, line: int) -> None:
@@ -153,52 +153,14 @@ def append_many(path: Path, entries: Sequence[SessionEntry]) -> None:
     """Append sessions in one write (all or, on a failure, none); fsync."""
     if not entries:
         return
-    ensure_private_dir(path.parent)
     block = "\n".join(format_block(e) for e in entries)
-    flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        opened = locked(path, flags, exclusive=True)
-        handle = opened.__enter__()
-    except OSError as exc:
-        if path.is_symlink():
-            message = f"{path} is a symbolic link; refusing to write through it"
-            raise OSError(exc.errno, message) from None
-        raise
-    try:
-        fd = handle.fileno()
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(f"{path} is not a regular file")
-        size = info.st_size
-        tail = ""
-        if size:
-            os.lseek(fd, max(0, size - _TAIL), os.SEEK_SET)
-            tail = os.read(fd, _TAIL).decode("utf-8", "replace")
-        prefix = prefix_after(tail, empty=size == 0)
-        _reads_back(path, prefix, block, entries, empty=size == 0)
-        data = (prefix + block).encode("utf-8")
-        try:
-            written = os.write(fd, data)
-            while written < len(data):  # a short write: go on until the block is whole
-                written += os.write(fd, data[written:])
-            os.fsync(fd)
-        except OSError:
-            with suppress(OSError):  # the log exactly as before the write
-                os.ftruncate(fd, size)
-                os.fsync(fd)
-            raise
-    finally:
-        opened.__exit__(None, None, None)
-    if size == 0:
-        try:
-            os.chmod(path, 0o600)
-            dir_fd = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)  # make the new file's name durable too
-            finally:
-                os.close(dir_fd)
-        except OSError:
-            pass
+
+    def compose(tail: str, empty: bool) -> str:
+        prefix = prefix_after(tail, empty=empty)
+        _reads_back(path, prefix, block, entries, empty=empty)
+        return prefix + block
+
+    append_text(path, compose)
 
 
 def _reads_back(

@@ -55,6 +55,11 @@ class Paths:
         return self.data_dir / "sessions.toml"
 
     @property
+    def amendments(self) -> Path:
+        """Corrections to the log (deletions, pain ratings, notes), appended."""
+        return self.data_dir / "amendments.toml"
+
+    @property
     def state(self) -> Path:
         """What backtimer remembers between runs (not settings): safety read, last routine."""
         return self.data_dir / "state.toml"

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from backtimer.core.amend import Amendment, apply
 from backtimer.core.avoid import Avoided, avoided_moves
 from backtimer.core.log import SessionEntry, session_entry
 from backtimer.core.plan import Choice, choose_plan, easy_minutes, shape_routine
 from backtimer.core.progression import Progress, progress
 from backtimer.core.routine import Catalog, Routine
 from backtimer.core.settings import Settings
-from backtimer.store import journal
+from backtimer.store import amendments, journal, logbook
 from backtimer.store.cache import Cache
 from backtimer.store.catalog import load_catalog
 from backtimer.store.errors import DataError
@@ -43,7 +44,7 @@ class Profile:
     state: State
     log: journal.Log
     cache: Cache
-    _log_mark: tuple[int, int] = (0, 0)
+    _log_mark: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
 
     @property
     def catalog(self) -> Catalog:
@@ -242,6 +243,7 @@ class Profile:
             self.settings,
             stamp(self.paths.sessions),
             stamp(self.paths.settings),
+            stamp(self.paths.amendments),
         )
         with suppress(OSError):
             self.remember(summary=made.plain())
@@ -258,8 +260,8 @@ class Profile:
         self.save(entry)
         return entry
 
-    def log_mark(self) -> tuple[int, int]:
-        return stamp(self.paths.sessions)
+    def log_mark(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        return logbook.mark(self.paths)
 
     def log_changed(self) -> bool:
         """Has another backtimer (or an editor) changed the log since it was read?
@@ -268,8 +270,22 @@ class Profile:
         if mark == self._log_mark:
             return False
         self._log_mark = mark
-        self.log = journal.load(self.paths.sessions, self.cache)
+        self.log = logbook.read(self.paths, self.cache)
         return True
+
+    def amend(self, amendment: Amendment) -> None:
+        """Save a correction and see the log through it (it is the newest made, so it
+        applies last). An OSError or DataError leaves everything as it was."""
+        amendments.append(self.paths.amendments, amendment)
+        self.log.sessions = apply([*self.log.sessions], [amendment])
+        if self.log.corrections is not None:
+            self.log.corrections.amendments.append(amendment)
+        self._log_mark = self.log_mark()
+        self.refresh_summary(amendment.made_at.date())
+
+    def session(self, session_id: str) -> SessionEntry | None:
+        """The session of that id in the corrected log (None: none, or deleted)."""
+        return next((s for s in self.log.sessions if s.id == session_id), None)
 
 
 def load_profile(
@@ -280,7 +296,7 @@ def load_profile(
     """Read every file; raises DataError naming the file and place of the first problem."""
     paths = resolve_paths(data_dir, catalog, cache_dir=cache_dir)
     cache = Cache(paths.cache_dir)
-    mark = stamp(paths.sessions)
+    mark = logbook.mark(paths)
     builtin = load_catalog(paths.catalog, cache)
     profile = Profile(
         paths=paths,
@@ -288,7 +304,7 @@ def load_profile(
         saved=load_routines(paths.routines, builtin, cache),
         settings=load_settings(paths.settings, cache),
         state=load_state(paths.state, cache),
-        log=journal.load(paths.sessions, cache),
+        log=logbook.read(paths, cache),
         cache=cache,
     )
     profile._log_mark = mark

@@ -20,6 +20,8 @@ LIMIT = 64 * 1024
 MAX_COUNT = 10_000
 _COUNTS = ("done", "goal", "streak")
 _MARKS = ("log_size", "log_mtime_ns", "settings_size", "settings_mtime_ns")
+#: The corrections file's size and time (absent in summaries made before it existed).
+_AMEND = ("amend_size", "amend_mtime_ns")
 
 
 def _read(path: str) -> bytes | None:
@@ -68,6 +70,7 @@ def read_summary(path: str) -> dict[str, Any] | None:
         and type(summary.get("quiet", False)) is bool
         and isinstance(days, list)
         and all(isinstance(d, str) and len(d) <= 10 for d in days)
+        and all(type(summary.get(key, 0)) is int and summary.get(key, 0) >= 0 for key in _AMEND)
         and isinstance(summary.get("remind_at", ""), str)
         and len(summary.get("remind_at", "")) <= 10
     )
@@ -83,16 +86,23 @@ def stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
     return (info.st_size, info.st_mtime_ns)
 
 
+def amendments_beside(log: str) -> str:
+    """The corrections file beside the log at ``log``."""
+    return os.path.join(os.path.dirname(log), "amendments.toml")
+
+
 def fresh_summary(state: str, log: str, settings: str, today: date) -> dict[str, Any] | None:
-    """The summary in the state file while it still describes ``today``'s week: the log
-    and the settings have the size and time they had when it was made. The one rule
-    for `status` (fast or not) and the app; None when it does not hold."""
+    """The summary in the state file while it still describes ``today``'s week: the log,
+    its corrections (``amendments.toml`` beside it) and the settings have the size and
+    time they had when it was made. The one rule for `status` (fast or not) and the
+    app; None when it does not hold."""
     summary = read_summary(state)
     if summary is None:
         return None
     if (
         stamp(log) != (summary["log_size"], summary["log_mtime_ns"])
         or stamp(settings) != (summary["settings_size"], summary["settings_mtime_ns"])
+        or stamp(amendments_beside(log)) != tuple(summary.get(key, 0) for key in _AMEND)
         or summary["monday"] != today - timedelta(days=today.weekday())
     ):
         return None

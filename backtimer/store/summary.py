@@ -30,6 +30,8 @@ class Summary:
     quiet: bool = False
     remind_days: tuple[str, ...] = ()
     remind_at: str = "18:00"
+    #: The corrections file it was made with (size, time; (0, 0): none).
+    amend_mark: tuple[int, int] = (0, 0)
 
     def plain(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -44,6 +46,8 @@ class Summary:
             "quiet": self.quiet,
             "remind_days": list(self.remind_days),
             "remind_at": self.remind_at,
+            "amend_size": self.amend_mark[0],
+            "amend_mtime_ns": self.amend_mark[1],
         }
         if self.week.last_day is not None:
             data["last_day"] = self.week.last_day
@@ -56,6 +60,7 @@ def make(
     settings: Settings,
     log: tuple[int, int],
     settings_mark: tuple[int, int] = (0, 0),
+    amend_mark: tuple[int, int] = (0, 0),
 ) -> Summary:
     goal = settings.weekly_goal
     [week] = stats.weeks(sessions, today, goal, 1)
@@ -69,6 +74,7 @@ def make(
         settings.status_quiet,
         settings.remind_days,
         settings.remind_at,
+        amend_mark,
     )
 
 
@@ -89,4 +95,5 @@ def read(paths: Paths, today: date) -> Summary | None:
         data.get("quiet", False),
         tuple(data.get("remind_days", ())),
         data.get("remind_at", "18:00"),
+        (data.get("amend_size", 0), data.get("amend_mtime_ns", 0)),
     )

@@ -199,6 +199,14 @@ class BacktimerApp(App[None]):
     def action_history(self) -> None:
         navigation.history(self, self.profile, self.today())
 
+    @work(exclusive=True, group="correct")
+    async def action_correct_session(self) -> None:
+        from backtimer.tui.corrections import correct
+
+        if await correct(self, self.profile, self.clock.wall().astimezone()):
+            self.refresh_choice()  # moves back in, doses
+            navigation.redraw_history(self)
+
     def action_help(self) -> None:
         navigation.keys(self)
 

@@ -46,13 +46,22 @@ def library(app: App[Any], profile: Profile) -> None:
 def history(app: App[Any], profile: Profile, today: date) -> None:
     from backtimer.tui.screens.history import HistoryScreen, history_text
 
-    sessions = profile.log.sessions
     routines = {r.id: r.name for r in profile.catalog.routines.values()}
     names = {e.id: e.name for e in profile.catalog.exercises.values()}
     goal = profile.settings.weekly_goal
-    app.push_screen(
-        HistoryScreen(lambda width: history_text(sessions, today, goal, names, routines, width))
-    )
+
+    def render(width: int) -> str:  # the log as it is then (corrections included)
+        return history_text(profile.log.sessions, today, goal, names, routines, width)
+
+    app.push_screen(HistoryScreen(render))
+
+
+def redraw_history(app: App[Any]) -> None:
+    """History on screen shows the log again (after a correction)."""
+    from backtimer.tui.screens.history import HistoryScreen
+
+    if isinstance(app.screen, HistoryScreen):
+        app.screen.redraw()
 
 
 def keys(app: App[Any]) -> None:

@@ -98,7 +98,7 @@ def test_imports_and_runs_without_fcntl_or_sighup(tmp_path: Path) -> None:
 
 
 def test_the_cli_builds_the_app_through_the_factory(monkeypatch, tmp_path: Path) -> None:
-    import backtimer.tui.app as app_module
+    import backtimer.tui.launch as app_module
 
     built: list[dict] = []
 

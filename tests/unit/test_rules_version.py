@@ -17,7 +17,11 @@ from backtimer.store import models
 PACKAGE = Path(models.__file__).resolve().parent.parent
 
 #: RULES_VERSION -> the digest of the rules it stands for.
-RECORDED = {1: "cfe58505f3a5a7ae", 2: "18011f83953d5398"}  # 2: quiet_cues checked
+RECORDED = {
+    1: "cfe58505f3a5a7ae",
+    2: "18011f83953d5398",  # quiet_cues checked
+    3: "7c6b8c211c1e47ae",  # corrections (amend.py), a session note
+}
 
 
 def _canonical(node: object) -> str:

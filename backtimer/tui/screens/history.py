@@ -104,6 +104,8 @@ def history_text(
         lines.append(f"[dim]{wrap('done: ' + (', '.join(done) or 'nothing'), width)}[/]")
         if stopped:
             lines.append(wrap(f"stopped for pain: {', '.join(stopped)}", width))
+        if s.note:
+            lines.append(f"[dim]{wrap('note: ' + s.note, width)}[/]")
     rated = [s for s in sessions if s.pain_before is not None or s.pain_after is not None]
     lines += ["", "[b]Back pain (0-10)[/b]"]
     if not rated:
@@ -146,7 +148,10 @@ class HistoryScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         if event.size.width != self._width:
             self._width = event.size.width
-            self.query_one("#history-text", Static).update(self.render_text(self._width))
+            self.redraw()
+
+    def redraw(self) -> None:
+        self.query_one("#history-text", Static).update(self.render_text(self._width or 80))
 
     def action_close(self) -> None:
         self.dismiss(None)
