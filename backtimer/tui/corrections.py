@@ -117,3 +117,42 @@ async def correct(app: App[Any], profile: Profile, now: datetime) -> bool:
     }[action]
     app.notify(done, timeout=4)
     return True
+
+
+async def undo_today(app: App[Any], profile: Profile, now: datetime) -> bool:
+    """Home: undo a "this hurts" pressed by mistake today (each such move asked about
+    in turn); whether anything changed."""
+    from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+    names = {e.id: e.name for e in profile.catalog.exercises.values()}
+    today = now.date()
+    hurt = [
+        (s, e.id)
+        for s in profile.log.sessions
+        if s.started_at.date() == today
+        for e in s.exercises
+        if e.status == "stopped_for_pain"
+    ]
+    if not hurt:
+        app.notify("No move was stopped for pain today.", timeout=3)
+        return False
+    changed = False
+    for entry, move in hurt:
+        name = names.get(move, move)
+        question = (
+            f"{name} was stopped for pain today ({entry.started_at:%H:%M}), so it and the "
+            "moves that bend the same way are left out for two weeks. Was that a mistake?"
+        )
+        if not await app.push_screen_wait(
+            ConfirmScreen(question, yes="A mistake", no="It hurt", safe="no")
+        ):
+            continue
+        made = amendment(entry.id, "not_hurt", now, secrets.token_hex(3), move=move)
+        try:
+            profile.amend(made)
+        except (OSError, DataError) as exc:
+            app.notify(f"Could not save the correction: {exc}", severity="error", timeout=10)
+            return changed
+        app.notify(f"{name} is back in your plans.", timeout=4)
+        changed = True
+    return changed

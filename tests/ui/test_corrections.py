@@ -76,3 +76,29 @@ async def test_pain_delete_and_not_hurt_from_history(app_factory) -> None:
         assert "Mon 16 Nov" not in text and "All time:[/b] 1 session" in text
     assert app.paths.sessions.read_bytes() == log_bytes  # the log itself untouched
     assert len(app.profile.log.corrections.amendments) == 3
+
+
+async def test_home_undoes_a_mistaken_this_hurts_of_today(app_factory) -> None:
+    from backtimer.tui.screens.home import HomeScreen
+
+    app = app_factory(routine="gentle")
+    today = entry("2026-11-16T07:00:00+01:00", n=5)  # the fake clock's morning
+    today = replace(
+        today, exercises=(ExerciseEntry("cat-cow", "stopped_for_pain", 10.0), *today.exercises[1:])
+    )
+    journal.append_many(app.paths.sessions, [today])
+    app = app_factory(routine="gentle")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        notes = str(app.screen.query_one("#notes").content)
+        assert "Cat-cow" in notes and "by mistake today? [b]u[/b]" in notes
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "Cat-cow" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "cat-cow" not in app.profile.avoided(app.today())
+        assert "by mistake" not in str(app.screen.query_one("#notes").content)
+        assert "cat-cow" in [s.exercise.id for s in app.choice.steps]

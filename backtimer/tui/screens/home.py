@@ -92,6 +92,14 @@ class HomeScreen(Screen[None]):
             host.choice = host.profile.routine(routine, host.today(), include_all=True)
             self.notify("Every move of the routine is back in, for this time.", timeout=4)
 
+    def _hurt_today(self) -> bool:
+        today = self.bt.today()
+        return any(
+            s.started_at.date() == today
+            and any(e.status == "stopped_for_pain" for e in s.exercises)
+            for s in self.bt.profile.log.sessions[-5:]
+        )
+
     def show_week(self) -> None:
         app = self.bt
         today = app.today()
@@ -154,6 +162,9 @@ class HomeScreen(Screen[None]):
         notes = list(choice.notes)
         if notes and choice.routine is not None:
             notes.append("Press [b]i[/b] to include them this time.")
+        if notes and self._hurt_today():
+            undo = key_hint(self.app, "home.undo_hurt")
+            notes.append(f"Pressed “this hurts” by mistake today? [b]{undo}[/b] undoes it.")
         advice = self.bt.profile.pain_advice(self.bt.today())
         if advice:
             notes.insert(0, f"[b]{advice}[/b]")
