@@ -46,11 +46,11 @@ async def run_once(routine: str, block_at: float | None, voice: bool = False) ->
             if screen._done and not finished:
                 finished.append(now)
             elif not screen._done:
-                shown = screen.query_one(Countdown).shown or 0
-                # on a rep move the big number is the rep (stored negative): the seconds
-                # are checked on every hold, timed move, rest and get-ready
-                if shown >= 0:
-                    readings.append((now, shown))
+                shown = screen.query_one(Countdown).shown
+                # on a rep move the big number is the rep count: the seconds are
+                # checked on every hold, timed move, rest and get-ready
+                if shown is not None and shown[0] == "clock":
+                    readings.append((now, shown[1]))
 
     SessionScreen.refresh_state = recording  # type: ignore[method-assign]
     try:
