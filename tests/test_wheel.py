@@ -36,7 +36,11 @@ def test_wheel_in_fresh_venv_lists_every_exercise(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "BACKTIMER_DATA_DIR": str(tmp_path / "data")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "BACKTIMER_DATA_DIR": str(tmp_path / "data"),
+            "BACKTIMER_CACHE_DIR": str(tmp_path / "cache"),  # no trace outside tmp_path
+        },
     )
     assert result.returncode == 0, result.stderr
     assert len(json.loads(result.stdout)) == 33

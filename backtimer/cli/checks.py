@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from backtimer.core.routine import Catalog
 from backtimer.core.settings import Settings
-from backtimer.store import journal
+from backtimer.store import logbook
 from backtimer.store.catalog import load_catalog
 from backtimer.store.errors import DataError
 from backtimer.store.paths import Paths
@@ -111,14 +111,16 @@ def check_state(paths: Paths) -> str:
 def check_log(paths: Paths) -> str:
     from backtimer.store.conflicts import conflict_advice, conflict_copies
 
-    log = journal.load(paths.sessions)
+    log = logbook.read(paths)
     copies = conflict_advice(conflict_copies(paths.data_dir))
     problems = [m for m in (log.torn_message(), log.duplicates_message(), copies) if m]
     if problems:
         raise DataError(" ".join(problems))
-    if not paths.sessions.exists():
+    files = [p for p in paths.log_files() if p.exists()]
+    if not files:
         return f"no sessions yet ({paths.sessions})"
-    return f"{len(log.sessions)} sessions ({paths.sessions})"
+    where = str(files[0]) if len(files) == 1 else f"{len(files)} files in {paths.data_dir}"
+    return f"{len(log.sessions)} sessions ({where})"
 
 
 CHECKS: list[tuple[str, Callable[[Paths], str]]] = [

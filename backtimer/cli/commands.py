@@ -189,7 +189,8 @@ def cmd_history(ctx: Context) -> int:
     today, goal, count = ctx.today(), settings.weekly_goal, ctx.args.weeks
     since = stats.monday(today) - timedelta(weeks=count - 1)
     # a log the cache covers whole: its tally and only the weeks shown are built
-    quick = None if logbook.corrected(paths) else journal.load_recent(paths.sessions, cache, since)
+    only = logbook.single(paths)
+    quick = None if only is None else journal.load_recent(only, cache, since)
     if quick is not None:
         data = stats.report_of(*quick, today, goal, count)
     else:
@@ -211,14 +212,16 @@ def cmd_export(ctx: Context) -> int:
 
     paths = ctx.paths()
     cache = Cache(paths.cache_dir)
-    sessions = exchange.since(logbook.read(paths, cache).sessions, ctx.args.since)
+    log = logbook.read(paths, cache)
+    sessions = exchange.since(log.sessions, ctx.args.since)
     kind = ctx.args.format
     names: dict[str, str] = {}
     if kind in ("csv", "ics"):
         catalog = load_catalog(paths.catalog, cache)
         names = {e.id: e.name for e in catalog.exercises.values()}
     if kind == "json":
-        text = json.dumps(exchange.to_json(sessions), indent=2, allow_nan=False) + "\n"
+        document = exchange.to_json(sessions, logbook.all_amendments(log))
+        text = json.dumps(document, indent=2, allow_nan=False) + "\n"
     elif kind == "csv":
         text = exchange.to_csv(sessions, names)
     elif kind == "habits-csv":
@@ -239,10 +242,8 @@ def _may_write(paths: Paths, target: Path, *, force: bool) -> None:
     """Refuse an export over backtimer's own files (whatever ``--force`` says), into
     its cache, over a folder, or over any existing file without ``--force``."""
     where = target.resolve()
-    own = {
-        p.resolve()
-        for p in (paths.sessions, paths.state, paths.settings, paths.routines, paths.catalog)
-    }
+    files = [paths.state, paths.settings, paths.routines, paths.catalog]
+    own = {p.resolve() for p in [*files, *paths.log_files(), *paths.log_files("amendments")]}
     if where in own or paths.cache_dir.resolve() in where.parents:
         raise DataError(
             f"{target}: that is one of backtimer's own files (or its cache); an export "
@@ -256,32 +257,49 @@ def _may_write(paths: Paths, target: Path, *, force: bool) -> None:
         )
 
 
-def _import(ctx: Context, source: Path, verb: str) -> int:
-    from backtimer.store import exchange, journal
+def _import(ctx: Context, incoming: Any, verb: str) -> int:
+    """Add what ``incoming`` (``exchange.Incoming``) holds that the log does not, to
+    this machine's own files."""
+    from backtimer.store import exchange, journal, logbook
     from backtimer.store.cache import Cache
 
     paths = ctx.paths()
-    incoming = exchange.read_sessions(source)
-    log = journal.load(paths.sessions)
-    plan = exchange.plan_import(log.sessions, incoming)
+    log = logbook.read(paths)
+    plan = exchange.plan_import(
+        logbook.logged(log),
+        incoming.sessions,
+        log.sessions,
+        have=logbook.all_amendments(log),
+        fixes=incoming.amendments,
+    )
     if ctx.args.dry_run:
         ctx.out.write(f"Dry run, nothing written: {plan.summary('would be ' + verb)}\n")
         return EXIT_OK
-    exchange.apply(paths.sessions, plan)
+    exchange.apply(paths.sessions, plan, paths.amendments)
     journal.load(paths.sessions, Cache(paths.cache_dir))  # remember the new blocks
     ctx.out.write(plan.summary(verb) + "\n")
     return EXIT_DATA if plan.conflicts else EXIT_OK
 
 
 def cmd_import(ctx: Context) -> int:
-    return _import(ctx, Path(ctx.args.file).expanduser(), "added")
+    from backtimer.store import exchange
+
+    return _import(ctx, exchange.read_sessions(Path(ctx.args.file).expanduser()), "added")
 
 
 def cmd_merge(ctx: Context) -> int:
+    from backtimer.store import exchange, logbook
+    from backtimer.store.paths import log_files
+
     other = Path(ctx.args.other).expanduser()
-    if not (other / "sessions.toml").is_file():
-        raise DataError(f"{other}: no sessions.toml in that folder.")
-    return _import(ctx, other / "sessions.toml", "merged")
+    found = [*log_files(other, "sessions"), *log_files(other, "amendments")]
+    if not any(p.is_file() for p in found):
+        raise DataError(
+            f"{other}: no session log in that folder (sessions.toml or sessions-*.toml)."
+        )
+    log = logbook.read_folder(other)
+    incoming = exchange.Incoming(logbook.logged(log), logbook.all_amendments(log))
+    return _import(ctx, incoming, "merged")
 
 
 def cmd_progress(ctx: Context) -> int:
@@ -385,10 +403,9 @@ def _week(ctx: Context, today: date) -> tuple[Any, Any]:
         from backtimer.store.quick import stamp
         from backtimer.store.state import load_state, update_state
 
-        mark, settings_mark = stamp(paths.sessions), stamp(paths.settings)
-        amend_mark = stamp(paths.amendments)
+        mark, settings_mark = logbook.mark(paths), stamp(paths.settings)
         sessions = logbook.read(paths, Cache(paths.cache_dir)).sessions
-        found = summary.make(sessions, today, settings, mark, settings_mark, amend_mark)
+        found = summary.make(sessions, today, settings, mark, settings_mark)
         if paths.data_dir.is_dir():
             # a read-only folder: the next status reads the log again
             with suppress(OSError, DataError):

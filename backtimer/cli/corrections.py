@@ -56,8 +56,8 @@ def _find(ctx: Any, profile: Profile, session_id: str) -> SessionEntry | None:
     found = profile.session(session_id)
     if found is None:
         print(
-            f"backtimer: no session {session_id[:70]!r} in {profile.paths.sessions} (or it "
-            "was deleted); `backtimer sessions` lists their ids.",
+            f"backtimer: no session {session_id[:70]!r} in the log in "
+            f"{profile.paths.data_dir} (or it was deleted); `backtimer sessions` lists their ids.",
             file=sys.stderr,
         )
     return found

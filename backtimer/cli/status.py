@@ -114,7 +114,7 @@ def quick_status(args: Any, today: date | None = None) -> str | None:
     today = today or now.date()
     summary = fresh_summary(
         os.path.join(data_dir, "state.toml"),
-        os.path.join(data_dir, "sessions.toml"),
+        data_dir,
         os.path.join(config_dir, "settings.toml"),
         today,
     )

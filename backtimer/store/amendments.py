@@ -1,4 +1,5 @@
-"""The corrections file: ``amendments.toml`` beside the log, appended to and never
+"""A corrections file: ``amendments-<device>.toml`` beside the log (each machine its
+own; an ``amendments.toml`` of an earlier version is read too), appended to and never
 rewritten, by the same rules as the log (``store.appendonly``).
 
 Layout::
@@ -50,8 +51,13 @@ class Corrections:
     path: Path
     amendments: list[Amendment] = field(default_factory=list)
     torn: list[tuple[int, int]] = field(default_factory=list)
+    #: The files read into this one (``store.logbook``), each with its own problems.
+    parts: list[Corrections] = field(default_factory=list)
 
     def torn_message(self) -> str | None:
+        if self.parts:
+            found = [part.torn_message() for part in self.parts]
+            return " ".join(m for m in found if m) or None
         if not self.torn:
             return None
         spans = ", ".join(f"lines {a}-{b}" for a, b in self.torn[:5])
@@ -76,12 +82,23 @@ def format_block(amendment: Amendment) -> str:
 
 def append(path: Path, amendment: Amendment) -> None:
     """Append one correction; fsync. It is checked to read back as itself first."""
-    broken = amendment_problem(amendment)
-    if broken:
-        raise DataError(f"{path}: refusing to save a correction: {broken[0]}: {broken[1]}.")
-    block = format_block(amendment)
-    if _read_block(path, block, 1) != amendment:
-        raise DataError(f"{path}: refusing to save a correction that would not read back.")
+    append_many(path, [amendment])
+
+
+def append_many(path: Path, found: list[Amendment]) -> None:
+    """Append corrections in one write (all, or on a failure none); fsync. Each is
+    checked to read back as itself first."""
+    blocks = []
+    for amendment in found:
+        broken = amendment_problem(amendment)
+        if broken:
+            raise DataError(f"{path}: refusing to save a correction: {broken[0]}: {broken[1]}.")
+        blocks.append(format_block(amendment))
+        if _read_block(path, blocks[-1], 1) != amendment:
+            raise DataError(f"{path}: refusing to save a correction that would not read back.")
+    if not blocks:
+        return
+    block = "\n".join(blocks)
 
     def compose(tail: str, empty: bool) -> str:
         if empty:

@@ -3,8 +3,12 @@ export and import code, since Home looks for them on every start."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
+
+#: The log's own files (``store.paths.LOG_FILE``): a device may be called "conflict".
+_OWN = re.compile(r"(sessions|amendments)(-[a-z0-9]+(-[a-z0-9]+)*)?\.toml")
 
 CONFLICT_PATTERNS = (
     "sessions.sync-conflict-*.toml",
@@ -18,7 +22,7 @@ def conflict_copies(data_dir: Path) -> list[Path]:
     found: set[Path] = set()
     try:
         for pattern in CONFLICT_PATTERNS:
-            found.update(p for p in data_dir.glob(pattern) if p.name != "sessions.toml")
+            found.update(p for p in data_dir.glob(pattern) if not _OWN.fullmatch(p.name))
     except OSError:
         return []
     return sorted(found)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from backtimer import __version__
+from backtimer.core.amend import Amendment, amendment_problem
 from backtimer.core.log import SessionEntry, entry_problem
 from backtimer.core.stats import counts
 from backtimer.store import journal
@@ -56,13 +57,19 @@ def since(sessions: Iterable[SessionEntry], day: date | None) -> list[SessionEnt
 # ---------------------------------------------------------------------- export
 
 
-def to_json(sessions: Sequence[SessionEntry]) -> dict[str, Any]:
-    """A versioned document: every field of every session, as ``history --json``."""
+def to_json(
+    sessions: Sequence[SessionEntry], amendments: Sequence[Amendment] = ()
+) -> dict[str, Any]:
+    """A versioned document: every field of every session (corrected), as ``history
+    --json``, and the corrections themselves, so that an import or merge of it into
+    another data folder keeps them (applying one twice changes nothing)."""
+    ids = {s.id for s in sessions}
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_by": f"backtimer {__version__}",
         "sessions": [s.to_json() for s in sessions],
+        "amendments": [a.plain() for a in amendments if a.session in ids],
     }
 
 
@@ -188,11 +195,14 @@ class Plan:
     new: list[SessionEntry] = field(default_factory=list)
     same: list[SessionEntry] = field(default_factory=list)
     conflicts: list[tuple[SessionEntry, SessionEntry]] = field(default_factory=list)
+    #: Corrections the log does not hold yet.
+    corrections: list[Amendment] = field(default_factory=list)
 
     def summary(self, verb: str = "added") -> str:
+        fixed = f", {len(self.corrections)} correction(s) added" if self.corrections else ""
         text = (
             f"{len(self.new)} {verb}, {len(self.same)} already there (skipped), "
-            f"{len(self.conflicts)} in conflict (left out)."
+            f"{len(self.conflicts)} in conflict (left out){fixed}."
         )
         if self.conflicts:
             ids = ", ".join(repr(a.id) for a, _ in self.conflicts[:10])
@@ -204,9 +214,20 @@ class Plan:
         return text
 
 
-def plan_import(existing: Sequence[SessionEntry], incoming: Iterable[SessionEntry]) -> Plan:
-    """Match by id: new ones (in order of their start), identical ones, conflicts."""
+def plan_import(
+    existing: Sequence[SessionEntry],
+    incoming: Iterable[SessionEntry],
+    corrected: Sequence[SessionEntry] = (),
+    *,
+    have: Iterable[Amendment] = (),
+    fixes: Iterable[Amendment] = (),
+) -> Plan:
+    """Match by id: new ones (in order of their start), identical ones, conflicts.
+    ``existing`` is the log as logged; a session equal to its ``corrected`` form (an
+    export of this very log) is the same one too. ``fixes``: incoming corrections, of
+    which those not in ``have`` are added."""
     known = {s.id: s for s in existing}
+    fixed = {s.id: s for s in corrected}
     plan = Plan()
     seen: dict[str, SessionEntry] = {}
     for s in incoming:
@@ -214,24 +235,66 @@ def plan_import(existing: Sequence[SessionEntry], incoming: Iterable[SessionEntr
         if here is None:
             seen[s.id] = s
             plan.new.append(s)
-        elif here == s:
+        elif here == s or fixed.get(s.id) == s:
             plan.same.append(s)
         else:
             plan.conflicts.append((here, s))
     conflicted = {b.id for _, b in plan.conflicts}
     plan.new = sorted((s for s in plan.new if s.id not in conflicted), key=lambda s: s.started_at)
+    held = {a.id for a in have}
+    for fix in fixes:
+        if fix.id not in held and fix.session not in conflicted:
+            held.add(fix.id)
+            plan.corrections.append(fix)
     return plan
 
 
-def read_sessions(path: Path) -> list[SessionEntry]:
-    """Sessions from backtimer's JSON export or another machine's ``sessions.toml``."""
+@dataclass
+class Incoming:
+    """What a file to import holds: sessions as logged, and corrections."""
+
+    sessions: list[SessionEntry]
+    amendments: list[Amendment] = field(default_factory=list)
+
+
+def read_sessions(path: Path) -> Incoming:
+    """Sessions (and corrections) from backtimer's JSON export or another machine's
+    session log."""
     raw = read_file(path, MAX_IMPORT_BYTES)
     if raw.lstrip()[:1] in (b"{", b"["):
         return _from_json(path, raw)
-    return list(journal.load(path).sessions)
+    return Incoming(list(journal.load(path).sessions))
 
 
-def _from_json(path: Path, raw: bytes) -> list[SessionEntry]:
+def _amendments(path: Path, items: Any) -> list[Amendment]:
+    from pydantic import ValidationError
+
+    from backtimer.store.models import check
+
+    if not isinstance(items, list):
+        raise DataError(f"{path}: $.amendments: expected a list of corrections.")
+    found = []
+    for i, item in enumerate(items):
+        try:
+            found.append(check(item, Amendment))
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error["loc"])
+            raise DataError(
+                f"{path}: $.amendments[{i}]{where}: {str(error['msg']).lower()}; nothing "
+                "was imported."
+            ) from None
+        except (ValueError, TypeError) as exc:
+            raise DataError(f"{path}: $.amendments[{i}]: {shorten(str(exc), 120)}.") from None
+        broken = amendment_problem(found[-1])
+        if broken:
+            raise DataError(
+                f"{path}: $.amendments[{i}].{broken[0]}: {broken[1]}; nothing was imported."
+            )
+    return found
+
+
+def _from_json(path: Path, raw: bytes) -> Incoming:
     from pydantic import ValidationError
 
     from backtimer.store.models import check
@@ -269,12 +332,17 @@ def _from_json(path: Path, raw: bytes) -> list[SessionEntry]:
         if broken:
             where = re.sub(r"[.](\d+)", r"[\1]", broken[0])
             raise DataError(f"{path}: $.sessions[{i}].{where}: {broken[1]}; nothing was imported.")
-    return found
+    return Incoming(found, _amendments(path, data.get("amendments", [])))
 
 
-def apply(log_path: Path, plan: Plan) -> None:
-    """Append the new sessions in one write: all of them, or (a full disk) none."""
+def apply(log_path: Path, plan: Plan, amendments_path: Path | None = None) -> None:
+    """Append the new sessions in one write: all of them, or (a full disk) none; then
+    the new corrections to ``amendments_path``."""
     journal.append_many(log_path, plan.new)
+    if amendments_path is not None and plan.corrections:
+        from backtimer.store import amendments
+
+        amendments.append_many(amendments_path, plan.corrections)
 
 
 # ---------------------------------------------------------------------- sync conflicts

@@ -83,6 +83,10 @@ class Log:
     duplicates: list[tuple[str, int]] = field(default_factory=list)
     #: The corrections applied to ``sessions`` (``store.logbook``; None: not read).
     corrections: Any = None
+    #: The files read into this one, each with its own problems (``store.logbook``).
+    parts: list[Log] = field(default_factory=list)
+    #: The sessions as logged, before corrections (``store.logbook``; None: the same).
+    logged: list[SessionEntry] | None = None
     _ids: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: SessionEntry, line: int) -> None:
@@ -92,7 +96,14 @@ class Log:
         self._ids.add(entry.id)
         self.sessions.append(entry)
 
+    def _joined(self, kind: str) -> str | None:
+        """The message of each file read into this log, joined."""
+        found = [getattr(part, kind)() for part in self.parts if part is not self]
+        return " ".join(m for m in found if m) or None
+
     def duplicates_message(self) -> str | None:
+        if len(self.parts) > 1:
+            return self._joined("duplicates_message")
         if not self.duplicates:
             return None
         listed = ", ".join(f"{i!r} at line {n}" for i, n in self.duplicates[:MAX_LISTED])
@@ -104,6 +115,13 @@ class Log:
         )
 
     def torn_message(self) -> str | None:
+        extra = self.corrections.torn_message() if self.corrections is not None else None
+        if len(self.parts) > 1:
+            return " ".join(m for m in (self._joined("torn_message"), extra) if m) or None
+        own = self._torn_message()
+        return " ".join(m for m in (own, extra) if m) or None
+
+    def _torn_message(self) -> str | None:
         if not self.torn:
             return None
         spans = ", ".join(f"lines {t.first_line}-{t.last_line}" for t in self.torn[:MAX_LISTED])

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from backtimer.store.errors import DataError
 
 APP = "backtimer"
 CATALOG_NAME = "exercises.toml"
+#: The log's files in the data folder: the old single log (``sessions.toml``), each
+#: machine's own (``sessions-<device>.toml``), and their corrections alike. A sync
+#: tool's conflict copy has dots, spaces or brackets in its name, so it is none of them.
+LOG_FILE = re.compile(r"(sessions|amendments)(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?\.toml")
 
 
 def shipped_catalog() -> Path:
@@ -50,14 +56,32 @@ class Paths:
     catalog: Path
     catalog_source: str
 
+    @cached_property
+    def device(self) -> str:
+        """This machine's name (``store.device``), chosen once."""
+        from backtimer.store.device import device_name
+
+        return device_name(self.cache_dir)
+
     @property
     def sessions(self) -> Path:
-        return self.data_dir / "sessions.toml"
+        """This machine's session log: the only one it appends to."""
+        return self.data_dir / f"sessions-{self.device}.toml"
 
     @property
     def amendments(self) -> Path:
-        """Corrections to the log (deletions, pain ratings, notes), appended."""
-        return self.data_dir / "amendments.toml"
+        """This machine's corrections to the log (deletions, pain ratings, notes)."""
+        return self.data_dir / f"amendments-{self.device}.toml"
+
+    @property
+    def legacy_sessions(self) -> Path:
+        """The single log of backtimer before device files: read, never written."""
+        return self.data_dir / "sessions.toml"
+
+    def log_files(self, kind: str = "sessions") -> list[Path]:
+        """Every file of ``kind`` ("sessions" or "amendments") in the data folder, the
+        old single file first, then by name; this machine's own even before it exists."""
+        return log_files(self.data_dir, kind, self.data_dir / f"{kind}-{self.device}.toml")
 
     @property
     def state(self) -> Path:
@@ -71,6 +95,21 @@ class Paths:
     @property
     def routines(self) -> Path:
         return self.config_dir / "routines.toml"
+
+
+def log_files(data_dir: Path, kind: str, own: Path | None = None) -> list[Path]:
+    """The files of ``kind`` in ``data_dir`` named as the log's files are (``LOG_FILE``),
+    the old single file first; ``own`` is included whether it exists or not."""
+    found = {own} if own is not None else set()
+    try:
+        with os.scandir(data_dir) as entries:
+            for entry in entries:
+                match = LOG_FILE.fullmatch(entry.name)
+                if match and match[1] == kind:
+                    found.add(data_dir / entry.name)
+    except OSError:
+        pass
+    return sorted(found, key=lambda p: (p.name != f"{kind}.toml", p.name))
 
 
 def resolve_paths(

@@ -44,7 +44,7 @@ class Profile:
     state: State
     log: journal.Log
     cache: Cache
-    _log_mark: tuple[tuple[int, int], tuple[int, int]] = ((0, 0), (0, 0))
+    _log_mark: str = ""
 
     @property
     def catalog(self) -> Catalog:
@@ -226,6 +226,8 @@ class Profile:
         full disk) leaves the log as it was."""
         journal.append(self.paths.sessions, entry)
         self.log.add(entry, 0)
+        if self.log.logged is not None:  # the log as logged, under its corrections
+            self.log.logged.append(entry)
         self._log_mark = self.log_mark()
         # extend the log's cache with the new block now, so that the next start needs
         # neither a parse nor pydantic (the cache is keyed on the bytes it covers)
@@ -241,9 +243,8 @@ class Profile:
             self.log.sessions,
             today,
             self.settings,
-            stamp(self.paths.sessions),
+            self.log_mark(),
             stamp(self.paths.settings),
-            stamp(self.paths.amendments),
         )
         with suppress(OSError):
             self.remember(summary=made.plain())
@@ -260,7 +261,7 @@ class Profile:
         self.save(entry)
         return entry
 
-    def log_mark(self) -> tuple[tuple[int, int], tuple[int, int]]:
+    def log_mark(self) -> str:
         return logbook.mark(self.paths)
 
     def log_changed(self) -> bool:
@@ -277,6 +278,8 @@ class Profile:
         """Save a correction and see the log through it (it is the newest made, so it
         applies last). An OSError or DataError leaves everything as it was."""
         amendments.append(self.paths.amendments, amendment)
+        if self.log.logged is None:
+            self.log.logged = self.log.sessions
         self.log.sessions = apply([*self.log.sessions], [amendment])
         if self.log.corrections is not None:
             self.log.corrections.amendments.append(amendment)

@@ -10,6 +10,7 @@ the full path or prints nothing.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from datetime import date, timedelta
 from typing import Any
@@ -19,9 +20,11 @@ LIMIT = 64 * 1024
 #: The largest count a summary can hold (sessions in a week, a streak in weeks).
 MAX_COUNT = 10_000
 _COUNTS = ("done", "goal", "streak")
-_MARKS = ("log_size", "log_mtime_ns", "settings_size", "settings_mtime_ns")
-#: The corrections file's size and time (absent in summaries made before it existed).
-_AMEND = ("amend_size", "amend_mtime_ns")
+_MARKS = ("settings_size", "settings_mtime_ns")
+#: The log's files (``store.paths.LOG_FILE``, kept here free of pathlib for speed).
+_LOG_FILE = re.compile(r"(sessions|amendments)(-[a-z0-9]+(-[a-z0-9]+)*)?\.toml")
+#: A logs mark longer than this is no mark (a folder of thousands of files).
+MARK_LIMIT = 8 * 1024
 
 
 def _read(path: str) -> bytes | None:
@@ -70,7 +73,7 @@ def read_summary(path: str) -> dict[str, Any] | None:
         and type(summary.get("quiet", False)) is bool
         and isinstance(days, list)
         and all(isinstance(d, str) and len(d) <= 10 for d in days)
-        and all(type(summary.get(key, 0)) is int and summary.get(key, 0) >= 0 for key in _AMEND)
+        and isinstance(summary.get("logs"), str)
         and isinstance(summary.get("remind_at", ""), str)
         and len(summary.get("remind_at", "")) <= 10
     )
@@ -86,23 +89,35 @@ def stamp(path: str | os.PathLike[str]) -> tuple[int, int]:
     return (info.st_size, info.st_mtime_ns)
 
 
-def amendments_beside(log: str) -> str:
-    """The corrections file beside the log at ``log``."""
-    return os.path.join(os.path.dirname(log), "amendments.toml")
+def logs_mark(data_dir: str) -> str:
+    """Every log file in ``data_dir`` (every machine's sessions and corrections) with
+    its size and time, in one line: what says the log changed, here or by a sync."""
+    found = []
+    try:
+        with os.scandir(data_dir) as entries:
+            for entry in entries:
+                if _LOG_FILE.fullmatch(entry.name):
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        continue
+                    found.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    except OSError:
+        return ""
+    return ";".join(sorted(found))[:MARK_LIMIT]
 
 
-def fresh_summary(state: str, log: str, settings: str, today: date) -> dict[str, Any] | None:
-    """The summary in the state file while it still describes ``today``'s week: the log,
-    its corrections (``amendments.toml`` beside it) and the settings have the size and
-    time they had when it was made. The one rule for `status` (fast or not) and the
-    app; None when it does not hold."""
+def fresh_summary(state: str, data_dir: str, settings: str, today: date) -> dict[str, Any] | None:
+    """The summary in the state file while it still describes ``today``'s week: every
+    log file in ``data_dir`` (sessions and corrections, of every machine) and the
+    settings have the size and time they had when it was made. The one rule for
+    `status` (fast or not) and the app; None when it does not hold."""
     summary = read_summary(state)
     if summary is None:
         return None
     if (
-        stamp(log) != (summary["log_size"], summary["log_mtime_ns"])
+        summary["logs"] != logs_mark(data_dir)
         or stamp(settings) != (summary["settings_size"], summary["settings_mtime_ns"])
-        or stamp(amendments_beside(log)) != tuple(summary.get(key, 0) for key in _AMEND)
         or summary["monday"] != today - timedelta(days=today.weekday())
     ):
         return None

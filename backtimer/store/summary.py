@@ -1,8 +1,9 @@
 """A small summary of the week, kept in the state file by each session, so that
 ``backtimer status`` can answer on every shell prompt without reading the log.
 
-It is trusted only while the log has the size and time it had when the summary was
-made: a hand edit or another machine's merge is noticed, and the log is read again.
+It is trusted only while every log file has the size and time it had when the summary
+was made: a hand edit, a correction or another machine's file arriving by sync is
+noticed, and the log is read again.
 Reading it imports neither Textual nor pydantic.
 """
 
@@ -23,15 +24,13 @@ from backtimer.store.paths import Paths
 class Summary:
     monday: date
     week: Week
-    log_size: int
-    log_mtime_ns: int
+    #: Every log file's name, size and time when it was made (``quick.logs_mark``).
+    logs: str
     #: The settings it was made under, and what `status` needs of them.
     settings_mark: tuple[int, int] = (0, 0)
     quiet: bool = False
     remind_days: tuple[str, ...] = ()
     remind_at: str = "18:00"
-    #: The corrections file it was made with (size, time; (0, 0): none).
-    amend_mark: tuple[int, int] = (0, 0)
 
     def plain(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -39,15 +38,12 @@ class Summary:
             "done": self.week.done,
             "goal": self.week.goal,
             "streak": self.week.streak,
-            "log_size": self.log_size,
-            "log_mtime_ns": self.log_mtime_ns,
+            "logs": self.logs,
             "settings_size": self.settings_mark[0],
             "settings_mtime_ns": self.settings_mark[1],
             "quiet": self.quiet,
             "remind_days": list(self.remind_days),
             "remind_at": self.remind_at,
-            "amend_size": self.amend_mark[0],
-            "amend_mtime_ns": self.amend_mark[1],
         }
         if self.week.last_day is not None:
             data["last_day"] = self.week.last_day
@@ -58,9 +54,8 @@ def make(
     sessions: list[SessionEntry],
     today: date,
     settings: Settings,
-    log: tuple[int, int],
+    logs: str,
     settings_mark: tuple[int, int] = (0, 0),
-    amend_mark: tuple[int, int] = (0, 0),
 ) -> Summary:
     goal = settings.weekly_goal
     [week] = stats.weeks(sessions, today, goal, 1)
@@ -69,12 +64,11 @@ def make(
     return Summary(
         stats.monday(today),
         Week(week.sessions, goal, streak, last),
-        *log,
+        logs,
         settings_mark,
         settings.status_quiet,
         settings.remind_days,
         settings.remind_at,
-        amend_mark,
     )
 
 
@@ -83,17 +77,15 @@ def read(paths: Paths, today: date) -> Summary | None:
     this week (``quick.fresh_summary``: the same rule as the fast `status`); else None."""
     from backtimer.store.quick import fresh_summary
 
-    data = fresh_summary(str(paths.state), str(paths.sessions), str(paths.settings), today)
+    data = fresh_summary(str(paths.state), str(paths.data_dir), str(paths.settings), today)
     if data is None:
         return None
     return Summary(
         data["monday"],
         Week(data["done"], data["goal"], data["streak"], data.get("last_day")),
-        data["log_size"],
-        data["log_mtime_ns"],
+        data["logs"],
         (data["settings_size"], data["settings_mtime_ns"]),
         data.get("quiet", False),
         tuple(data.get("remind_days", ())),
         data.get("remind_at", "18:00"),
-        (data.get("amend_size", 0), data.get("amend_mtime_ns", 0)),
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.store import journal
+from backtimer.store import logbook
 
 SCRIPT = """
 import sys
@@ -56,7 +56,7 @@ def test_signal_mid_session_records_it(tmp_path: Path, sig: signal.Signals) -> N
     proc.send_signal(sig)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 128 + sig, err  # as a killed program exits
-    [saved] = journal.load(tmp_path / "data" / "sessions.toml").sessions
+    [saved] = logbook.read_folder(tmp_path / "data").sessions
     assert saved.routine == "quick"
     assert not saved.completed and saved.ended_early
 

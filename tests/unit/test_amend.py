@@ -162,12 +162,12 @@ def test_not_hurt_brings_the_move_back_and_the_log_is_untouched(tmp_path: Path) 
     profile = profile_with(tmp_path, [hurt_entry("2026-12-04", 1)])
     day = date(2026, 12, 5)
     assert "cat-cow" in profile.avoided(day)
-    log_bytes = profile.paths.sessions.read_bytes()
+    log_bytes = profile.paths.legacy_sessions.read_bytes()
     profile.amend(fix(profile.log.sessions[0].id, "not_hurt", move="cat-cow"))
     assert "cat-cow" not in profile.avoided(day)
     again = load_profile(profile.paths.data_dir, cache_dir=tmp_path / "cache")  # from disk
     assert "cat-cow" not in again.avoided(day)
-    assert profile.paths.sessions.read_bytes() == log_bytes
+    assert profile.paths.legacy_sessions.read_bytes() == log_bytes
 
 
 def test_a_pain_correction_changes_what_progression_sees(tmp_path: Path) -> None:

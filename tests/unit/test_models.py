@@ -92,7 +92,8 @@ def test_caches_live_in_the_cache_folder_not_beside_the_log(tmp_path: Path) -> N
     load_profile(data, cache_dir=cache)
     assert sorted(p.name for p in data.iterdir()) == ["settings.toml"]
     entries = list(cache.iterdir())
-    assert entries and all(p.suffix == ".json" for p in entries)
+    # the caches, and this machine's name among those sharing the data folder
+    assert entries and all(p.suffix == ".json" or p.name == "device" for p in entries)
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in entries)
     stored = json.loads(entries[0].read_text())

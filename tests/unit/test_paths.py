@@ -8,7 +8,7 @@ from backtimer.store.paths import resolve_paths, shipped_catalog
 def test_data_dir_flag_wins_over_env(tmp_path: Path) -> None:
     paths = resolve_paths(tmp_path / "a", None, env={"BACKTIMER_DATA_DIR": str(tmp_path / "b")})
     assert paths.data_dir == tmp_path / "a"
-    assert paths.sessions == tmp_path / "a" / "sessions.toml"
+    assert paths.legacy_sessions == tmp_path / "a" / "sessions.toml"
     assert paths.settings == tmp_path / "a" / "settings.toml"
 
 
