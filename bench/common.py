@@ -76,6 +76,11 @@ bell = false
 """
 
 
+#: The device name of every benchmark profile, and so its log file's name.
+DEVICE = "bench"
+LOG_NAME = f"sessions-{DEVICE}.toml"
+
+
 def profile(voice: bool = False) -> tuple[Path, Path]:
     """A fresh data folder (settings with the safety screen acknowledged and no pain
     check-in) and a catalogue with the benchmark routines. Returns (data dir, catalogue)."""
@@ -85,6 +90,9 @@ def profile(voice: bool = False) -> tuple[Path, Path]:
 
     folder = Path(tempfile.mkdtemp(prefix="backtimer-bench-"))
     os.environ["BACKTIMER_CACHE_DIR"] = str(folder / "cache")  # this profile's own caches
+    # every profile is this one machine, "bench": its log is sessions-bench.toml
+    (folder / "cache").mkdir(mode=0o700)
+    (folder / "cache" / "device").write_text(f"{DEVICE}\n")
     data = folder / "data"
     data.mkdir()
     sound = 'voice = "auto"\ntones = true\n' if voice else 'voice = "off"\ntones = false\n'

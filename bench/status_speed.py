@@ -4,12 +4,11 @@ and `backtimer --version`, interleaved, median of N runs (wall clock)."""
 from __future__ import annotations
 
 import subprocess
-import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from common import PYTHON, Row, spread
+from common import LOG_NAME, PYTHON, Row, profile, spread
 
 
 def ten_years(data: Path) -> None:
@@ -19,7 +18,7 @@ def ten_years(data: Path) -> None:
 
     start = datetime(2016, 11, 21, 8, tzinfo=timezone(timedelta(hours=1)))
     sessions = [entry(start + timedelta(days=d), n=d) for d in range(0, 3650, 2)]
-    append_many(data / "sessions.toml", sessions)
+    append_many(data / LOG_NAME, sessions)
     load_profile(data)  # the caches, as for anyone who used backtimer yesterday
 
 
@@ -30,8 +29,7 @@ def timed(argv: list[str]) -> float:
 
 
 def measure(runs: int = 15) -> list[Row]:
-    data = Path(tempfile.mkdtemp(prefix="backtimer-status-")) / "data"
-    data.mkdir()
+    data, _ = profile()
     ten_years(data)
     script = str(Path(PYTHON).parent / "backtimer")  # the command people type
     cases = {
