@@ -197,7 +197,7 @@ def cmd_history(ctx: Context) -> int:
         log = logbook.read(paths, cache)
         if log.torn:
             warn(f"warning: {log.torn_message()}")
-        data = stats.report(log.sessions, today, goal, count)
+        data = stats.report(log.sessions, today, goal, count, log.walks, settings.walks_count)
     if ctx.args.json:
         return ctx.json(data)
     ctx.out.write(format_history(data))
@@ -404,8 +404,8 @@ def _week(ctx: Context, today: date) -> tuple[Any, Any]:
         from backtimer.store.state import load_state, update_state
 
         mark, settings_mark = logbook.mark(paths), stamp(paths.settings)
-        sessions = logbook.read(paths, Cache(paths.cache_dir)).sessions
-        found = summary.make(sessions, today, settings, mark, settings_mark)
+        log = logbook.read(paths, Cache(paths.cache_dir))
+        found = summary.make(log.sessions, today, settings, mark, settings_mark, log.walks)
         if paths.data_dir.is_dir():
             # a read-only folder: the next status reads the log again
             with suppress(OSError, DataError):
@@ -570,6 +570,40 @@ def cmd_amend(ctx: Context) -> int:
     from backtimer.cli.corrections import amend
 
     return amend(ctx)
+
+
+def cmd_walk(ctx: Context) -> int:
+    """Record a walk; say what it did for the week."""
+    import secrets
+
+    from backtimer.core import stats
+    from backtimer.core.walk import COUNTS_FROM_MINUTES, new_walk
+
+    profile = ctx.profile()
+    now = ctx.now()
+    today = ctx.today_override or now.date()
+    day = ctx.args.date or today
+    if day > today:
+        raise DataError(f"{day}: that day has not come yet; nothing was recorded.")
+    walk = new_walk(day, ctx.args.minutes, now, secrets.token_hex(3))
+    profile.walk(walk)
+    settings, log = profile.settings, profile.log
+    [week] = stats.weeks(
+        log.sessions, day, settings.weekly_goal, 1, log.walks, settings.walks_count
+    )
+    if settings.walks_count and walk.minutes >= COUNTS_FROM_MINUTES:
+        counted = f"It counts as a session: {week.sessions}/{settings.weekly_goal} that week."
+    elif settings.walks_count:
+        counted = f"Walks of {COUNTS_FROM_MINUTES} minutes or more count as a session."
+    else:
+        counted = (
+            "Walks do not count toward the goal (walks_count = true in settings to count them)."
+        )
+    ctx.out.write(
+        f"Walk of {walk.minutes} min on {day:%a %d %b} recorded; {week.walk_minutes} min "
+        f"walked that week. {counted}\n"
+    )
+    return EXIT_OK
 
 
 def cmd_delete(ctx: Context) -> int:

@@ -197,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="correct a session: its pain ratings, a note, a mistaken 'this hurts'",
         description="Correct the session ID (see `backtimer sessions`). The log is not "
-        "rewritten: the correction is added to amendments.toml beside it, and everything "
+        "rewritten: the correction is added to this machine's amendments file, and everything "
         "(history, progress, moves left out for pain) reads the corrected session.",
     )
     amend.add_argument("id", metavar="ID")
@@ -221,6 +221,18 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("id", metavar="ID")
     delete.add_argument("--yes", action="store_true", help="do not ask")
     delete.set_defaults(handler="delete")
+
+    walk = sub.add_parser(
+        "walk",
+        parents=[common],
+        help="record a walk (minutes per week in history)",
+        description="Record a walk of MINUTES (1-600) today, or on --date. History shows "
+        "the minutes walked each week; with walks_count = true in settings, a walk of 20 "
+        "minutes or more also counts as a session toward your weekly goal.",
+    )
+    walk.add_argument("minutes", type=_minutes_walked, metavar="MINUTES")
+    walk.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="the day (default today)")
+    walk.set_defaults(handler="walk")
 
     progress = sub.add_parser(
         "progress",
@@ -348,6 +360,16 @@ def _pain(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number") from None
     if not 0 <= value <= 10:
         raise argparse.ArgumentTypeError(f"{value} is out of range: pain is 0 to 10")
+    return value
+
+
+def _minutes_walked(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number") from None
+    if not 1 <= value <= 600:
+        raise argparse.ArgumentTypeError(f"{value} is out of range: a walk is 1 to 600 minutes")
     return value
 
 

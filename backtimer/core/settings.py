@@ -54,6 +54,8 @@ class Settings:
     excluded: tuple[str, ...] = ()
     #: Doses grow with you and step back when it hurts; off: the catalogue's doses.
     progression: bool = True
+    #: A walk of 20 minutes or more counts as a session toward the weekly goal.
+    walks_count: bool = False
     #: Read from older files only: it now lives in the state file.
     safety_acknowledged: bool = False
 

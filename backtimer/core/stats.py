@@ -31,6 +31,7 @@ from backtimer.core.tally import (
     monday,
     tally,
 )
+from backtimer.core.walk import Walk
 
 __all__ = ["COUNTS_FROM", "Tally", "counts", "day_of", "monday", "tally"]
 
@@ -47,15 +48,24 @@ class Week:
     active_s: float  # all active time, counted or not
     goal_met: bool
     uncounted: int = 0  # sessions ended early that do not count
+    walk_minutes: int = 0  # minutes walked (a counted walk is also in ``sessions``)
 
     @property
     def label(self) -> str:
         return week_label(self.monday)
 
 
-def weeks(sessions: Iterable[SessionEntry], today: date, goal: int, count: int) -> list[Week]:
-    """The last ``count`` weeks, oldest first, ending with this week."""
-    return weeks_of(tally(sessions, moves=False), today, goal, count)
+def weeks(
+    sessions: Iterable[SessionEntry],
+    today: date,
+    goal: int,
+    count: int,
+    walks: Iterable[Walk] = (),
+    counting: bool = False,
+) -> list[Week]:
+    """The last ``count`` weeks, oldest first, ending with this week; ``walks`` add
+    their minutes, and count toward the goal when ``counting`` (``core.walk``)."""
+    return weeks_of(tally(sessions, moves=False).add_walks(walks, counting), today, goal, count)
 
 
 def weeks_of(t: Tally, today: date, goal: int, count: int) -> list[Week]:
@@ -64,16 +74,17 @@ def weeks_of(t: Tally, today: date, goal: int, count: int) -> list[Week]:
     out = []
     for m in (first + timedelta(weeks=n) for n in range(count)):
         sums = t.weeks.get(m)
+        walked = t.walks.get(m, (0, 0))[0]
+        done = t.counted(m)
         if sums is None:
-            out.append(Week(m, 0, 0.0, goal <= 0, 0))
+            out.append(Week(m, done, 0.0, done >= goal, 0, walked))
         else:
-            done = sums[COUNTED]
-            out.append(Week(m, done, sums[ACTIVE], done >= goal, sums[UNCOUNTED]))
+            out.append(Week(m, done, sums[ACTIVE], done >= goal, sums[UNCOUNTED], walked))
     return out
 
 
 def _met_mondays(t: Tally, goal: int) -> set[date]:
-    return {m for m, sums in t.weeks.items() if sums[COUNTED] >= goal and sums[COUNTED]}
+    return {m for m in {*t.weeks, *t.walks} if (done := t.counted(m)) >= goal and done}
 
 
 def _current(met: set[date], today: date) -> int:
@@ -96,9 +107,15 @@ def _longest(met: set[date]) -> int:
     return best
 
 
-def streaks(sessions: Iterable[SessionEntry], today: date, goal: int) -> tuple[int, int]:
+def streaks(
+    sessions: Iterable[SessionEntry],
+    today: date,
+    goal: int,
+    walks: Iterable[Walk] = (),
+    counting: bool = False,
+) -> tuple[int, int]:
     """(current, longest) streak, from one pass over the sessions."""
-    return streaks_of(tally(sessions, moves=False), today, goal)
+    return streaks_of(tally(sessions, moves=False).add_walks(walks, counting), today, goal)
 
 
 def streaks_of(t: Tally, today: date, goal: int) -> tuple[int, int]:
@@ -153,16 +170,29 @@ def sessions_by_day(sessions: Iterable[SessionEntry], first: date, last: date) -
     return Counter(d for s in sessions if counts(s) and first <= (d := day_of(s)) <= last)
 
 
-def report(sessions: Sequence[SessionEntry], today: date, goal: int, count: int) -> dict:
+def report(
+    sessions: Sequence[SessionEntry],
+    today: date,
+    goal: int,
+    count: int,
+    walks: Sequence[Walk] = (),
+    counting: bool = False,
+) -> dict:
     """Everything ``backtimer history --json`` prints; the history screen reads it too."""
-    return report_of(tally(sessions), sessions, today, goal, count)
+    whole = tally(sessions).add_walks(walks, counting)
+    return report_of(whole, sessions, today, goal, count, walks)
 
 
 def report_of(
-    whole: Tally, sessions: Iterable[SessionEntry], today: date, goal: int, count: int
+    whole: Tally,
+    sessions: Iterable[SessionEntry],
+    today: date,
+    goal: int,
+    count: int,
+    walks: Iterable[Walk] = (),
 ) -> dict:
-    """The report from the log's tally and its sessions (only those of the weeks the
-    report lists are needed)."""
+    """The report from the log's tally (walks added) and its sessions (only those of
+    the weeks the report lists are needed), and the walks of those weeks."""
     recent = weeks_of(whole, today, goal, count)
     pain = pain_of(whole, recent[0].monday, recent[-1].monday)
     this = recent[-1]
@@ -181,6 +211,7 @@ def report_of(
                 "sessions": w.sessions,
                 "active_s": round(w.active_s, 1),
                 "goal_met": w.goal_met,
+                "walk_minutes": w.walk_minutes,
                 "pain_before_avg": pain.get(w.monday, (None, None))[0],
                 "pain_after_avg": pain.get(w.monday, (None, None))[1],
             }
@@ -198,6 +229,11 @@ def report_of(
             s.to_json()
             for s in sessions
             if recent[0].monday <= day_of(s) < recent[-1].monday + timedelta(weeks=1)
+        ],
+        "walks": [
+            w.plain()
+            for w in walks
+            if recent[0].monday <= w.day < recent[-1].monday + timedelta(weeks=1)
         ],
     }
 

@@ -73,6 +73,8 @@ class Tally:
     whole: list[Any] = field(default_factory=_empty)
     #: Exercise id -> how often it was done, in the order first done.
     done: Counter[str] = field(default_factory=Counter)
+    #: Monday -> [walking minutes, walks that count as a session] (``add_walks``).
+    walks: dict[date, list[int]] = field(default_factory=dict)
 
     @property
     def sessions(self) -> int:
@@ -100,6 +102,22 @@ class Tally:
             if moves:
                 done.update(e.id for e in s.exercises if e.status == "done")
         return self
+
+    def add_walks(self, walks: Iterable[Any], counting: bool) -> Tally:
+        """Add walks (``core.walk.Walk``): their minutes to their week, and, when
+        ``counting``, each long enough as a session toward the goal."""
+        from backtimer.core.walk import counts as walk_counts
+
+        for walk in walks:
+            sums = self.walks.setdefault(monday(walk.day), [0, 0])
+            sums[0] += walk.minutes
+            sums[1] += walk_counts(walk, counting)
+        return self
+
+    def counted(self, week: date) -> int:
+        """The sessions of ``week`` that count toward the goal, walks included."""
+        sums, walked = self.weeks.get(week), self.walks.get(week)
+        return (sums[COUNTED] if sums else 0) + (walked[1] if walked else 0)
 
     def plain(self) -> dict[str, Any]:
         return {

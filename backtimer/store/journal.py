@@ -87,6 +87,8 @@ class Log:
     parts: list[Log] = field(default_factory=list)
     #: The sessions as logged, before corrections (``store.logbook``; None: the same).
     logged: list[SessionEntry] | None = None
+    #: The walks of every machine (``store.logbook``, ``core.walk.Walk``), by day.
+    walks: list[Any] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: SessionEntry, line: int) -> None:

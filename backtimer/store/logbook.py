@@ -16,7 +16,7 @@ from pathlib import Path
 
 from backtimer.core.amend import Amendment, apply
 from backtimer.core.log import SessionEntry
-from backtimer.store import amendments, journal
+from backtimer.store import amendments, journal, walks
 from backtimer.store.cache import Cache
 from backtimer.store.paths import Paths, log_files
 from backtimer.store.quick import logs_mark
@@ -46,16 +46,16 @@ def union(files: list[Path], cache: Cache | None, own: Path) -> journal.Log:
 
 def corrections(files: list[Path], cache: Cache | None, own: Path) -> amendments.Corrections:
     """Every correction in ``files``, each id once."""
-    found = amendments.Corrections(own)
+    found = amendments.Corrections(own, amendments.KIND.noun)
     seen: set[str] = set()
     for path in files:
         part = amendments.load(path, cache)
         found.parts.append(part)
         found.torn += part.torn
-        for amendment in part.amendments:
+        for amendment in part.items:
             if amendment.id not in seen:
                 seen.add(amendment.id)
-                found.amendments.append(amendment)
+                found.items.append(amendment)
     return found
 
 
@@ -63,20 +63,23 @@ def read_folder(data_dir: Path, cache: Cache | None = None) -> journal.Log:
     """Another data folder's log, corrected (for ``merge``): read, never written."""
     own = data_dir / "sessions.toml"
     log = union(log_files(data_dir, "sessions"), cache, own)
+    log.walks, _ = walks.load_all(log_files(data_dir, "walks"), cache)
     return _corrected(log, corrections(log_files(data_dir, "amendments"), cache, own))
 
 
 def read(paths: Paths, cache: Cache | None = None) -> journal.Log:
-    """The log, corrected. Its ``corrections`` hold the amendments as read."""
+    """The log, corrected, and the walks. Its ``corrections`` hold the amendments as
+    read. A walk cut short by a crash is skipped (a walk is a minute to log again)."""
     log = union(paths.log_files("sessions"), cache, paths.sessions)
+    log.walks, _ = walks.load_all(paths.log_files("walks"), cache)
     return _corrected(log, corrections(paths.log_files("amendments"), cache, paths.amendments))
 
 
 def _corrected(log: journal.Log, found: amendments.Corrections) -> journal.Log:
     log.corrections = found
-    if found.amendments:
+    if found.items:
         log.logged = log.sessions
-        log.sessions = apply(log.sessions, found.amendments)
+        log.sessions = apply(log.sessions, found.items)
     return log
 
 
@@ -87,7 +90,7 @@ def logged(log: journal.Log) -> list[SessionEntry]:
 
 
 def all_amendments(log: journal.Log) -> list[Amendment]:
-    return list(log.corrections.amendments) if log.corrections is not None else []
+    return list(log.corrections.items) if log.corrections is not None else []
 
 
 def mark(paths: Paths) -> str:
@@ -98,7 +101,7 @@ def mark(paths: Paths) -> str:
 def single(paths: Paths) -> Path | None:
     """The one session log when there is only one and no corrections (the fast readers
     of the log's cache then answer alone); None otherwise."""
-    if any(p.exists() for p in paths.log_files("amendments")):
+    if any(p.exists() for kind in ("amendments", "walks") for p in paths.log_files(kind)):
         return None
     logs = [p for p in paths.log_files("sessions") if p.exists()]
     if len(logs) > 1:

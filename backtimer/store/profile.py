@@ -19,6 +19,7 @@ from backtimer.core.plan import Choice, choose_plan, easy_minutes, shape_routine
 from backtimer.core.progression import Progress, progress
 from backtimer.core.routine import Catalog, Routine
 from backtimer.core.settings import Settings
+from backtimer.core.walk import Walk, by_id
 from backtimer.store import amendments, journal, logbook
 from backtimer.store.cache import Cache
 from backtimer.store.catalog import load_catalog
@@ -245,6 +246,7 @@ class Profile:
             self.settings,
             self.log_mark(),
             stamp(self.paths.settings),
+            self.log.walks,
         )
         with suppress(OSError):
             self.remember(summary=made.plain())
@@ -282,9 +284,19 @@ class Profile:
             self.log.logged = self.log.sessions
         self.log.sessions = apply([*self.log.sessions], [amendment])
         if self.log.corrections is not None:
-            self.log.corrections.amendments.append(amendment)
+            self.log.corrections.items.append(amendment)
         self._log_mark = self.log_mark()
         self.refresh_summary(amendment.made_at.date())
+
+    def walk(self, walk: Walk) -> None:
+        """Save a walk (to this machine's walks file) and count it. An OSError or
+        DataError leaves everything as it was."""
+        from backtimer.store import walks
+
+        walks.append(self.paths.walks, walk)
+        self.log.walks = by_id([*self.log.walks, walk])
+        self._log_mark = self.log_mark()
+        self.refresh_summary(walk.logged_at.date())
 
     def session(self, session_id: str) -> SessionEntry | None:
         """The session of that id in the corrected log (None: none, or deleted)."""

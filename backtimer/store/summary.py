@@ -9,6 +9,7 @@ Reading it imports neither Textual nor pydantic.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.core.reminders import Week
 from backtimer.core.settings import Settings
+from backtimer.core.walk import Walk
 from backtimer.store.paths import Paths
 
 
@@ -56,10 +58,11 @@ def make(
     settings: Settings,
     logs: str,
     settings_mark: tuple[int, int] = (0, 0),
+    walks: Sequence[Walk] = (),
 ) -> Summary:
-    goal = settings.weekly_goal
-    [week] = stats.weeks(sessions, today, goal, 1)
-    streak, _ = stats.streaks(sessions, today, goal)
+    goal, counting = settings.weekly_goal, settings.walks_count
+    [week] = stats.weeks(sessions, today, goal, 1, walks, counting)
+    streak, _ = stats.streaks(sessions, today, goal, walks, counting)
     last = max((s.started_at.date() for s in sessions if stats.counts(s)), default=None)
     return Summary(
         stats.monday(today),

@@ -207,13 +207,6 @@ class BacktimerApp(App[None]):
             self.refresh_choice()  # moves back in, doses
             navigation.redraw_history(self)
 
-    @work(exclusive=True, group="correct")
-    async def action_undo_hurt(self) -> None:
-        from backtimer.tui.corrections import undo_today
-
-        if await undo_today(self, self.profile, self.clock.wall().astimezone()):
-            self.refresh_choice()
-
     def action_help(self) -> None:
         navigation.keys(self)
 

@@ -215,7 +215,10 @@ class SessionFlow:
 
         host = self.host
         settings = host.settings
-        [week] = stats.weeks(host.profile.log.sessions, host.today(), settings.weekly_goal, 1)
+        log = host.profile.log
+        [week] = stats.weeks(
+            log.sessions, host.today(), settings.weekly_goal, 1, log.walks, settings.walks_count
+        )
         done = week.sessions + 1
         closing = f"That makes {spoken(done)} of {spoken(settings.weekly_goal)} this week."
         options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, closing)
@@ -227,7 +230,8 @@ class SessionFlow:
         host = self.host
         app = cast("App[Any]", host)
         profile, goal, today = host.profile, host.settings.weekly_goal, host.today()
-        [week] = stats.weeks(profile.log.sessions, today, goal, 1)
+        log, counting = profile.log, host.settings.walks_count
+        [week] = stats.weeks(log.sessions, today, goal, 1, log.walks, counting)
         names = {e.id: e.name for e in profile.catalog.exercises.values()}
         advice = profile.pain_advice(today)
         text = summary_text(

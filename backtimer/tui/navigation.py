@@ -51,7 +51,8 @@ def history(app: App[Any], profile: Profile, today: date) -> None:
     goal = profile.settings.weekly_goal
 
     def render(width: int) -> str:  # the log as it is then (corrections included)
-        return history_text(profile.log.sessions, today, goal, names, routines, width)
+        log, counting = profile.log, profile.settings.walks_count
+        return history_text(log.sessions, today, goal, names, routines, width, log.walks, counting)
 
     app.push_screen(HistoryScreen(render))
 

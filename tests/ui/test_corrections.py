@@ -75,7 +75,7 @@ async def test_pain_delete_and_not_hurt_from_history(app_factory) -> None:
         text = str(app.screen.query_one("#history-text").content)
         assert "Mon 16 Nov" not in text and "All time:[/b] 1 session" in text
     assert app.paths.sessions.read_bytes() == log_bytes  # the log itself untouched
-    assert len(app.profile.log.corrections.amendments) == 3
+    assert len(app.profile.log.corrections.items) == 3
 
 
 async def test_home_undoes_a_mistaken_this_hurts_of_today(app_factory) -> None:
@@ -102,3 +102,20 @@ async def test_home_undoes_a_mistaken_this_hurts_of_today(app_factory) -> None:
         assert "cat-cow" not in app.profile.avoided(app.today())
         assert "by mistake" not in str(app.screen.query_one("#notes").content)
         assert "cat-cow" in [s.exercise.id for s in app.choice.steps]
+
+
+async def test_a_walk_from_home_shows_in_history(app_factory) -> None:
+    app = app_factory(routine="quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, AskScreen)
+        app.screen.query_one(Input).value = "35"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [w.minutes for w in app.profile.log.walks] == [35]
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "walked 35 min" in str(app.screen.query_one("#history-text").render())
+    assert len(list(app.paths.data_dir.glob("walks-*.toml"))) == 1

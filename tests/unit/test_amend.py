@@ -110,7 +110,7 @@ def test_corrections_are_appended_and_read_back(tmp_path: Path) -> None:
     made = [fix("s1", "pain", 1, pain_before=2), fix("s1", "note", 2, note='a "quoted" note')]
     for m in made:
         amendments.append(path, m)
-    assert amendments.load(path).amendments == made
+    assert amendments.load(path).items == made
     assert oct(path.stat().st_mode & 0o777) == "0o600"
     before = path.read_bytes()
     amendments.append(path, fix("s2", "delete", 3))
@@ -123,10 +123,10 @@ def test_a_torn_last_correction_is_skipped_and_reported(tmp_path: Path) -> None:
     whole = path.read_bytes()
     path.write_bytes(whole + b'\n[[amendment]]\nid = "t9"\nmade_at = 2026-12-')
     found = amendments.load(path)
-    assert [a.session for a in found.amendments] == ["s1"]
+    assert [a.session for a in found.items] == ["s1"]
     assert found.torn and "cut short" in (found.torn_message() or "")
     amendments.append(path, fix("s2", "delete", 2))  # appending after it works
-    assert [a.session for a in amendments.load(path).amendments] == ["s1", "s2"]
+    assert [a.session for a in amendments.load(path).items] == ["s1", "s2"]
 
 
 def test_a_bad_hand_edit_names_its_line_and_changes_nothing(tmp_path: Path) -> None:
@@ -233,5 +233,5 @@ def test_sessions_fast_readers_step_aside_for_corrections(tmp_path: Path) -> Non
         for m in order:
             amendments.append(path, m)
         base = [replace(entry("2026-12-01T08:00:00+01:00"), id="s1")]
-        views.add(apply(base, amendments.load(path).amendments)[0].pain_after)
+        views.add(apply(base, amendments.load(path).items)[0].pain_after)
     assert views == {2}

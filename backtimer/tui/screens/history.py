@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
+from backtimer.core.walk import Walk
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.calendar import heatmap
 from backtimer.tui.widgets.too_small import too_small
@@ -53,11 +54,14 @@ def history_text(
     names: dict[str, str],
     routines: dict[str, str] | None = None,
     width: int = 80,
+    walks: Sequence[Walk] = (),
+    counting: bool = False,
 ) -> str:
     """The history for a screen ``width`` columns wide: the calendar shows as many of
     the last 26 weeks as fit, and long lines wrap under their own indent."""
     shown = max(4, min(WEEKS, (width - 8) // 2))
     whole = stats.tally(sessions)  # one pass; every figure below is read from it
+    whole.add_walks(walks, counting)
     weeks = stats.weeks_of(whole, today, goal, WEEKS)
     first = weeks[0].monday
     days = stats.sessions_by_day(sessions, first, today)
@@ -87,8 +91,9 @@ def history_text(
         mark = "  [b]met ✓[/b]" if w.goal_met else ""
         if w.uncounted:
             mark += f"  [dim]+{w.uncounted} not counted: ended early[/]"
+        walked = f"  walked {w.walk_minutes} min" if w.walk_minutes else ""
         lines.append(
-            f"  {w.label}  {dots:<7} {w.sessions}/{goal}  {w.active_s / 60:>4.0f} min{mark}"
+            f"  {w.label}  {dots:<7} {w.sessions}/{goal}  {w.active_s / 60:>4.0f} min{walked}{mark}"
         )
     lines += ["", "[b]Recent sessions[/b]"]
     if not sessions:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Protocol, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Center, Vertical
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.week import week_line
 
 if TYPE_CHECKING:
+    from backtimer.clock import Clock
     from backtimer.core.settings import Settings
     from backtimer.store.paths import Paths
     from backtimer.store.profile import Profile
@@ -32,7 +34,11 @@ class Host(Protocol):
     paths: Paths
     choice: Choice
 
+    clock: Clock
+
     def today(self) -> date: ...
+
+    def refresh_choice(self) -> None: ...
 
 
 LOGO = "b a c k t i m e r"
@@ -92,6 +98,24 @@ class HomeScreen(Screen[None]):
             host.choice = host.profile.routine(routine, host.today(), include_all=True)
             self.notify("Every move of the routine is back in, for this time.", timeout=4)
 
+    @work(exclusive=True, group="home")
+    async def action_undo_hurt(self) -> None:
+        """Undo a "this hurts" of today pressed by mistake (asks for each move)."""
+        from backtimer.tui.corrections import undo_today
+
+        host = self.bt
+        if await undo_today(self.app, host.profile, host.clock.wall().astimezone()):
+            host.refresh_choice()  # the moves are back in the plan
+
+    @work(exclusive=True, group="home")
+    async def action_log_walk(self) -> None:
+        """Record a walk of today; the week's line shows it."""
+        from backtimer.tui.walks import log_walk
+
+        host = self.bt
+        if await log_walk(self.app, host.profile, host.clock.wall().astimezone()):
+            self.show_choice(host.choice)  # a walk changes no plan
+
     def _hurt_today(self) -> bool:
         today = self.bt.today()
         return any(
@@ -106,6 +130,7 @@ class HomeScreen(Screen[None]):
         goal = app.settings.weekly_goal
         sessions = app.profile.log.sessions
         whole = stats.tally(sessions, moves=False)  # one pass for the week and the streak
+        whole.add_walks(app.profile.log.walks, app.settings.walks_count)
         [week] = stats.weeks_of(whole, today, goal, 1)
         self.query_one("#week", Static).update(
             week_line(week.sessions, goal) + self._at_risk(week.sessions, goal, today)
