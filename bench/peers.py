@@ -29,8 +29,15 @@ PEERS = {
 }
 
 
+class Exited(Exception):
+    """The peer quit before its window was over (it is then not a countdown here)."""
+
+
 def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (FileNotFoundError, ProcessLookupError):
+        raise Exited from None
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
@@ -104,7 +111,12 @@ def measure(window: float = 20.0) -> list[Row]:
             if isinstance(tool, str):
                 rows.append(Row("peers", f"{name}: skipped", "-", tool, "-", "-", None))
                 continue
-            shown, cpu = observe([str(tool), *PEERS[name][2]], window)
+            try:
+                shown, cpu = observe([str(tool), *PEERS[name][2]], window)
+            except Exited:
+                why = "exited before the window was over"
+                rows.append(Row("peers", f"{name}: skipped", "-", why, "-", "-", None))
+                continue
             rows.append(
                 Row(
                     "peers",

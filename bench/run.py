@@ -59,7 +59,9 @@ def main() -> int:
     ]
     for name, step in steps:
         print(f"... {name}", file=sys.stderr, flush=True)
-        rows += step()
+        found = step()
+        rows += found
+        print(table(found), file=sys.stderr, flush=True)  # kept if a later step fails
     result = table(rows)
     print(result)
     missed = [r for r in rows if r.met is False]
