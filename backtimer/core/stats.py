@@ -87,16 +87,6 @@ def _met_mondays(t: Tally, goal: int) -> set[date]:
     return {m for m in {*t.weeks, *t.walks} if (done := t.counted(m)) >= goal and done}
 
 
-def _current(met: set[date], today: date) -> int:
-    this = monday(today)
-    streak = 1 if this in met else 0
-    week = this - timedelta(weeks=1)
-    while week in met:
-        streak += 1
-        week -= timedelta(weeks=1)
-    return streak
-
-
 def _longest(met: set[date]) -> int:
     best = run = 0
     previous: date | None = None
@@ -118,9 +108,24 @@ def streaks(
     return streaks_of(tally(sessions, moves=False).add_walks(walks, counting), today, goal)
 
 
+def current_of(t: Tally, today: date, goal: int) -> int:
+    """The current streak alone, looking back only as far as it goes."""
+    this = monday(today)
+
+    def met(week: date) -> bool:
+        done = t.counted(week)
+        return done >= goal and done > 0
+
+    streak = 1 if met(this) else 0
+    week = this - timedelta(weeks=1)
+    while met(week):
+        streak += 1
+        week -= timedelta(weeks=1)
+    return streak
+
+
 def streaks_of(t: Tally, today: date, goal: int) -> tuple[int, int]:
-    met = _met_mondays(t, goal)
-    return _current(met, today), _longest(met)
+    return current_of(t, today, goal), _longest(_met_mondays(t, goal))
 
 
 def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> int:
@@ -128,7 +133,7 @@ def current_streak(sessions: Iterable[SessionEntry], today: date, goal: int) -> 
 
     A week still running never breaks the streak.
     """
-    return _current(_met_mondays(tally(sessions, moves=False), goal), today)
+    return current_of(tally(sessions, moves=False), today, goal)
 
 
 def longest_streak(sessions: Iterable[SessionEntry], goal: int) -> int:

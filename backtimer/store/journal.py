@@ -319,6 +319,12 @@ def _load(path: Path, cache: Cache | None, known: dict[str, SessionEntry]) -> Lo
     if cached is not None:
         start, first_line, log.sessions, log.torn, log.duplicates = cached
         log._ids = {entry.id for entry in log.sessions}
+        base = (start, _BASES[path][1])
+        tail = _read_tail(cache, path, base, raw[start:]) if cache is not None else None
+        if tail is not None and not log._ids.intersection(s.id for s in tail[0]):
+            log.sessions += tail[0]
+            log._ids.update(s.id for s in tail[0])
+            start, first_line = tail[1], tail[2]
     else:
         start, first_line = 0, 1
     text = _decode(path, raw, start)
@@ -623,7 +629,9 @@ def _read_cache(
         sessions = _sessions(stored, stored["rows"])
         torn = [Torn(*t) for t in stored["torn"]]
         duplicates = [(str(i), int(n)) for i, n in stored["duplicates"]]
-        return stored["size"], stored["lines"], sessions, torn, duplicates
+        size, lines = int(stored["size"]), int(stored["lines"])
+        _BASES[path] = (size, str(stored["prefix"]), lines)
+        return size, lines, sessions, torn, duplicates
     except (KeyError, TypeError, ValueError, IndexError):  # not what we store: rebuild
         return None
 
@@ -644,13 +652,17 @@ def load_recent(path: Path, cache: Cache, since: date) -> tuple[Tally, list[Sess
     for kind in ("log-tally", "log"):  # the short entry, when it reaches back far enough
         stored = _stored(cache, path, raw, kind)
         try:
-            if stored is None or raw[stored["size"] :].strip() or stored["torn"]:
+            if stored is None or stored["torn"] or stored.get("since", "") > day:
                 continue
-            if stored.get("since", "") > day:
+            base = (stored["size"], stored["prefix"])
+            tail = _read_tail(cache, path, base, raw[stored["size"] :])
+            tail_sessions, end = (tail[0], tail[1]) if tail else ([], stored["size"])
+            if raw[end:].strip():
                 continue
-            whole = Tally.from_plain(stored["tally"])
+            whole = Tally.from_plain(stored["tally"]).add(tail_sessions)
             rows = [row for row in stored["rows"] if row[1][:10] >= day]
-            return whole, _sessions(stored, rows)
+            recent = [s for s in tail_sessions if s.started_at.date() >= since]
+            return whole, [*_sessions(stored, rows), *recent]
         except (KeyError, TypeError, ValueError, IndexError):
             continue
     return None
@@ -675,6 +687,7 @@ def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) 
     sessions = log.sessions
     whole = tally(sessions).plain()
     cache.put("log", path, "append-only", {**head, "tally": whole, **_rows(sessions)})
+    _BASES[path] = (len(prefix), str(head["prefix"]), lines)
     # and a short one for history: the tally of the whole log, and the sessions of
     # the last weeks only, so a history of ten years reads a few kilobytes
     last = max((s.started_at.date() for s in sessions), default=None)
@@ -682,3 +695,107 @@ def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) 
     recent = [s for s in sessions if s.started_at.date() >= since]
     summary = {"tally": whole, "since": since.isoformat(), **_rows(recent)}
     cache.put("log-tally", path, "append-only", {**head, **summary})
+
+
+# ---------------------------------------------------------------------- the tail
+#
+# Rewriting the whole cache after each session would make a save cost as much as the
+# log is long. So a save adds its session to a small second entry, the tail: the
+# sessions appended after the part the main entry covers, keyed by a digest of the
+# main entry's bytes and of exactly the tail's own. A load takes the main entry, then
+# the tail if it follows on, then parses the rest. When the tail holds TAIL_LIMIT
+# sessions, the next save writes the main entry again (once in TAIL_LIMIT saves).
+
+#: The main entry each log was last read or written with by this process:
+#: path -> (bytes covered, their SHA-256, lines covered).
+_BASES: dict[Path, tuple[int, str, int]] = {}
+TAIL_LIMIT = 256
+
+
+def _read_tail(
+    cache: Cache, path: Path, base: tuple[int, str], after: bytes
+) -> tuple[list[SessionEntry], int, int] | None:
+    """The tail entry's sessions when it follows on from the main entry ``base`` (the
+    size and digest of the bytes it covers, already checked) and matches the bytes
+    ``after`` them: (sessions, the offset it covers up to, the line after it). None
+    when there is none that fits."""
+    stored = cache.get("log-tail", path, "append-only")
+    try:
+        if not isinstance(stored, dict) or (stored["base_size"], stored["base_prefix"]) != base:
+            return None
+        end = stored["size"]
+        length = end - base[0]
+        if not 0 < length <= len(after):
+            return None
+        if hashlib.sha256(after[:length]).hexdigest() != stored["digest"]:
+            return None
+        if tuple(stored["fields"]) != _ROW or not _POSITIONAL:
+            return None
+        if tuple(stored["exercise_fields"]) != _EXERCISE_ROW:
+            return None
+        return _sessions(stored, stored["rows"]), end, int(stored["lines"])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+
+
+def _read_from(path: Path, offset: int) -> bytes | None:
+    """The log's bytes from ``offset`` on, under a shared lock (None: no log)."""
+    try:
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+        with locked(path, flags, exclusive=False) as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            handle.seek(offset)
+            return bytes(handle.read())
+    except OSError:
+        return None
+
+
+def remember(path: Path, cache: Cache, entry: SessionEntry) -> None:
+    """After ``entry`` was appended to ``path``: bring the log's cache up to date at a
+    cost that does not grow with the log (the tail entry), or, failing that (no main
+    entry read by this process, a full tail, anything unexpected), by a full load."""
+    base = _BASES.get(path)
+    if base is not None and _append_tail(path, cache, entry, base):
+        return
+    load(path, cache, known=[entry])
+
+
+def _append_tail(path: Path, cache: Cache, entry: SessionEntry, base: tuple[int, str, int]) -> bool:
+    size, prefix, lines = base
+    after = _read_from(path, size)
+    if after is None or b"\r" in after:
+        return False
+    tail = _read_tail(cache, path, (size, prefix), after)
+    sessions, end, first_line = tail if tail is not None else ([], size, lines)
+    if len(sessions) >= TAIL_LIMIT:
+        return False
+    try:
+        text = after[end - size :].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    log = Log(path, sessions=list(sessions))
+    log._ids = {s.id for s in sessions}
+    try:
+        complete = _parse(path, text, first_line, log, {entry.id: entry}, whole=False)
+    except DataError:
+        return False
+    if log.torn or log.duplicates or complete != len(text) or not text.strip():
+        return False
+    covered = after[: end - size + len(text.encode("utf-8"))]
+    cache.put(
+        "log-tail",
+        path,
+        "append-only",
+        {
+            "base_size": size,
+            "base_prefix": prefix,
+            "size": size + len(covered),
+            "digest": hashlib.sha256(covered).hexdigest(),
+            "lines": first_line + text.count("\n"),
+            "fields": list(_ROW),
+            "exercise_fields": list(_EXERCISE_ROW),
+            **_rows(log.sessions),
+        },
+    )
+    return True

@@ -19,6 +19,7 @@ from backtimer.core.plan import Choice, choose_plan, easy_minutes, shape_routine
 from backtimer.core.progression import Progress, progress
 from backtimer.core.routine import Catalog, Routine
 from backtimer.core.settings import Settings
+from backtimer.core.tally import Tally, counts
 from backtimer.core.walk import Walk, by_id
 from backtimer.store import amendments, journal, logbook
 from backtimer.store.cache import Cache
@@ -46,6 +47,8 @@ class Profile:
     log: journal.Log
     cache: Cache
     _log_mark: str = ""
+    #: The week's tally, kept between saves: (what it was made from, it, last day).
+    _tallied: tuple[tuple[int, int, int, int, bool], Tally, date | None] | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -226,27 +229,45 @@ class Profile:
         """Append ``entry`` to the log and to the profile in memory. An OSError (a
         full disk) leaves the log as it was."""
         journal.append(self.paths.sessions, entry)
+        tallied = self._tallied is not None and self._tallied[0] == self._tally_key()
         self.log.add(entry, 0)
         if self.log.logged is not None:  # the log as logged, under its corrections
             self.log.logged.append(entry)
+        if tallied and self._tallied is not None:  # the week's tally follows, in step
+            _, whole, last = self._tallied
+            whole.add([entry], moves=False)
+            if counts(entry):
+                last = max(last or entry.started_at.date(), entry.started_at.date())
+            self._tallied = (self._tally_key(), whole, last)
         self._log_mark = self.log_mark()
         # extend the log's cache with the new block now, so that the next start needs
         # neither a parse nor pydantic (the cache is keyed on the bytes it covers)
         with suppress(DataError, OSError):
-            journal.load(self.paths.sessions, self.cache, known=[entry])
+            journal.remember(self.paths.sessions, self.cache, entry)
         self.refresh_summary(entry.started_at.date())
 
+    def _tally_key(self) -> tuple[int, int, int, int, bool]:
+        """What the week's tally was made from: a new list (a reload, a correction) or
+        other walks or walk setting means it is made again."""
+        log = self.log
+        walks_count = self.settings.walks_count
+        return (id(log.sessions), len(log.sessions), id(log.walks), len(log.walks), walks_count)
+
     def refresh_summary(self, today: date) -> None:
-        """Keep the week's summary in the state file for `backtimer status`."""
+        """Keep the week's summary in the state file for `backtimer status`. The tally
+        it is read from is kept between saves (a save adds its session to it), so a
+        save costs the same with ten sessions in the log as with ten thousand."""
+        from backtimer.core import stats
         from backtimer.store import summary
 
-        made = summary.make(
-            self.log.sessions,
-            today,
-            self.settings,
-            self.log_mark(),
-            stamp(self.paths.settings),
-            self.log.walks,
+        if self._tallied is None or self._tallied[0] != self._tally_key():
+            whole = stats.tally(self.log.sessions, moves=False)
+            whole.add_walks(self.log.walks, self.settings.walks_count)
+            last = summary.last_counted(self.log.sessions)
+            self._tallied = (self._tally_key(), whole, last)
+        _, whole, last = self._tallied
+        made = summary.make_of(
+            whole, last, today, self.settings, self.log_mark(), stamp(self.paths.settings)
         )
         with suppress(OSError):
             self.remember(summary=made.plain())

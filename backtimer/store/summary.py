@@ -60,10 +60,28 @@ def make(
     settings_mark: tuple[int, int] = (0, 0),
     walks: Sequence[Walk] = (),
 ) -> Summary:
-    goal, counting = settings.weekly_goal, settings.walks_count
-    [week] = stats.weeks(sessions, today, goal, 1, walks, counting)
-    streak, _ = stats.streaks(sessions, today, goal, walks, counting)
-    last = max((s.started_at.date() for s in sessions if stats.counts(s)), default=None)
+    whole = stats.tally(sessions, moves=False).add_walks(walks, settings.walks_count)
+    last = last_counted(sessions)
+    return make_of(whole, last, today, settings, logs, settings_mark)
+
+
+def last_counted(sessions: Sequence[SessionEntry]) -> date | None:
+    """The day of the last session that counts toward the goal."""
+    return max((s.started_at.date() for s in sessions if stats.counts(s)), default=None)
+
+
+def make_of(
+    whole: stats.Tally,
+    last: date | None,
+    today: date,
+    settings: Settings,
+    logs: str,
+    settings_mark: tuple[int, int] = (0, 0),
+) -> Summary:
+    """The summary from the log's tally (walks added) and its last counted day."""
+    goal = settings.weekly_goal
+    [week] = stats.weeks_of(whole, today, goal, 1)
+    streak = stats.current_of(whole, today, goal)
     return Summary(
         stats.monday(today),
         Week(week.sessions, goal, streak, last),
