@@ -63,8 +63,9 @@ class Context:
         )
 
     def json(self, data: Any) -> int:
-        json.dump(data, self.out, indent=2, allow_nan=False)
-        self.out.write("\n")
+        # one write: json.dump writes each token on its own (ten thousand writes
+        # through the printable filter for a long history)
+        self.out.write(json.dumps(data, indent=2, allow_nan=False) + "\n")
         return EXIT_OK
 
 
@@ -179,7 +180,7 @@ def cmd_plan(ctx: Context) -> int:
 def cmd_history(ctx: Context) -> int:
     from backtimer.cli.render import format_history
     from backtimer.core import stats
-    from backtimer.store import journal, logbook
+    from backtimer.store import logbook, walks
     from backtimer.store.cache import Cache
     from backtimer.store.settings import load_settings
 
@@ -189,10 +190,11 @@ def cmd_history(ctx: Context) -> int:
     today, goal, count = ctx.today(), settings.weekly_goal, ctx.args.weeks
     since = stats.monday(today) - timedelta(weeks=count - 1)
     # a log the cache covers whole: its tally and only the weeks shown are built
-    only = logbook.single(paths)
-    quick = None if only is None else journal.load_recent(only, cache, since)
+    quick = logbook.recent(paths, cache, since)
     if quick is not None:
-        data = stats.report_of(*quick, today, goal, count)
+        found, _ = walks.load_all(paths.log_files("walks"), cache)
+        whole = quick[0].add_walks(found, settings.walks_count)
+        data = stats.report_of(whole, quick[1], today, goal, count, found)
     else:
         log = logbook.read(paths, cache)
         if log.torn:

@@ -119,6 +119,18 @@ class Tally:
         sums, walked = self.weeks.get(week), self.walks.get(week)
         return (sums[COUNTED] if sums else 0) + (walked[1] if walked else 0)
 
+    @classmethod
+    def merged(cls, parts: Iterable[Tally]) -> Tally:
+        """The tally of several logs with no session in common."""
+        out = cls()
+        for part in parts:
+            for start, sums in part.weeks.items():
+                week = out.weeks.setdefault(start, _empty())
+                week[:] = [a + b for a, b in zip(week, sums, strict=True)]
+            out.whole = [a + b for a, b in zip(out.whole, part.whole, strict=True)]
+            out.done.update(part.done)
+        return out
+
     def plain(self) -> dict[str, Any]:
         return {
             "weeks": [[m.isoformat(), *sums] for m, sums in self.weeks.items()],

@@ -640,12 +640,20 @@ def load_recent(path: Path, cache: Cache, since: date) -> tuple[Tally, list[Sess
     """The log's tally and its sessions from ``since`` on, from the cache alone, for a
     history of a log of any size; None unless the cache covers the whole file as it is
     now, with nothing cut short (then ``load`` reads it, and says what it found)."""
+    found = recent_with_ids(path, cache, since, ids=False)
+    return None if found is None else (found[0], found[1])
+
+
+def recent_with_ids(
+    path: Path, cache: Cache, since: date, *, ids: bool = True
+) -> tuple[Tally, list[SessionEntry], set[str]] | None:
+    """``load_recent``, and (``ids``) the id of every session in the file."""
     try:
         raw = _read_raw(path)
     except DataError:
         return None
     if raw is None:
-        return Tally(), []
+        return Tally(), [], set()
     if raw.startswith(b"\xef\xbb\xbf") or b"\r" in raw:
         return None
     day = since.isoformat()
@@ -659,10 +667,16 @@ def load_recent(path: Path, cache: Cache, since: date) -> tuple[Tally, list[Sess
             tail_sessions, end = (tail[0], tail[1]) if tail else ([], stored["size"])
             if raw[end:].strip():
                 continue
+            known: set[str] = set()
+            if ids:
+                listed = cache.get("log-ids", path, "append-only")
+                if not isinstance(listed, dict) or (listed["size"], listed["prefix"]) != base:
+                    return None
+                known = {str(i) for i in listed["ids"]} | {s.id for s in tail_sessions}
             whole = Tally.from_plain(stored["tally"]).add(tail_sessions)
             rows = [row for row in stored["rows"] if row[1][:10] >= day]
             recent = [s for s in tail_sessions if s.started_at.date() >= since]
-            return whole, [*_sessions(stored, rows), *recent]
+            return whole, [*_sessions(stored, rows), *recent], known
         except (KeyError, TypeError, ValueError, IndexError):
             continue
     return None
@@ -695,6 +709,10 @@ def _write_cache(cache: Cache, path: Path, prefix: bytes, lines: int, log: Log) 
     recent = [s for s in sessions if s.started_at.date() >= since]
     summary = {"tally": whole, "since": since.isoformat(), **_rows(recent)}
     cache.put("log-tally", path, "append-only", {**head, **summary})
+    # and the ids alone: a history over several machines' files checks that no
+    # session is in two of them (then the tallies add up) without reading them
+    ids = {"size": head["size"], "prefix": head["prefix"], "ids": [s.id for s in sessions]}
+    cache.put("log-ids", path, "append-only", ids)
 
 
 # ---------------------------------------------------------------------- the tail

@@ -12,10 +12,12 @@ corrections apply in the order they were made, a deletion winning over any edit.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from backtimer.core.amend import Amendment, apply
 from backtimer.core.log import SessionEntry
+from backtimer.core.tally import Tally
 from backtimer.store import amendments, journal, walks
 from backtimer.store.cache import Cache
 from backtimer.store.paths import Paths, log_files
@@ -98,12 +100,21 @@ def mark(paths: Paths) -> str:
     return logs_mark(str(paths.data_dir))
 
 
-def single(paths: Paths) -> Path | None:
-    """The one session log when there is only one and no corrections (the fast readers
-    of the log's cache then answer alone); None otherwise."""
-    if any(p.exists() for kind in ("amendments", "walks") for p in paths.log_files(kind)):
+def recent(paths: Paths, cache: Cache, since: date) -> tuple[Tally, list[SessionEntry]] | None:
+    """The log's tally and its sessions from ``since`` on, from the caches of its files
+    alone (``journal.load_recent``), when there are no corrections and no session is
+    in two files (then the tallies add up); None: read the log (``read``)."""
+    if any(p.exists() for p in paths.log_files("amendments")):
         return None
     logs = [p for p in paths.log_files("sessions") if p.exists()]
-    if len(logs) > 1:
+    if len(logs) <= 1:
+        return journal.load_recent(logs[0] if logs else paths.sessions, cache, since)
+    parts = [journal.recent_with_ids(path, cache, since) for path in logs]
+    found = [part for part in parts if part is not None]
+    if len(found) < len(parts):
         return None
-    return logs[0] if logs else paths.sessions
+    every = [ids for _, _, ids in found]
+    if sum(map(len, every)) != len(set().union(*every)):
+        return None  # a session in two files: counted once by a full reading
+    sessions = sorted((s for _, part, _ in found for s in part), key=lambda s: (s.started_at, s.id))
+    return Tally.merged(t for t, _, _ in found), sessions

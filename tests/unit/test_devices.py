@@ -243,3 +243,26 @@ def test_merging_in_any_order_any_number_of_times_gives_one_view(
             assert main(["merge", str(folder), "--data-dir", str(target)], today=TODAY) == 0
     got = logbook.read_folder(target).sessions
     assert sorted(got, key=lambda s: s.id) == sorted(want, key=lambda s: s.id)
+
+
+def test_history_over_several_files_from_the_caches_alone(tmp_path: Path, capsys) -> None:
+    from backtimer.core import stats
+    from backtimer.store.cache import Cache
+    from backtimer.store.paths import resolve_paths
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    made = [entry(MOMENT + timedelta(days=d, hours=d % 3), n=d, pain=(4, 3)) for d in range(30)]
+    for k, name in enumerate(("a-1111", "b-2222", "c-3333")):
+        journal.append_many(data / f"sessions-{name}.toml", made[k::3])
+    first = history(capsys, data, cache)  # builds each file's cache
+    second = history(capsys, data, cache)  # answered from the caches
+    paths = resolve_paths(data, cache_dir=cache)
+    assert logbook.recent(paths, Cache(cache), date(2026, 10, 12)) is not None
+    assert first == second
+    full = stats.report(made, TODAY, 3, 8)
+    assert second["weeks"] == full["weeks"] and second["sessions"] == full["sessions"]
+    # the same session in two files (two machines imported one export): counted once
+    journal.append_many(data / "sessions-a-1111.toml", [made[1]])
+    history(capsys, data, cache)
+    assert logbook.recent(paths, Cache(cache), date(2026, 10, 12)) is None
+    assert history(capsys, data, cache)["totals"]["sessions"] == 30
