@@ -574,6 +574,22 @@ def cmd_amend(ctx: Context) -> int:
     return amend(ctx)
 
 
+def cmd_learn(ctx: Context) -> int:
+    """Every learn card, as text or JSON."""
+    import textwrap
+
+    from backtimer.core.learn import CARDS, text_of
+
+    if ctx.args.json:
+        cards = [{"id": c.id, "title": c.title, "text": text_of(c)} for c in CARDS]
+        return ctx.json(cards)
+    for card in CARDS:
+        body = textwrap.fill(text_of(card), width=78, initial_indent="  ", subsequent_indent="  ")
+        ctx.out.write(f"{card.title}\n{body}\n\n")
+    ctx.out.write("Red flags and when to stop: README, or ? then s in the app.\n")
+    return EXIT_OK
+
+
 def cmd_walk(ctx: Context) -> int:
     """Record a walk; say what it did for the week."""
     import secrets

@@ -222,6 +222,17 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("--yes", action="store_true", help="do not ask")
     delete.set_defaults(handler="delete")
 
+    learn = sub.add_parser(
+        "learn",
+        parents=[common],
+        help="short cards on what helps a back",
+        description="Every card on what helps people with back pain: what pain means, "
+        "flare-ups, staying active, scans, sleep and stress, pacing, walking, posture, "
+        "and when to get help. One follows each session (learn = false turns that off).",
+    )
+    learn.add_argument("--json", action="store_true", help="print JSON instead of text")
+    learn.set_defaults(handler="learn")
+
     walk = sub.add_parser(
         "walk",
         parents=[common],

@@ -38,6 +38,7 @@ commands:
     amend           correct a session: its pain ratings, a note, a mistaken
                     'this hurts'
     delete          delete a session logged by mistake
+    learn           short cards on what helps a back
     walk            record a walk (minutes per week in history)
     progress        each move's dose now, and why
     status          one short line for a shell prompt or a tmux status bar

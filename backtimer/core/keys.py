@@ -78,6 +78,14 @@ KEYS: tuple[Key, ...] = (
         show=False,
         help="record a walk you took today (minutes walked show in history)",
     ),
+    Key(
+        "home.learn",
+        "k",
+        "learn",
+        "Learn",
+        show=False,
+        help="learn: short cards on what helps a back",
+    ),
     Key("home.quit", "q", "app.quit", "Quit", help="quit"),
     Key("session.pause", "space", "pause", "Pause", help="pause / resume"),
     Key("session.next", "n", "next", "Next", help="next: skip the rest of this exercise"),
@@ -227,6 +235,7 @@ KEYS: tuple[Key, ...] = (
     Key("ask.cancel", "escape", "cancel", "Cancel"),
     Key("help.close", "escape,enter,question_mark,q", "close", "Close", help="close"),
     Key("help.safety", "s", "safety", "When to stop", help="when to stop"),
+    Key("learn.back", "escape,q", "back", "Back", help="back to Home"),
     # one of these three is live, by what the safety screen was opened for
     Key("safety.continue", "enter", "go_on", "Continue"),
     Key("safety.end", "q", "stop", "End session"),

@@ -56,6 +56,8 @@ class Settings:
     progression: bool = True
     #: A walk of 20 minutes or more counts as a session toward the weekly goal.
     walks_count: bool = False
+    #: A short card on what helps a back after each session (`backtimer learn`).
+    learn: bool = True
     #: Read from older files only: it now lives in the state file.
     safety_acknowledged: bool = False
 

@@ -36,6 +36,8 @@ class State:
     #: The day the "pain not improving" advice was first shown (it shows that day,
     #: then not again for a week).
     advice_shown: date | None = None
+    #: The learn cards shown after sessions, in order (``core.learn``).
+    cards_seen: tuple[str, ...] = ()
 
 
 def load_state(path: Path, cache: Cache | None = None) -> State:

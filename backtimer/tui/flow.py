@@ -9,6 +9,7 @@ this module does not import the app.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, cast
@@ -234,6 +235,17 @@ class SessionFlow:
         [week] = stats.weeks(log.sessions, today, goal, 1, log.walks, counting)
         names = {e.id: e.name for e in profile.catalog.exercises.values()}
         advice = profile.pain_advice(today)
+        stop = f"{key_hint(app, 'summary.help')} then {key_hint(app, 'help.safety')}"
+        card = None
+        if host.settings.learn:  # one card on what helps a back, in turn
+            from backtimer.core.learn import next_card, text_of
+
+            shown, seen = next_card(profile.state.cards_seen, stats.pain_rose(entry))
+            with suppress(OSError):
+                profile.remember(cards_seen=seen)
+            more = f"[dim]Every card: {key_hint(app, 'home.learn')} on Home.[/]"
+            body = text_of(shown, stop=stop, walk=key_hint(app, "home.walk"))
+            card = (shown.title, f"{body} {more}")
         text = summary_text(
             entry,
             names,
@@ -241,7 +253,8 @@ class SessionFlow:
             goal,
             stats.counts(entry),
             [*profile.changes_by(entry, today), *filter(None, [advice])],
-            stop_keys=f"{key_hint(app, 'summary.help')} then {key_hint(app, 'help.safety')}",
+            stop_keys=stop,
+            card=card,
         )
         if await host.push_screen_wait(SummaryScreen(text)) == "history":
             host.action_history()

@@ -208,3 +208,43 @@ async def test_the_collector_paused_for_the_start_runs_again(app_factory) -> Non
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+async def test_a_learn_card_after_each_session_in_turn(app_factory, clock) -> None:
+    from backtimer.core.learn import CARDS
+    from backtimer.tui.screens.home import HomeScreen
+    from backtimer.tui.screens.learn import LearnScreen
+
+    app = app_factory(pain_check=False, routine="quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for n in range(2):
+            await pilot.press("enter")
+            await advance(pilot, app, clock, 20.0)
+            await pilot.press("q", "y")
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            summary = str(app.screen.query_one("#summary-text").content)
+            assert CARDS[n].title in summary and CARDS[n + 1].title not in summary
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.profile.state.cards_seen == (CARDS[0].id, CARDS[1].id)
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, LearnScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_no_card_when_learn_is_off(app_factory, clock) -> None:
+    from backtimer.core.learn import CARDS
+
+    app = app_factory(pain_check=False, routine="quick", learn=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await advance(pilot, app, clock, 20.0)
+        await pilot.press("q", "y")
+        await pilot.pause()
+        summary = str(app.screen.query_one("#summary-text").content)
+        assert not any(card.title in summary for card in CARDS)
+    assert app.profile.state.cards_seen == ()

@@ -22,6 +22,7 @@ RECORDED = {
     2: "18011f83953d5398",  # quiet_cues checked
     3: "7c6b8c211c1e47ae",  # corrections (amend.py), a session note
     4: "c7218a3fb080f2e2",  # walks (walk.py), walks_count
+    5: "59630864cb62ae95",  # learn (setting), cards_seen (state)
 }
 
 

@@ -116,6 +116,12 @@ class HomeScreen(Screen[None]):
         if await log_walk(self.app, host.profile, host.clock.wall().astimezone()):
             self.show_choice(host.choice)  # a walk changes no plan
 
+    def action_learn(self) -> None:
+        """Every learn card, to read at leisure."""
+        from backtimer.tui.screens.learn import LearnScreen
+
+        self.app.push_screen(LearnScreen())
+
     def _hurt_today(self) -> bool:
         today = self.bt.today()
         return any(

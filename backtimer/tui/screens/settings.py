@@ -90,6 +90,9 @@ class SettingsScreen(Screen[Settings | None]):
                 yield Label("Ask how my back is, before and after")
                 yield Switch(value=s.pain_check, id="pain_check")
             with Horizontal(classes="field"):
+                yield Label("A learn card after each session")
+                yield Switch(value=s.learn, id="learn")
+            with Horizontal(classes="field"):
                 yield Label("Count walks of 20+ minutes as sessions")
                 yield Switch(value=s.walks_count, id="walks_count")
             with Horizontal(classes="field"):
@@ -131,6 +134,7 @@ class SettingsScreen(Screen[Settings | None]):
         values["bell"] = self.query_one("#bell", Switch).value
         values["pain_check"] = self.query_one("#pain_check", Switch).value
         values["walks_count"] = self.query_one("#walks_count", Switch).value
+        values["learn"] = self.query_one("#learn", Switch).value
         values["theme"] = self.query_one("#theme", Select).value
         known = {key for key, _ in self.exercises}
         values["excluded"] = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
@@ -29,6 +30,7 @@ def summary_text(
     counted: bool,
     next_time: list[str] | None = None,
     stop_keys: str = "? then s",
+    card: tuple[str, str] | None = None,
 ) -> str:
     minutes = round(entry.active_s / 60)
     if entry.completed:
@@ -68,6 +70,8 @@ def summary_text(
             "[b]Something hurt today.[/b] If the pain is sharp, lasts, or spreads into a leg, "
             f"see a professional (press {stop_keys} for when to stop)."
         )
+    if card is not None:  # one of the learn cards (core.learn), its title and text
+        lines += ["", f"[b]{escape(card[0])}[/b]", card[1]]
     return "\n".join(lines)
 
 
