@@ -2,7 +2,7 @@
 
     python bench/probe.py bare|tick|home|home-after|first|session [--headless]
         [--mark FILE] [--stay S] [--count-from S] [--data-dir D --catalog C --routine R]
-        [--variant shipped|no-gc-pause|no-plain-lines]
+        [--variant shipped|no-plain-lines]
 
 On the first frame of the target screen it writes "painted <pid> <CPU ms so far>" to
 --mark (or stdout), then stays --stay seconds (for CPU and memory readings), and

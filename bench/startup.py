@@ -9,9 +9,9 @@ is idle, and when it went idle.
 
 A ratio's verdict is read from the ratios of the interleaved pairs: met when their
 upper quartile is within the target, missed when their lower quartile is over it,
-"within noise" otherwise. The shortcuts (``tui/gc_pause.py``, ``tui/widgets/plain.py``)
-are measured on their own: backtimer as shipped against backtimer without one, both
-through ``variants.py``.
+"within noise" otherwise. (The garbage-collector pause that start-up once had was
+measured here against backtimer without it: it moved no figure beyond the run-to-run
+spread and kept the app busy 0.43 s longer, so it went.)
 """
 
 from __future__ import annotations
@@ -36,11 +36,6 @@ def bare() -> Launch:
 
 def backtimer(data: Path, catalog: Path, text: str = HOME_TEXT) -> Launch:
     return launch([BACKTIMER, "--data-dir", str(data), "--catalog", str(catalog)], text)
-
-
-def variant(name: str, data: Path, catalog: Path) -> Launch:
-    argv = [PYTHON, str(HERE / "variants.py"), name, "--data-dir", str(data)]
-    return launch([*argv, "--catalog", str(catalog)], HOME_TEXT)
 
 
 def after_session(data: Path, catalog: Path) -> None:
@@ -98,34 +93,6 @@ def ratio_row(label: str, base: list[float], ours: list[float], target: float) -
         met,
         noise=met is None,
     )
-
-
-def shortcut_rows(name: str, shipped: list[Launch], without: list[Launch]) -> list[Row]:
-    """What one shortcut is worth: each figure without it against as shipped. It
-    earns its place where it moves a figure by more than the run-to-run spread (the
-    larger of the two sides' interquartile ranges) measured in the same run."""
-    rows = []
-    for what, get in (
-        ("first frame", lambda x: x.first_frame),
-        ("CPU to idle", lambda x: x.cpu),
-        ("busy until", lambda x: x.busy_until),
-    ):
-        a, b = [get(x) for x in shipped], [get(x) for x in without]
-        qa, qb = quartiles(a), quartiles(b)
-        effect = qb[1] - qa[1]
-        noise = max(qa[2] - qa[0], qb[2] - qb[0])
-        rows.append(
-            Row(
-                "shortcut",
-                f"{name}: {what}, backtimer without it vs as shipped ({len(a)} runs, ms)",
-                ms(a),
-                ms(b),
-                f"{effect * 1000:+.0f} ms (spread {noise * 1000:.0f})",
-                "moves it by more than the spread",
-                abs(effect) > noise,
-            )
-        )
-    return rows
 
 
 def measure(runs: int = RUNS) -> list[Row]:
@@ -191,12 +158,6 @@ def measure(runs: int = RUNS) -> list[Row]:
             1.4,
         )
     )
-    shipped, without = pairs(
-        lambda: variant("shipped", data, catalog),
-        lambda: variant("no-gc-pause", data, catalog),
-        runs,
-    )
-    rows += shortcut_rows("gc_pause", shipped, without)
     return rows
 
 

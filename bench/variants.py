@@ -1,12 +1,10 @@
 """backtimer with one shortcut taken out, to measure what the shortcut is worth.
 
-    python bench/variants.py shipped|no-gc-pause|no-plain-lines [backtimer arguments]
+    python bench/variants.py shipped|no-plain-lines [backtimer arguments]
 
 Both sides of a comparison start through this file (``shipped`` changes nothing), so
 they start the same way. ``apply`` is also what ``probe.py --variant`` calls.
 
-- ``no-gc-pause``: the collector runs through start-up (``tui/gc_pause.py`` does not
-  pause it).
 - ``no-plain-lines``: the countdown and the breath cue render through Textual's text
   layout, as a ``Static`` does, and repaint whole; the session's rows and columns are
   ordinary containers (``tui/widgets/plain.py`` unused).
@@ -16,17 +14,13 @@ from __future__ import annotations
 
 import sys
 
-VARIANTS = ("shipped", "no-gc-pause", "no-plain-lines")
+VARIANTS = ("shipped", "no-plain-lines")
 
 
 def apply(variant: str) -> None:
     if variant not in VARIANTS:
         raise SystemExit(f"variants.py: unknown variant {variant!r} (one of {VARIANTS})")
-    if variant == "no-gc-pause":
-        from backtimer.tui import gc_pause
-
-        gc_pause.pause = lambda: None
-    elif variant == "no-plain-lines":
+    if variant == "no-plain-lines":
         _without_plain_lines()
 
 

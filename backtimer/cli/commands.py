@@ -142,9 +142,6 @@ def run_app(ctx: Context, start: bool) -> int:
             "`backtimer plan`, `backtimer history` and `backtimer status` print text "
             "anywhere."
         )
-    from backtimer.tui import gc_pause
-
-    gc_pause.pause()  # until the first frame: see gc_pause
     from backtimer.tui.launch import make_app
 
     app = make_app(

@@ -40,8 +40,6 @@ class BacktimerApp(App[None]):
     #: Classes every screen gets by its size, for the small-terminal rules in the CSS.
     HORIZONTAL_BREAKPOINTS = [(0, "-w-tiny"), (40, "-w-narrow"), (70, "-w-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-h-tiny"), (12, "-h-short"), (20, "-h-tall")]
-    #: Seconds after mounting when the garbage collector, paused for the start, runs again.
-    GC_RESUME_S = 0.5
 
     #: What Start runs; Home shows it.
     choice: reactive[Choice] = reactive(Choice("", "", ()), init=False)
@@ -73,7 +71,7 @@ class BacktimerApp(App[None]):
         return self.recorder.error
 
     def on_mount(self) -> None:
-        from backtimer.tui import gc_pause, signals
+        from backtimer.tui import signals
 
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -83,8 +81,6 @@ class BacktimerApp(App[None]):
         self.theme_changed_signal.subscribe(
             self, partial(navigation.keep_theme, self, self.profile)
         )
-        # the first frame is painted well within this: then collect as usual
-        self.set_timer(self.GC_RESUME_S, gc_pause.resume)
         self.push_screen(HomeScreen())
         if self.profile.log.torn:
             self.notify(self.profile.log.torn_message() or "", severity="warning", timeout=15)
@@ -168,9 +164,6 @@ class BacktimerApp(App[None]):
 
     def action_start(self) -> None:
         if self.recorder.pending is None:
-            from backtimer.tui import gc_pause
-
-            gc_pause.resume()  # a session started at once (`backtimer start`): collect first
             self.session_flow()
 
     @work(exclusive=True, group="session")

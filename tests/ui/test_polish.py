@@ -193,23 +193,6 @@ def test_history_names_routines_and_explains_its_marks() -> None:
     assert "Gentle daily" in text and "■ a session" in text and "goal was met" in text
 
 
-async def test_the_collector_paused_for_the_start_runs_again(app_factory) -> None:
-    import gc
-
-    from backtimer.tui import gc_pause
-
-    gc_pause.pause()  # as the backtimer command does
-    try:
-        app = app_factory()
-        async with app.run_test(size=(80, 24)) as pilot:
-            assert not gc.isenabled()
-            await pilot.pause(app.GC_RESUME_S + 0.3)
-            assert gc.isenabled()
-    finally:
-        gc.enable()
-        gc.unfreeze()
-
-
 async def test_a_learn_card_after_each_session_in_turn(app_factory, clock) -> None:
     from backtimer.core.learn import CARDS
     from backtimer.tui.screens.home import HomeScreen
