@@ -26,8 +26,8 @@ TICKS = os.sysconf("SC_CLK_TCK")
 #: Escape sequences (CSI, OSC, the two-byte ones) and whitespace: what is left is the
 #: text on screen, in the order it was written.
 NOISE = re.compile(rb"\x1b\[[0-9;?<>=!]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(\x07|\x1b\\)|\x1b.|\s")
-#: CPU time that has not moved for this long means idle (longer than the half second
-#: after the first frame when backtimer lets its garbage collector run again).
+#: CPU time that has not moved for this long means idle (longer than any timer a
+#: program sets itself just after its first frame).
 IDLE_S = 1.0
 
 
