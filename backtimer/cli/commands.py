@@ -577,13 +577,14 @@ def cmd_learn(ctx: Context) -> int:
 
     from backtimer.core.learn import CARDS, text_of
 
+    stop = "'When to stop' in the README, or ? then s in the app"
     if ctx.args.json:
-        cards = [{"id": c.id, "title": c.title, "text": text_of(c)} for c in CARDS]
+        cards = [{"id": c.id, "title": c.title, "text": text_of(c, stop)} for c in CARDS]
         return ctx.json(cards)
     for card in CARDS:
-        body = textwrap.fill(text_of(card), width=78, initial_indent="  ", subsequent_indent="  ")
+        text = text_of(card, stop)
+        body = textwrap.fill(text, width=78, initial_indent="  ", subsequent_indent="  ")
         ctx.out.write(f"{card.title}\n{body}\n\n")
-    ctx.out.write("Red flags and when to stop: README, or ? then s in the app.\n")
     return EXIT_OK
 
 

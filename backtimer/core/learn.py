@@ -1,9 +1,10 @@
 """Learn: short cards on what helps a back, beside the exercises (NICE NG59 puts
 self-management and information beside exercise). One card follows each session,
-in turn, none again until all have been seen; after a session that left the back
-worse, the card on flare-ups comes first. Every card is written for someone reading
-it alone, often sore: plain words, nothing to fear, and where to turn when it is more
-than a sore back.
+in turn, none again until all have been seen, "when to get help" second; after a
+session that left the back worse, the card on flare-ups (or when to get help).
+Every card is written for someone reading it alone, often sore: plain words, nothing
+to fear, and where to turn when it is more than a sore back. A physiotherapist read
+them (a helper session, this round).
 """
 
 from __future__ import annotations
@@ -23,24 +24,35 @@ CARDS: tuple[Card, ...] = (
     Card(
         "hurt-not-harm",
         "Sore does not mean damaged",
-        "Pain is an alarm, and with back pain the alarm is often far louder than any "
-        "danger: in most back pain nothing is broken or damaged. Moving gently while it "
-        "is sore is safe, and it is how a back settles.",
+        "Pain is a protective alarm, and with back pain it is often set more sensitive "
+        "than it needs to be. The pain is real, but in most back pain nothing is broken "
+        "or damaged. Unless you have one of the warning signs ({stop}), gentle movement "
+        "is safe, and it helps a back settle.",
+    ),
+    Card(
+        "seek-help",
+        "When to get help",
+        "See a doctor or physiotherapist if the pain is not easing after a few weeks, "
+        "keeps getting worse, is much worse at night, or spreads below the knee with "
+        "numbness or weakness. Call the emergency number now for numbness around the "
+        "genitals or buttocks, new trouble passing or holding urine or stools, or "
+        "weakness in both legs. The full list: {stop}.",
     ),
     Card(
         "flare-ups",
         "Flare-ups come, and they pass",
         "Most people with back pain have good spells and bad ones. A flare-up usually "
         "eases over a few days to a couple of weeks. Keep moving, but do less: an easy "
-        "day, fewer moves, shorter holds. Build back up as it calms. A flare-up is not a "
-        "step back to the start.",
+        "day, fewer moves, shorter holds, then build back up as it calms. If this one "
+        "feels different from your usual, or spreads into a leg, check {stop}.",
     ),
     Card(
         "stay-active",
         "Keep going with your day",
-        "Staying in bed makes a back stiffer and slower to recover. Carry on with your "
-        "usual day as far as you can, changing how you do things rather than stopping "
-        "them. Work, walking and light chores all help a back recover.",
+        "A short rest when it is bad is fine; long spells in bed make a back stiffer "
+        "and slower to recover. Carry on with your usual day as far as you can, "
+        "changing how you do things rather than stopping them. Work, walking and light "
+        "chores all help a back recover.",
     ),
     Card(
         "scans",
@@ -53,15 +65,17 @@ CARDS: tuple[Card, ...] = (
         "sleep-stress",
         "Sleep, stress and mood set the volume",
         "A poor night, a hard week or a low mood can make the same back ache more, "
-        "without anything changing in it. Looking after sleep, finding some time to "
-        "unwind and doing things you enjoy are part of looking after your back.",
+        "without any new damage in it: the nervous system turns the volume up. Sleep, "
+        "some time to unwind and things you enjoy all help. If low mood lasts more than "
+        "a couple of weeks, talk to your doctor.",
     ),
     Card(
         "pacing",
         "A little, often",
         "Short spells of activity spread through the day do more good than one big "
-        "push that leaves you sore for days. Stop a task before the pain builds, rest "
-        "briefly, then carry on. Add a little more each week, not each day.",
+        "push that leaves you sore for days. Break jobs into chunks and take breaks by "
+        "the clock or the amount done, not only when pain makes you. Some discomfort is "
+        "fine; stop while you still have something left. Add a little more each week.",
     ),
     Card(
         "walking",
@@ -78,40 +92,49 @@ CARDS: tuple[Card, ...] = (
         "every half hour or so when you sit for long.",
     ),
     Card(
+        "pain-relief",
+        "Pain relief can keep you moving",
+        "Medicine does not fix a back, but it can make moving easier while it settles. "
+        "Ask a pharmacist or your doctor what suits you: an anti-inflammatory is often "
+        "suggested first, at the lowest dose for the shortest time, if it is safe for "
+        "you. A warm pack can ease stiffness too.",
+    ),
+    Card(
         "strength-takes-time",
-        "Strength builds over weeks",
-        "Muscles, joints and nerves get used to moving again slowly. Most people notice "
-        "a difference after four to six weeks of regular practice, so judge these "
-        "exercises by the month, not by one session.",
+        "Progress is counted in weeks",
+        "Many people feel some benefit within a few weeks, and strength and confidence "
+        "keep building for months. Judge these exercises over a month, not one session. "
+        "If you are getting steadily worse instead, get it checked.",
     ),
     Card(
         "bending-lifting",
         "Bending and lifting are normal",
         "The spine is built to bend and carry. Bending and lifting become easier as "
-        "you do them, starting light and close to your body. Avoiding them for good "
-        "tends to make a back more sensitive, not safer.",
-    ),
-    Card(
-        "seek-help",
-        "When to get help",
-        "See a doctor or physiotherapist if the pain is not easing after a few weeks, "
-        "keeps getting worse, keeps you awake at night or travels down a leg. Some signs "
-        "need help the same day: read 'when to stop' ({stop}) so you know them.",
+        "you do them, starting light and close to your body, and lighter still during a "
+        "flare-up. Avoiding them for good tends to make a back more sensitive, not safer.",
     ),
 )
 BY_ID = {card.id: card for card in CARDS}
-#: The card shown first after a session that left the back worse.
-FLARE = "flare-ups"
+#: The cards for a session that left the back worse (never one that says "do more").
+FLARE, HELP = "flare-ups", "seek-help"
+#: A card shown within this many sessions is not the one picked after a pain rise.
+RECENT = 3
 
 
-def next_card(seen: Sequence[str], pain_rose: bool = False) -> tuple[Card, tuple[str, ...]]:
+def next_card(
+    seen: Sequence[str], pain_rose: bool = False, rose_before: bool = False
+) -> tuple[Card, tuple[str, ...]]:
     """The card to show after a session, and what has been seen once it is: each in
-    turn, none again until all were seen; the flare-up card first after a pain rise."""
+    turn, none again until all were seen. After a session that left the back worse,
+    the flare-up card (or, shown lately, when to get help); after two such sessions
+    running, when to get help."""
     shown = tuple(s for s in seen if s in BY_ID)
     if len(set(shown)) >= len(CARDS):
         shown = ()  # every card seen: round again
-    if pain_rose and FLARE not in shown:
-        card = BY_ID[FLARE]
+    if pain_rose:
+        choices = [HELP] if rose_before else [FLARE, HELP]
+        recent = set(shown[-RECENT:])
+        card = BY_ID[next((c for c in choices if c not in recent), choices[0])]
     else:
         card = next(c for c in CARDS if c.id not in shown)
     return card, (*shown, card.id)

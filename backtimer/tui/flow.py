@@ -240,7 +240,9 @@ class SessionFlow:
         if host.settings.learn:  # one card on what helps a back, in turn
             from backtimer.core.learn import next_card, text_of
 
-            shown, seen = next_card(profile.state.cards_seen, stats.pain_rose(entry))
+            before = [s for s in profile.log.sessions if s.id != entry.id][-1:]
+            rose_before = bool(before) and stats.pain_rose(before[0])
+            shown, seen = next_card(profile.state.cards_seen, stats.pain_rose(entry), rose_before)
             with suppress(OSError):
                 profile.remember(cards_seen=seen)
             more = f"[dim]Every card: {key_hint(app, 'home.learn')} on Home.[/]"

@@ -44,7 +44,7 @@ def library(app: App[Any], profile: Profile) -> None:
 
 
 def history(app: App[Any], profile: Profile, today: date) -> None:
-    from backtimer.tui.screens.history import HistoryScreen, history_text
+    from backtimer.tui.screens.history import HistoryScreen, history_charts, history_text
 
     routines = {r.id: r.name for r in profile.catalog.routines.values()}
     names = {e.id: e.name for e in profile.catalog.exercises.values()}
@@ -54,7 +54,11 @@ def history(app: App[Any], profile: Profile, today: date) -> None:
         log, counting = profile.log, profile.settings.walks_count
         return history_text(log.sessions, today, goal, names, routines, width, log.walks, counting)
 
-    app.push_screen(HistoryScreen(render))
+    def charts() -> Any:
+        log, counting = profile.log, profile.settings.walks_count
+        return history_charts(log.sessions, today, goal, log.walks, counting)
+
+    app.push_screen(HistoryScreen(render, charts))
 
 
 def redraw_history(app: App[Any]) -> None:

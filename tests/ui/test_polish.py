@@ -231,3 +231,32 @@ async def test_no_card_when_learn_is_off(app_factory, clock) -> None:
         summary = str(app.screen.query_one("#summary-text").content)
         assert not any(card.title in summary for card in CARDS)
     assert app.profile.state.cards_seen == ()
+
+
+async def test_history_charts_show_the_weeks_and_the_pain(app_factory) -> None:
+    from datetime import timedelta
+
+    from textual.widgets import Sparkline
+
+    from backtimer.store import journal
+    from backtimer.tui.screens.history import WEEKS, history_charts
+
+    app = app_factory(routine="quick")
+    today = app.today()
+    days = [today - timedelta(days=d) for d in (1, 2, 9, 16, 17, 18)]
+    sessions = [
+        entry(f"{d.isoformat()}T08:00:00+01:00", n=i, pain=(5, 6 - i)) for i, d in enumerate(days)
+    ]
+    journal.append_many(app.paths.sessions, sessions)
+    charts = history_charts(sessions, today, 3)
+    assert len(charts.sessions) == WEEKS and sum(charts.sessions) == 6
+    assert charts.pain_after and charts.pain_after[-1] <= 6
+    app = app_factory(routine="quick")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one("#sessions-chart", Sparkline).data == charts.sessions
+        assert app.screen.query_one("#pain-chart", Sparkline).data == charts.pain_after
+        label = str(app.screen.query_one("#pain-label").render())
+        assert f"now {charts.pain_after[-1]:g}" in label

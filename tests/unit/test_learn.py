@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from backtimer.cli import main
-from backtimer.core.learn import CARDS, FLARE, next_card, text_of
+from backtimer.core.learn import CARDS, FLARE, HELP, next_card, text_of
 
 
 def test_cards_come_in_turn_and_round_again() -> None:
@@ -20,12 +20,16 @@ def test_cards_come_in_turn_and_round_again() -> None:
     assert card.id == CARDS[0].id and seen == (CARDS[0].id,)  # then round again
 
 
-def test_the_flare_up_card_comes_first_after_a_pain_rise_once_a_round() -> None:
+def test_after_a_pain_rise_the_flare_card_or_when_to_get_help() -> None:
     card, seen = next_card((), pain_rose=True)
     assert card.id == FLARE
     card, seen = next_card(seen, pain_rose=True)
-    assert card.id != FLARE  # already seen this round
+    assert card.id == HELP  # the flare card was just shown
+    card, seen = next_card(seen, pain_rose=True)
+    assert card.id == FLARE  # both shown lately: the flare card again, never "do more"
+    assert next_card(("hurt-not-harm",), pain_rose=True, rose_before=True)[0].id == HELP
     assert next_card(("gone-card", "hurt-not-harm"))[0].id == CARDS[1].id  # unknown ids ignored
+    assert CARDS[1].id == HELP  # when to get help comes early in the round
 
 
 def test_cards_are_short_and_fill_in_keys() -> None:

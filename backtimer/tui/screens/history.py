@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Sparkline, Static
 
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
@@ -130,6 +131,31 @@ def history_text(
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class Charts:
+    """What the history's two charts show, oldest week first: the sessions that count
+    each week (walks too, when they count), and the weekly average of back pain after
+    sessions over the weeks that had a check-in."""
+
+    sessions: list[float]
+    pain_after: list[float]
+    goal: int
+
+
+def history_charts(
+    sessions: Sequence[SessionEntry],
+    today: date,
+    goal: int,
+    walks: Sequence[Walk] = (),
+    counting: bool = False,
+) -> Charts:
+    whole = stats.tally(sessions, moves=False).add_walks(walks, counting)
+    weeks = stats.weeks_of(whole, today, goal, WEEKS)
+    pain = stats.pain_of(whole, weeks[0].monday, weeks[-1].monday)
+    after = [p for w in weeks if (p := pain.get(w.monday, (None, None))[1]) is not None]
+    return Charts([float(w.sessions) for w in weeks], after, goal)
+
+
 class HistoryScreen(Screen[None]):
     """``render(width)`` gives the text for a screen that wide; it is drawn again when
     the terminal is resized."""
@@ -138,15 +164,23 @@ class HistoryScreen(Screen[None]):
 
     BINDINGS = bindings("history")
 
-    def __init__(self, render: Callable[[int], str]) -> None:
+    def __init__(
+        self, render: Callable[[int], str], charts: Callable[[], Charts] | None = None
+    ) -> None:
         super().__init__()
         self.render_text = render
+        self.charts = charts
         self._width = 0
 
     def compose(self) -> ComposeResult:
         yield too_small()
         with VerticalScroll(id="history"):
             yield Static("History", classes="title")
+            if self.charts is not None:
+                yield Static(id="sessions-label", classes="chart-label")
+                yield Sparkline(id="sessions-chart", summary_function=max)
+                yield Static(id="pain-label", classes="chart-label")
+                yield Sparkline(id="pain-chart", summary_function=max)
             yield Static(id="history-text")
         yield Footer()
 
@@ -157,6 +191,23 @@ class HistoryScreen(Screen[None]):
 
     def redraw(self) -> None:
         self.query_one("#history-text", Static).update(self.render_text(self._width or 80))
+        if self.charts is None:
+            return
+        charts = self.charts()
+        done = charts.sessions
+        self.query_one("#sessions-label", Static).update(
+            f"[b]Sessions a week[/b], the last {WEEKS} weeks: from {min(done):.0f} to "
+            f"{max(done):.0f} (goal {charts.goal})"
+        )
+        self.query_one("#sessions-chart", Sparkline).data = charts.sessions
+        rated = charts.pain_after
+        pain = self.query_one("#pain-chart", Sparkline)
+        pain.display = bool(rated)
+        self.query_one("#pain-label", Static).update(
+            "[b]Pain after sessions[/b] (0-10, weekly average): "
+            + (f"first {rated[0]:g}, now {rated[-1]:g}" if rated else "no check-ins yet")
+        )
+        pain.data = rated or [0.0]
 
     def action_close(self) -> None:
         self.dismiss(None)
