@@ -77,9 +77,6 @@ def main() -> None:
     else:
         if args.which == "home-after":
             record_one(args.data_dir, args.catalog)
-        from backtimer.tui import gc_pause
-
-        gc_pause.pause()  # as the backtimer command does before importing the app
         from backtimer.tui.launch import make_app
 
         app = make_app(

@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py            # the full run (about ten minutes)
     .venv/bin/python bench/run.py --quick    # a short smoke run of every figure
     .venv/bin/python bench/run.py --write    # full run, and update docs/benchmarks.md
+    .venv/bin/python bench/run.py --from "log scaling"   # that step and those after it
 
 Every figure is measured against a baseline in the same run (a bare Textual app, an
 empty log, a small log), because absolute times on a shared machine drift. Needs tmux.
@@ -57,6 +58,13 @@ def main() -> int:
         ("export and import", lambda: exchange_speed.measure(1000 if quick else 10_000)),
         ("peers", lambda: peers.measure(window=5.0 if quick else 20.0)),
     ]
+    if "--from" in sys.argv:  # a run that stopped part way: go on from a step
+        first = sys.argv[sys.argv.index("--from") + 1]
+        names = [name for name, _ in steps]
+        if first not in names:
+            raise SystemExit(f"run.py: --from takes one of {names}")
+        steps = steps[names.index(first) :]
+        write = False
     for name, step in steps:
         print(f"... {name}", file=sys.stderr, flush=True)
         found = step()
