@@ -97,6 +97,7 @@ def profile(voice: bool = False) -> tuple[Path, Path]:
     data.mkdir()
     sound = 'voice = "auto"\ntones = true\n' if voice else 'voice = "off"\ntones = false\n'
     (data / "settings.toml").write_text(SETTINGS + sound)
+    (data / "state.toml").write_text('screening = "clear"\n')  # the first-run check
     catalog = folder / "exercises.toml"
     catalog.write_text(shipped_catalog().read_text() + BENCH_ROUTINES)
     # as for anyone who has used backtimer before: files checked once are remembered

@@ -28,8 +28,14 @@ def main() -> int:
             driver.get(url)
             page = Page(driver)
             page.wait_for("0 of 3 this week")
-            for text in ("Before your first session", "How is your back", "Marching in place"):
-                page.press(Keys.ENTER)
+            steps = (
+                (Keys.ENTER, "Before your first session"),  # Home: start
+                (Keys.ENTER, "does any of this apply to you"),  # the safety screen: read
+                ("n", "How is your back"),  # the first-run check: none of it
+                (Keys.ENTER, "Marching in place"),  # the check-in
+            )
+            for key, text in steps:
+                page.press(key)
                 page.wait_for(text)
             time.sleep(1.0)
             target = ROOT / "docs" / "images" / "browser.png"

@@ -64,7 +64,13 @@ class Profile:
     def avoided(self, day: date) -> dict[str, Avoided]:
         """Moves to leave out on ``day``: they hurt lately, go the same way as one
         that did, or are excluded in settings."""
-        return avoided_moves(self.log.sessions, day, self.catalog.exercises, self.settings.excluded)
+        from backtimer.core.screening import held_back
+
+        exercises = self.catalog.exercises
+        found = avoided_moves(self.log.sessions, day, exercises, self.settings.excluded)
+        for move, why in held_back(self.state.screening, exercises).items():
+            found.setdefault(move, why)
+        return found
 
     def progress(self, day: date) -> Progress:
         """Every move's dose and the level reached, from the log (the catalogue's own

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import tomli_w
 
@@ -38,6 +38,9 @@ class State:
     advice_shown: date | None = None
     #: The learn cards shown after sessions, in order (``core.learn``).
     cards_seen: tuple[str, ...] = ()
+    #: The first-run check (``core.screening``): "clear", "ask-first" or "cleared";
+    #: None: not asked yet.
+    screening: Literal["clear", "ask-first", "cleared"] | None = None
 
 
 def load_state(path: Path, cache: Cache | None = None) -> State:

@@ -78,6 +78,17 @@ class SessionFlow:
                 profile.remember(safety_acknowledged=True)
             except OSError as exc:
                 host.notify(f"Could not save that you read it: {exc}", severity="warning")
+        if profile.state.screening is None:  # the first-run check, asked once
+            from backtimer.core import screening
+            from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+            ask = ConfirmScreen(screening.QUESTION, yes=screening.YES, no=screening.NO, safe="yes")
+            answer = await host.push_screen_wait(ask)
+            with suppress(OSError):
+                profile.remember(screening=screening.ASK_FIRST if answer else screening.CLEAR)
+            if answer:
+                host.refresh_choice()  # the hardest moves leave today's plan
+                host.notify(screening.HOME_NOTE, timeout=8)
         pain_before = (
             await host.push_screen_wait(PainScreen("before")) if settings.pain_check else None
         )

@@ -83,14 +83,24 @@ def safety(app: App[Any]) -> None:
 
 async def settings(app: App[Any], profile: Profile) -> bool:
     """Edit the settings, then save and apply them; whether they changed."""
+    from backtimer.core.screening import ASK_FIRST, CLEARED
     from backtimer.tui.screens.settings import SettingsScreen
 
     themes = sorted(app.available_themes)
     moves = [(e.id, e.name) for e in profile.builtin.exercises.values()]
     old = profile.settings
-    new = await app.push_screen_wait(SettingsScreen(old, themes, moves))
+    answer = profile.state.screening
+    cleared = answer == CLEARED if answer in (ASK_FIRST, CLEARED) else None
+    screen = SettingsScreen(old, themes, moves, cleared)
+    new = await app.push_screen_wait(screen)
+    moved = screen.cleared_now is not None and screen.cleared_now != cleared
+    if moved:  # the first-run check's answer, kept in the state file
+        try:
+            profile.remember(screening=CLEARED if screen.cleared_now else ASK_FIRST)
+        except OSError as exc:
+            app.notify(f"Could not save that: {exc}", severity="error", timeout=10)
     if new is None or new == old:
-        return False
+        return moved
     try:
         profile.update_settings(new)
     except OSError as exc:

@@ -51,6 +51,10 @@ def app_factory(tmp_path: Path, catalog_file: Path, clock: FakeClock):
             "voice": "off",  # tests that speak choose to
             "tones": False,
         } | settings
+        state = tmp_path / "data" / "state.toml"
+        if not state.exists():  # the first-run check answered (its own tests ask it)
+            state.parent.mkdir(parents=True, exist_ok=True)
+            state.write_text('screening = "clear"\n')
         return make_app(
             clock=clock,
             data_dir=tmp_path / "data",

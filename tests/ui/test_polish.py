@@ -260,3 +260,39 @@ async def test_history_charts_show_the_weeks_and_the_pain(app_factory) -> None:
         assert app.screen.query_one("#pain-chart", Sparkline).data == charts.pain_after
         label = str(app.screen.query_one("#pain-label").render())
         assert f"now {charts.pain_after[-1]:g}" in label
+
+
+async def test_the_first_run_check_holds_level_3_moves_back_until_cleared(
+    app_factory, tmp_path
+) -> None:
+    from backtimer.core import screening
+    from backtimer.tui.dialogs.confirm import ConfirmScreen
+    from backtimer.tui.screens.home import HomeScreen
+    from backtimer.tui.screens.session import SessionScreen
+
+    app_factory()  # makes the data folder
+    (tmp_path / "data" / "state.toml").write_text("")  # a first run: not asked yet
+    app = app_factory(routine="strength", pain_check=False)
+    level3 = {e.id for e in app.profile.catalog.exercises.values() if e.level >= 3}
+    assert level3 and not app.profile.avoided(app.today()).keys() & level3
+    assert {s.exercise.id for s in app.choice.steps} & level3  # Strong back has one
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # Start: the check comes first
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "pregnancy" in app.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.profile.state.screening == screening.ASK_FIRST
+        assert level3 <= app.profile.avoided(app.today()).keys()
+        assert not {s.exercise.id for s in app.choice.steps} & level3  # swapped out
+        assert not {s.exercise.id for s in app.screen.session.steps} & level3
+        await pilot.press("q", "y")  # ended at once: nothing to log
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "check these moves first" in str(app.screen.query_one("#notes").render())
+    # asked once: the next run goes straight on
+    again = app_factory(routine="strength")
+    assert again.profile.state.screening == screening.ASK_FIRST
+    again.profile.remember(screening=screening.CLEARED)  # as the Settings switch does
+    assert not again.profile.avoided(again.today()).keys() & level3

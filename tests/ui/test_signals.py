@@ -18,6 +18,10 @@ from backtimer.core.settings import Settings
 from backtimer.tui.launch import make_app
 from backtimer.tui.screens.session import SessionScreen
 
+from pathlib import Path
+
+Path(sys.argv[1]).mkdir(parents=True, exist_ok=True)
+Path(sys.argv[1], "state.toml").write_text('screening = "clear"')  # the first-run check
 app = make_app(
     data_dir=sys.argv[1], routine="quick", start=True,
     settings=Settings(

@@ -23,6 +23,7 @@ RECORDED = {
     3: "7c6b8c211c1e47ae",  # corrections (amend.py), a session note
     4: "c7218a3fb080f2e2",  # walks (walk.py), walks_count
     5: "59630864cb62ae95",  # learn (setting), cards_seen (state)
+    6: "5a231461b34a9213",  # the first-run check's answer (state)
 }
 
 

@@ -36,6 +36,8 @@ def test_home_then_a_session_in_a_real_browser(tmp_path: Path) -> None:
         page.press(Keys.ENTER)  # Home: start
         page.wait_for("Before your first session")
         page.press(Keys.ENTER)  # the safety screen: understood
+        page.wait_for("does any of this apply to you")
+        page.press("n")  # the first-run check: none of it
         page.wait_for("How is your back")
         page.press(Keys.ENTER)  # the check-in
         page.wait_for("Marching in place")

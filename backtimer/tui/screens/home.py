@@ -199,6 +199,10 @@ class HomeScreen(Screen[None]):
         advice = self.bt.profile.pain_advice(self.bt.today())
         if advice:
             notes.insert(0, f"[b]{advice}[/b]")
+        from backtimer.core.screening import ASK_FIRST, HOME_NOTE
+
+        if self.bt.profile.state.screening == ASK_FIRST:
+            notes.insert(0, HOME_NOTE)
         copies = conflict_advice(conflict_copies(self.bt.paths.data_dir))
         if copies:
             notes.append(copies)

@@ -58,12 +58,18 @@ class SettingsScreen(Screen[Settings | None]):
         settings: Settings,
         themes: list[str],
         exercises: Sequence[tuple[str, str]] = (),
+        cleared: bool | None = None,
     ) -> None:
-        """``exercises``: (id, name) of every move, for the list of moves to leave out."""
+        """``exercises``: (id, name) of every move, for the list of moves to leave out.
+        ``cleared``: whether a professional has cleared the person for every move (the
+        first-run check's answer, kept in the state file; None: the switch is not
+        shown). Saving sets ``cleared_now``."""
         super().__init__()
         self.settings = settings
         self.themes = themes
         self.exercises = list(exercises)
+        self.cleared = cleared
+        self.cleared_now: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield too_small()
@@ -89,6 +95,10 @@ class SettingsScreen(Screen[Settings | None]):
             with Horizontal(classes="field"):
                 yield Label("Ask how my back is, before and after")
                 yield Switch(value=s.pain_check, id="pain_check")
+            if self.cleared is not None:
+                with Horizontal(classes="field"):
+                    yield Label("A professional has cleared me for every move")
+                    yield Switch(value=self.cleared, id="cleared")
             with Horizontal(classes="field"):
                 yield Label("A learn card after each session")
                 yield Switch(value=s.learn, id="learn")
@@ -172,6 +182,8 @@ class SettingsScreen(Screen[Settings | None]):
         # numbers typed as "5" and stored as 5.0 compare equal: keep the originals
         assert checked is not None  # no problems: it was checked
         changed = checked.changed_from(self.settings)
+        if self.cleared is not None:
+            self.cleared_now = self.query_one("#cleared", Switch).value
         self.dismiss(replace(self.settings, **changed))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
