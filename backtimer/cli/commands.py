@@ -242,7 +242,8 @@ def _may_write(paths: Paths, target: Path, *, force: bool) -> None:
     its cache, over a folder, or over any existing file without ``--force``."""
     where = target.resolve()
     files = [paths.state, paths.settings, paths.routines, paths.catalog]
-    own = {p.resolve() for p in [*files, *paths.log_files(), *paths.log_files("amendments")]}
+    logs = [p for kind in ("sessions", "amendments", "walks") for p in paths.log_files(kind)]
+    own = {p.resolve() for p in [*files, *logs]}
     if where in own or paths.cache_dir.resolve() in where.parents:
         raise DataError(
             f"{target}: that is one of backtimer's own files (or its cache); an export "

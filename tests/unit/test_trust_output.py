@@ -36,7 +36,11 @@ def test_export_never_writes_over_the_log_or_an_existing_file(tmp_path: Path, ca
     data = a_log(tmp_path)
     log = data / "sessions.toml"
     before = log.read_bytes()
-    for target in (log, data / "state.toml", tmp_path / "cache" / "x.csv"):
+    # every machine's files too
+    theirs = [data / f"{kind}-laptop-ab12.toml" for kind in ("sessions", "amendments", "walks")]
+    for path in theirs:
+        path.write_text("")
+    for target in (log, data / "state.toml", tmp_path / "cache" / "x.csv", *theirs):
         for extra in ([], ["--force"]):
             code, _, err = run(
                 capsys,
