@@ -80,10 +80,12 @@ class SessionFlow:
                 host.notify(f"Could not save that you read it: {exc}", severity="warning")
         if profile.state.screening is None:  # the first-run check, asked once
             from backtimer.core import screening
-            from backtimer.tui.dialogs.confirm import ConfirmScreen
+            from backtimer.tui.dialogs.confirm import ScreeningScreen
 
-            ask = ConfirmScreen(screening.QUESTION, yes=screening.YES, no=screening.NO, safe="yes")
+            ask = ScreeningScreen(screening.QUESTION, yes=screening.YES, no=screening.NO)
             answer = await host.push_screen_wait(ask)
+            if answer is None:  # not now: back to Home, asked again next time
+                return
             with suppress(OSError):
                 profile.remember(screening=screening.ASK_FIRST if answer else screening.CLEAR)
             if answer:

@@ -279,6 +279,11 @@ async def test_the_first_run_check_holds_level_3_moves_back_until_cleared(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")  # Start: the check comes first
         assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # not now: nothing recorded, back to Home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.profile.state.screening is None
+        await pilot.press("enter")  # asked again
+        assert isinstance(app.screen, ConfirmScreen)
         assert "pregnancy" in app.screen.question
         await pilot.press("y")
         await pilot.pause()

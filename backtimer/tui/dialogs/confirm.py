@@ -47,3 +47,16 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
+
+
+class ScreeningScreen(ConfirmScreen):
+    """The first-run check (``core.screening``): yes, no, or Escape for not now (None:
+    nothing is recorded and it is asked again at the next Start)."""
+
+    BINDINGS = bindings("screening")
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__(question, yes=yes, no=no, safe="yes")
+
+    def action_later(self) -> None:
+        self.dismiss(None)  # type: ignore[arg-type]
