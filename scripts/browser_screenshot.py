@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.web.serving import Page, chrome, serve  # noqa: E402
+from tests.web.serving import Page, chrome, serve, stop  # noqa: E402
 
 
 def main() -> int:
@@ -44,7 +44,7 @@ def main() -> int:
             print(f"wrote {target.relative_to(ROOT)}")
         finally:
             driver.quit()
-            proc.kill()
+            stop(proc)
     return 0
 
 

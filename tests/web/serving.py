@@ -75,6 +75,22 @@ def serve(folder: Path, *args: str) -> tuple[subprocess.Popen[str], str, int]:
     raise AssertionError("serve did not start")
 
 
+def stop(proc: subprocess.Popen[str]) -> None:
+    """End the server and every tab it started (a tab's backtimer outlives a killed
+    server, and no test leaves a process behind)."""
+    import os
+    import signal
+    from contextlib import suppress
+
+    with suppress(OSError):
+        for pid in Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split():
+            with suppress(OSError):
+                os.kill(int(pid), signal.SIGKILL)
+    proc.kill()
+    with suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+
+
 def chrome(folder: Path, size: str = "900,700") -> Any:
     """A headless Chromium through chromedriver, its profile in ``folder``."""
     from selenium import webdriver

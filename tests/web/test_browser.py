@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.serving import CHROMIUM, DRIVER, Page, chrome, serve
+from tests.web.serving import CHROMIUM, DRIVER, Page, chrome, serve, stop
 
 needs_serve = pytest.mark.skipif(
     __import__("importlib").util.find_spec("textual_serve") is None,
@@ -53,4 +53,4 @@ def test_home_then_a_session_in_a_real_browser(tmp_path: Path) -> None:
         assert hosts and set(hosts) == {url.split("/")[2]}, hosts
     finally:
         driver.quit()
-        proc.kill()
+        stop(proc)

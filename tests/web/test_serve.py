@@ -13,7 +13,7 @@ from urllib.request import Request, urlopen
 import pytest
 
 from backtimer.web import serve as web
-from tests.web.serving import ROOT, free_port, serve
+from tests.web.serving import ROOT, free_port, serve, stop
 
 needs_serve = pytest.mark.skipif(
     __import__("importlib").util.find_spec("textual_serve") is None,
@@ -92,7 +92,7 @@ def test_loopback_needs_the_token_and_a_host_it_serves(tmp_path: Path) -> None:
         assert get(url + "ws", Origin=f"http://localhost:{port}")[0] == 403  # not this Host
         assert get(url, Host=f"127.0.0.1:{port + 1}")[0] == 403
     finally:
-        proc.kill()
+        stop(proc)
 
 
 @needs_serve
@@ -114,7 +114,7 @@ def test_the_page_is_self_contained_with_urls_from_the_request(tmp_path: Path) -
         assert mine and all(f"0.0.0.0:{port} " in line for line in mine), mine
         assert get(f"http://127.0.0.1:{port}/")[0] == 403
     finally:
-        proc.kill()
+        stop(proc)
 
 
 @pytest.mark.slow
@@ -151,7 +151,7 @@ def test_tabs_are_capped_and_each_ends_with_its_socket(tmp_path: Path) -> None:
     try:
         asyncio.run(scenario())
     finally:
-        proc.kill()
+        stop(proc)
 
 
 def test_the_tab_command_is_quoted_for_the_platform() -> None:
