@@ -134,7 +134,7 @@ def no_terminal() -> str | None:
     return None
 
 
-def run_app(ctx: Context, start: bool) -> int:
+def run_app(ctx: Context, start: bool, desk_break: bool = False) -> int:
     why = no_terminal()
     if why is not None:
         raise UsageError(
@@ -149,9 +149,12 @@ def run_app(ctx: Context, start: bool) -> int:
         catalog=ctx.option("catalog"),
         cache_dir=ctx.option("cache_dir"),
         start=start,
+        desk_break=desk_break,
         choose=lambda profile: choice_from_args(ctx, profile),
     )
     app.run()
+    if app.farewell:
+        ctx.out.write(app.farewell + "\n")
     if app.save_error:  # the session could not be saved: say so where it can be seen
         warn(f"{app.save_error}")
         return EXIT_DATA
@@ -160,6 +163,11 @@ def run_app(ctx: Context, start: bool) -> int:
 
 def cmd_start(ctx: Context) -> int:
     return run_app(ctx, start=True)
+
+
+def cmd_break(ctx: Context) -> int:
+    """A two-minute desk break, then back to the shell."""
+    return run_app(ctx, start=False, desk_break=True)
 
 
 def cmd_plan(ctx: Context) -> int:
@@ -177,7 +185,7 @@ def cmd_plan(ctx: Context) -> int:
 def cmd_history(ctx: Context) -> int:
     from backtimer.cli.render import format_history
     from backtimer.core import stats
-    from backtimer.store import logbook, walks
+    from backtimer.store import breaks, logbook, walks
     from backtimer.store.cache import Cache
     from backtimer.store.settings import load_settings
 
@@ -190,13 +198,16 @@ def cmd_history(ctx: Context) -> int:
     quick = logbook.recent(paths, cache, since)
     if quick is not None:
         found, _ = walks.load_all(paths.log_files("walks"), cache)
-        whole = quick[0].add_walks(found, settings.walks_count)
-        data = stats.report_of(whole, quick[1], today, goal, count, found)
+        desk = breaks.load_all(paths.log_files("breaks"), cache)
+        whole = quick[0].add_walks(found, settings.walks_count).add_breaks(desk)
+        data = stats.report_of(whole, quick[1], today, goal, count, found, desk)
     else:
         log = logbook.read(paths, cache)
         if log.torn:
             warn(f"warning: {log.torn_message()}")
-        data = stats.report(log.sessions, today, goal, count, log.walks, settings.walks_count)
+        data = stats.report(
+            log.sessions, today, goal, count, log.walks, settings.walks_count, log.breaks
+        )
     if ctx.args.json:
         return ctx.json(data)
     ctx.out.write(format_history(data))
@@ -237,12 +248,59 @@ def cmd_export(ctx: Context) -> int:
     return EXIT_OK
 
 
+def cmd_completion(ctx: Context) -> int:
+    from backtimer.cli.completion import script
+
+    ctx.out.write(script(ctx.args.shell))
+    return EXIT_OK
+
+
+def cmd_report(ctx: Context) -> int:
+    """A report for a visit: the weeks' figures as ``history --json`` and ``progress
+    --json`` give them, as an HTML page or Markdown."""
+    from backtimer.cli.render import progress_json
+    from backtimer.cli.report import report_data, to_markdown
+    from backtimer.core import stats
+    from backtimer.store.tomlio import write_atomic
+
+    profile = ctx.profile()
+    today, settings, log = ctx.today(), profile.settings, profile.log
+    history = stats.report(
+        log.sessions,
+        today,
+        settings.weekly_goal,
+        ctx.args.weeks,
+        log.walks,
+        settings.walks_count,
+        log.breaks,
+    )
+    progress = progress_json(profile.catalog.exercises, profile.progress(today), today)
+    data = report_data(
+        history, progress, log.sessions, profile.catalog.exercises, profile.avoided(today)
+    )
+    if ctx.args.format == "md":
+        text = to_markdown(data)
+    else:
+        from backtimer.cli.report_html import to_html
+
+        text = to_html(data)
+    if ctx.args.output:
+        target = Path(ctx.args.output).expanduser()
+        _may_write(profile.paths, target, force=ctx.args.force)
+        write_atomic(target, text)
+        warn(f"Report of {ctx.args.weeks} weeks written to {ctx.args.output}.")
+    else:
+        ctx.out.write(text)
+    return EXIT_OK
+
+
 def _may_write(paths: Paths, target: Path, *, force: bool) -> None:
     """Refuse an export over backtimer's own files (whatever ``--force`` says), into
     its cache, over a folder, or over any existing file without ``--force``."""
     where = target.resolve()
     files = [paths.state, paths.settings, paths.routines, paths.catalog]
-    logs = [p for kind in ("sessions", "amendments", "walks") for p in paths.log_files(kind)]
+    kinds = ("sessions", "amendments", "walks", "breaks")
+    logs = [p for kind in kinds for p in paths.log_files(kind)]
     own = {p.resolve() for p in [*files, *logs]}
     if where in own or paths.cache_dir.resolve() in where.parents:
         raise DataError(
@@ -459,21 +517,46 @@ def job_options(ctx: Context, paths: Paths) -> list[str]:
 
 
 def _reminder_plan(
-    ctx: Context, paths: Paths, days: tuple[str, ...], at: tuple[int, int]
+    ctx: Context, paths: Paths, days: tuple[str, ...], at: tuple[int, int], breaks: Any = None
 ) -> tuple[Any, str]:
     from backtimer.output import scheduler
 
     program = [sys.executable, "-m", "backtimer", *job_options(ctx, paths)]
     try:
-        return scheduler.choose(Path.home(), program, days, at), scheduler.cron_line(
-            program, days, at
+        return scheduler.choose(Path.home(), program, days, at, breaks), scheduler.cron_line(
+            program, days, at, breaks
         )
     except scheduler.Refused as exc:
         raise DataError(str(exc)) from None
 
 
+def _break_due(ctx: Context, paths: Paths, state: Any, settings: Any, now: datetime) -> bool:
+    """Is a desk-break nudge due now (``--if-due --breaks``)?"""
+    from backtimer.core.reminders import break_due
+    from backtimer.store import breaks
+    from backtimer.store.cache import Cache
+
+    found = breaks.load_all(paths.log_files("breaks"), Cache(paths.cache_dir))
+    last = found[-1].started_at if found else None
+    return break_due(
+        now,
+        hours=ctx.args.breaks,
+        every=ctx.args.every,
+        last_break=last,
+        last_nudge=state.last_break_nudge,
+        paused_until=settings.remind_paused_until,
+    )
+
+
 def cmd_remind(ctx: Context) -> int:
-    from backtimer.core.reminders import due, next_fire, parse_days, parse_time, sentence
+    from backtimer.core.reminders import (
+        BREAK_SENTENCE,
+        due,
+        next_fire,
+        parse_days,
+        parse_time,
+        sentence,
+    )
     from backtimer.output import scheduler
 
     args = ctx.args
@@ -499,9 +582,13 @@ def cmd_remind(ctx: Context) -> int:
             last_nudge=state.last_reminder,
             paused_until=settings.remind_paused_until,
         ):
+            if args.breaks is not None and _break_due(ctx, paths, state, settings, now):
+                sent = notify("backtimer", BREAK_SENTENCE)
+                update_state(paths.state, state, last_break_nudge=now)
+                ctx.out.write(f"break nudged{' via ' + sent if sent else ' (no notifier found)'}\n")
             return EXIT_OK
         sent = notify("backtimer", f"{sentence(found.week, today)} Type `backtimer start`.")
-        update_state(paths.state, state, last_reminder=today)
+        update_state(paths.state, state, last_reminder=today, last_break_nudge=now)
         ctx.out.write(f"nudged{' via ' + sent if sent else ' (no notifier found)'}\n")
         return EXIT_OK
     if args.action is None:
@@ -516,7 +603,10 @@ def cmd_remind(ctx: Context) -> int:
         at = parse_time(args.at or settings.remind_at)
     except ValueError as exc:
         raise UsageError(f"remind: {exc}") from None
-    plan, cron_line = _reminder_plan(ctx, paths, days, at)
+    breaks = None
+    if args.breaks is not None:
+        breaks = scheduler.Breaks(args.breaks[0], args.breaks[1], args.every)
+    plan, cron_line = _reminder_plan(ctx, paths, days, at, breaks)
     if args.print:
         for path, text in plan.files.items():
             ctx.out.write(f"# {path}\n{text}\n")
@@ -536,6 +626,11 @@ def cmd_remind(ctx: Context) -> int:
         problems = scheduler.run(plan.commands, stdin)
         when = next_fire(now, days, at).strftime("%a %d %b %H:%M")
         ctx.out.write(f"Reminder installed ({plan.kind}); next: {when}.\n")
+        if breaks is not None:
+            ctx.out.write(
+                f"Desk-break nudges: Monday to Friday, {breaks.text}, after "
+                f"{breaks.every} minutes with no break (quiet once you take one).\n"
+            )
         for problem in problems:
             ctx.out.write(f"  but: {problem}\n")
         return EXIT_DATA if problems else EXIT_OK

@@ -128,6 +128,17 @@ def build_parser() -> argparse.ArgumentParser:
     _choice_options(start)
     start.set_defaults(handler="start")
 
+    desk = sub.add_parser(
+        "break",
+        parents=[common],
+        help="a two-minute desk break of standing moves",
+        description="Run a desk break straight away: about two minutes of standing moves "
+        "(marching, a standing back extension, a hip hinge; a move left out after pain is "
+        "replaced by another). Breaks show in history; they do not count toward the weekly "
+        "goal. The app quits when it is done.",
+    )
+    desk.set_defaults(handler="break")
+
     history = sub.add_parser(
         "history",
         parents=[common],
@@ -139,6 +150,38 @@ def build_parser() -> argparse.ArgumentParser:
     )
     history.add_argument("--json", action="store_true", help="print JSON instead of text")
     history.set_defaults(handler="history")
+
+    completion = sub.add_parser(
+        "completion",
+        help="a shell completion script (bash, zsh or fish)",
+        description="Print a completion script for your shell, made from backtimer's own "
+        "commands and options. bash: `backtimer completion bash > "
+        "~/.local/share/bash-completion/completions/backtimer`; zsh: `backtimer completion "
+        "zsh > ~/.zfunc/_backtimer` (with ~/.zfunc in your fpath); fish: `backtimer "
+        "completion fish > ~/.config/fish/completions/backtimer.fish`.",
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
+    completion.set_defaults(handler="completion")
+
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help="a report to take to a physiotherapist or GP (HTML or Markdown)",
+        description="One self-contained page (no scripts, nothing fetched; it prints "
+        "well to PDF from a browser) of the last N weeks: sessions per week against the "
+        "goal, weekly back pain before and after, each move's dose and when and why it "
+        "changed, stops for pain, moves left out, walks and desk breaks. Its figures are "
+        "those of `history --json` and `progress --json`.",
+    )
+    report.add_argument(
+        "--weeks", type=_positive_int, default=12, metavar="N", help="weeks (default 12)"
+    )
+    report.add_argument("--format", choices=("html", "md"), default="html")
+    report.add_argument("--output", metavar="FILE", help="write here instead of the screen")
+    report.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never your log)"
+    )
+    report.set_defaults(handler="report")
 
     export = sub.add_parser(
         "export",
@@ -276,6 +319,19 @@ def build_parser() -> argparse.ArgumentParser:
     remind.add_argument("action", nargs="?", choices=("install", "remove", "status"))
     remind.add_argument("--days", help="mon,wed,fri, weekdays or daily (default: settings)")
     remind.add_argument("--at", metavar="HH:MM", help="the time (default: settings)")
+    remind.add_argument(
+        "--breaks",
+        metavar="HH:MM-HH:MM",
+        type=_hours,
+        help="also nudge a desk break in these work hours, Monday to Friday (e.g. 09:00-17:00)",
+    )
+    remind.add_argument(
+        "--every",
+        metavar="MIN",
+        type=_every,
+        default=45,
+        help="with --breaks: minutes between break nudges (15-240, default 45)",
+    )
     remind.add_argument("--print", action="store_true", help="show, do not install")
     remind.add_argument("--if-due", action="store_true", help="nudge now if it is due")
     remind.set_defaults(handler="remind")
@@ -372,6 +428,24 @@ def _pain(text: str) -> int:
     if not 0 <= value <= 10:
         raise argparse.ArgumentTypeError(f"{value} is out of range: pain is 0 to 10")
     return value
+
+
+def _hours(text: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    from backtimer.core.reminders import parse_hours
+
+    try:
+        return parse_hours(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _every(text: str) -> int:
+    from backtimer.core.reminders import EVERY_RANGE
+
+    low, high = EVERY_RANGE
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"{text!r}: minutes between breaks, {low} to {high}")
+    return int(text)
 
 
 def _minutes_walked(text: str) -> int:

@@ -131,9 +131,13 @@ def format_history(data: dict[str, Any]) -> str:
     for week in data["weeks"]:
         bar = "#" * week["sessions"] + "." * max(0, goal - week["sessions"])
         mark = "met" if week["goal_met"] else ""
+        if week.get("walk_minutes"):
+            mark += f"  walked {week['walk_minutes']} min"
+        if week.get("desk_breaks"):
+            mark += f"  {plural(week['desk_breaks'], 'desk break')}"
         lines.append(
             f"{week['week']}  {week['sessions']:>2}/{goal:<2} {bar:<8} "
-            f"{week['active_s'] / 60:>5.0f}  {mark}".rstrip()
+            f"{week['active_s'] / 60:>5.0f}  {mark.strip()}".rstrip()
         )
     totals = data["totals"]
     lines += [

@@ -41,6 +41,8 @@ VALUED = {
     "--pain-after",
     "--note",
     "--not-hurt",
+    "--breaks",
+    "--every",
 }
 
 

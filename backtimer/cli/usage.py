@@ -29,7 +29,11 @@ commands:
     check           validate the catalogue and your files
     plan            show a routine without starting it
     start           start a session straight away
+    break           a two-minute desk break of standing moves
     history         your sessions, weekly goal and streaks
+    completion      a shell completion script (bash, zsh or fish)
+    report          a report to take to a physiotherapist or GP (HTML or
+                    Markdown)
     export          your sessions as JSON, CSV, a habit tracker's CSV or a
                     calendar
     import          add sessions from an export or another machine's log

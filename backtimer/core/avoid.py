@@ -3,12 +3,12 @@ the same way, and moves the person excluded. A pure function of the log and toda
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from backtimer.core.exercise import Exercise
-from backtimer.core.log import SessionEntry
 
 #: A move stopped for pain, and those that go the same way, are left out this long.
 PAIN_MEMORY_DAYS = 14
@@ -34,15 +34,32 @@ class Avoided:
         return f"{name} is left out{when}: {self.why}."
 
 
+class Row(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+class Done(Protocol):
+    """A session, or a desk break (``core.desk``): when, and how each move went."""
+
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def exercises(self) -> Sequence[Row]: ...
+
+
 def avoided_moves(
-    sessions: Iterable[SessionEntry],
+    sessions: Iterable[Done],
     today: date,
     exercises: dict[str, Exercise],
     excluded: Collection[str] = (),
 ) -> dict[str, Avoided]:
     """Every move to leave out today, by id, with the reason shown to the person.
 
-    A move stopped for pain in the last two weeks is left out until two weeks after;
+    A move stopped for pain in the last two weeks (in a session or a desk break) is
+    left out until two weeks after;
     so are the moves that bend or load the spine the same way (cobra hurt: superman
     and Pilates swimming, which also arch the back). Neutral moves are not grouped.
     """

@@ -79,6 +79,14 @@ KEYS: tuple[Key, ...] = (
         help="record a walk you took today (minutes walked show in history)",
     ),
     Key(
+        "home.break",
+        "b",
+        "app.desk_break",
+        "Desk break",
+        show=False,
+        help="desk break: two minutes of standing moves (not counted toward the goal)",
+    ),
+    Key(
         "home.learn",
         "k",
         "learn",

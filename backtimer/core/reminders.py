@@ -136,3 +136,52 @@ def next_fire(now: datetime, days: tuple[str, ...], at: tuple[int, int]) -> date
         if DAYS[day.weekday()] in days and moment > now:
             return moment
     raise ValueError("no day chosen")
+
+
+# ---------------------------------------------------------------------- desk breaks
+
+#: Desk-break nudges come on these days only (days off stay quiet).
+WORK_DAYS = DAYS[:5]
+#: The scheduler wakes the job this often in work hours; it nudges when one is due.
+BREAK_TICK_MIN = 15
+#: The shortest and longest interval between break nudges, in minutes.
+EVERY_RANGE = (15, 240)
+
+
+def parse_hours(text: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """``09:00-17:00``: the work hours desk breaks are nudged in."""
+    start, dash, end = text.partition("-")
+    if not dash:
+        raise ValueError(f"{text!r} is not hours like 09:00-17:00")
+    first, last = parse_time(start.strip()), parse_time(end.strip())
+    if last <= first:
+        raise ValueError(f"{text!r}: the hours end before they start")
+    return first, last
+
+
+def break_due(
+    now: datetime,
+    *,
+    hours: tuple[tuple[int, int], tuple[int, int]],
+    every: int,
+    last_break: datetime | None,
+    last_nudge: datetime | None,
+    paused_until: date | None,
+) -> bool:
+    """Should a desk-break nudge come now? On work days, within the hours, once a
+    whole interval of the working day has passed with no desk break and no nudge in
+    it; never while reminders are paused."""
+    if paused_until is not None and now.date() <= paused_until:
+        return False
+    if DAYS[now.weekday()] not in WORK_DAYS:
+        return False
+    if not hours[0] <= (now.hour, now.minute) < hours[1]:
+        return False
+    start = now.replace(hour=hours[0][0], minute=hours[0][1], second=0, microsecond=0)
+    since = now - timedelta(minutes=every)
+    if since < start:
+        return False  # the first interval of the day is not over yet
+    return all(moment is None or moment <= since for moment in (last_break, last_nudge))
+
+
+BREAK_SENTENCE = "Time for a two-minute desk break: stand up and type `backtimer break`."

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from backtimer.core.log import SessionEntry
 
@@ -33,6 +34,9 @@ from backtimer.core.tally import (
 )
 from backtimer.core.walk import Walk
 
+if TYPE_CHECKING:
+    from backtimer.core.desk import Break
+
 __all__ = ["COUNTS_FROM", "Tally", "counts", "day_of", "monday", "tally"]
 
 
@@ -49,6 +53,7 @@ class Week:
     goal_met: bool
     uncounted: int = 0  # sessions ended early that do not count
     walk_minutes: int = 0  # minutes walked (a counted walk is also in ``sessions``)
+    breaks: int = 0  # desk breaks (never in ``sessions``)
 
     @property
     def label(self) -> str:
@@ -75,11 +80,12 @@ def weeks_of(t: Tally, today: date, goal: int, count: int) -> list[Week]:
     for m in (first + timedelta(weeks=n) for n in range(count)):
         sums = t.weeks.get(m)
         walked = t.walks.get(m, (0, 0))[0]
+        desk = t.breaks.get(m, (0, 0))[0]
         done = t.counted(m)
         if sums is None:
-            out.append(Week(m, done, 0.0, done >= goal, 0, walked))
+            out.append(Week(m, done, 0.0, done >= goal, 0, walked, desk))
         else:
-            out.append(Week(m, done, sums[ACTIVE], done >= goal, sums[UNCOUNTED], walked))
+            out.append(Week(m, done, sums[ACTIVE], done >= goal, sums[UNCOUNTED], walked, desk))
     return out
 
 
@@ -182,10 +188,11 @@ def report(
     count: int,
     walks: Sequence[Walk] = (),
     counting: bool = False,
+    breaks: Sequence[Break] = (),
 ) -> dict:
     """Everything ``backtimer history --json`` prints; the history screen reads it too."""
-    whole = tally(sessions).add_walks(walks, counting)
-    return report_of(whole, sessions, today, goal, count, walks)
+    whole = tally(sessions).add_walks(walks, counting).add_breaks(breaks)
+    return report_of(whole, sessions, today, goal, count, walks, breaks)
 
 
 def report_of(
@@ -195,9 +202,11 @@ def report_of(
     goal: int,
     count: int,
     walks: Iterable[Walk] = (),
+    breaks: Iterable[Break] = (),
 ) -> dict:
-    """The report from the log's tally (walks added) and its sessions (only those of
-    the weeks the report lists are needed), and the walks of those weeks."""
+    """The report from the log's tally (walks and desk breaks added) and its sessions
+    (only those of the weeks the report lists are needed), and the walks and desk
+    breaks of those weeks."""
     recent = weeks_of(whole, today, goal, count)
     pain = pain_of(whole, recent[0].monday, recent[-1].monday)
     this = recent[-1]
@@ -217,6 +226,7 @@ def report_of(
                 "active_s": round(w.active_s, 1),
                 "goal_met": w.goal_met,
                 "walk_minutes": w.walk_minutes,
+                "desk_breaks": w.breaks,
                 "pain_before_avg": pain.get(w.monday, (None, None))[0],
                 "pain_after_avg": pain.get(w.monday, (None, None))[1],
             }
@@ -239,6 +249,11 @@ def report_of(
             w.plain()
             for w in walks
             if recent[0].monday <= w.day < recent[-1].monday + timedelta(weeks=1)
+        ],
+        "desk_breaks": [
+            b.plain()
+            for b in breaks
+            if recent[0].monday <= b.day < recent[-1].monday + timedelta(weeks=1)
         ],
     }
 

@@ -75,6 +75,8 @@ class Tally:
     done: Counter[str] = field(default_factory=Counter)
     #: Monday -> [walking minutes, walks that count as a session] (``add_walks``).
     walks: dict[date, list[int]] = field(default_factory=dict)
+    #: Monday -> [desk breaks, their seconds of moving] (``add_breaks``); never counted.
+    breaks: dict[date, list[int]] = field(default_factory=dict)
 
     @property
     def sessions(self) -> int:
@@ -112,6 +114,15 @@ class Tally:
             sums = self.walks.setdefault(monday(walk.day), [0, 0])
             sums[0] += walk.minutes
             sums[1] += walk_counts(walk, counting)
+        return self
+
+    def add_breaks(self, breaks: Iterable[Any]) -> Tally:
+        """Add desk breaks (``core.desk.Break``) to their weeks: shown, never counted
+        toward the goal."""
+        for found in breaks:
+            sums = self.breaks.setdefault(monday(found.started_at.date()), [0, 0])
+            sums[0] += 1
+            sums[1] += found.seconds
         return self
 
     def counted(self, week: date) -> int:

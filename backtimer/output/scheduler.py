@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from backtimer.core.reminders import DAYS
+from backtimer.core.reminders import BREAK_TICK_MIN, DAYS, WORK_DAYS
 
 MARKER = "written by backtimer remind"
 NAME = "backtimer-remind"
@@ -42,12 +42,35 @@ class Plan:
     remove_commands: list[list[str]]
 
 
+@dataclass(frozen=True)
+class Breaks:
+    """Desk-break nudges in work hours (``remind install --breaks 09:00-17:00 --every
+    45``): the scheduler wakes the job every ``BREAK_TICK_MIN`` minutes of those hours
+    on work days, and the job nudges only when a break is due (``core.reminders``)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int]
+    every: int
+
+    @property
+    def text(self) -> str:
+        return f"{self.start[0]:02d}:{self.start[1]:02d}-{self.end[0]:02d}:{self.end[1]:02d}"
+
+    def args(self) -> list[str]:
+        return ["--breaks", self.text, "--every", str(self.every)]
+
+    def hours(self) -> range:
+        """The hours the job wakes in (the last one only if the end is past it)."""
+        last = self.end[0] if self.end[1] else self.end[0] - 1
+        return range(self.start[0], last + 1)
+
+
 class Refused(Exception):
     """A file in the way that backtimer did not write, or a command line that a
     scheduler file cannot hold."""
 
 
-def command_line(program: list[str]) -> list[str]:
+def command_line(program: list[str], breaks: Breaks | None = None) -> list[str]:
     """The job's command; refused when a part of it (the data folder's path) holds a
     character that would end the line or start a new directive in the file."""
     for part in program:
@@ -58,7 +81,7 @@ def command_line(program: list[str]) -> list[str]:
                 "hold it safely, so no reminder was installed. Use a folder whose path "
                 "has no line breaks or control characters (--data-dir)."
             )
-    return [*program, "remind", "--if-due"]
+    return [*program, "remind", "--if-due", *(breaks.args() if breaks else [])]
 
 
 def systemd_exec(argv: list[str]) -> str:
@@ -74,10 +97,23 @@ def cron_command(argv: list[str]) -> str:
     return shlex.join(argv).replace("%", "\\%")
 
 
-def systemd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+def systemd(
+    home: Path,
+    program: list[str],
+    days: tuple[str, ...],
+    at: tuple[int, int],
+    breaks: Breaks | None = None,
+) -> Plan:
     folder = home / ".config" / "systemd" / "user"
-    exec_line = systemd_exec(command_line(program))
+    exec_line = systemd_exec(command_line(program, breaks))
     calendar = f"{','.join(SYSTEMD_DAYS[d] for d in days)} *-*-* {at[0]:02d}:{at[1]:02d}:00"
+    if breaks is not None:  # a second trigger: every quarter hour of the work hours
+        hours = breaks.hours()
+        work = ",".join(SYSTEMD_DAYS[d] for d in WORK_DAYS)
+        calendar += (
+            f"\nOnCalendar={work} *-*-* {hours.start:02d}..{hours.stop - 1:02d}:"
+            f"00/{BREAK_TICK_MIN}:00"
+        )
     service = (
         f"# {MARKER}\n[Unit]\nDescription=backtimer: a nudge toward this week's sessions\n\n"
         f"[Service]\nType=oneshot\nExecStart={exec_line}\n"
@@ -96,13 +132,26 @@ def systemd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int
     )
 
 
-def launchd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+def launchd(
+    home: Path,
+    program: list[str],
+    days: tuple[str, ...],
+    at: tuple[int, int],
+    breaks: Breaks | None = None,
+) -> Plan:
     path = home / "Library" / "LaunchAgents" / f"{LAUNCHD_LABEL}.plist"
     intervals = [{"Weekday": (DAYS.index(d) + 1) % 7, "Hour": at[0], "Minute": at[1]} for d in days]
+    if breaks is not None:  # every quarter hour of the work hours, on work days
+        intervals += [
+            {"Weekday": (DAYS.index(d) + 1) % 7, "Hour": hour, "Minute": minute}
+            for d in WORK_DAYS
+            for hour in breaks.hours()
+            for minute in range(0, 60, BREAK_TICK_MIN)
+        ]
     body = plistlib.dumps(
         {
             "Label": LAUNCHD_LABEL,
-            "ProgramArguments": command_line(program),
+            "ProgramArguments": command_line(program, breaks),
             "StartCalendarInterval": intervals,
             "Comment": MARKER,
         }
@@ -115,8 +164,16 @@ def launchd(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int
     )
 
 
-def schtasks(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
-    task = subprocess.list2cmdline(command_line(program))
+BREAKS_NAME = "backtimer-breaks"
+
+
+def schtasks(
+    program: list[str],
+    days: tuple[str, ...],
+    at: tuple[int, int],
+    breaks: Breaks | None = None,
+) -> Plan:
+    task = subprocess.list2cmdline(command_line(program, breaks))
     create = [
         "schtasks",
         "/Create",
@@ -132,12 +189,50 @@ def schtasks(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> 
         "/TR",
         task,
     ]
-    return Plan("schtasks", {}, [create], [["schtasks", "/Delete", "/F", "/TN", NAME]])
+    commands = [create]
+    if breaks is not None:  # a second task: every quarter hour through the work hours
+        hours = breaks.hours()
+        commands.append(
+            [
+                "schtasks",
+                "/Create",
+                "/F",
+                "/TN",
+                BREAKS_NAME,
+                "/SC",
+                "WEEKLY",
+                "/D",
+                ",".join(d.upper() for d in WORK_DAYS),
+                "/ST",
+                f"{hours.start:02d}:00",
+                "/RI",
+                str(BREAK_TICK_MIN),
+                "/DU",
+                f"{len(hours):02d}:00",
+                "/TR",
+                task,
+            ]
+        )
+    remove = [["schtasks", "/Delete", "/F", "/TN", name] for name in (NAME, BREAKS_NAME)]
+    return Plan("schtasks", {}, commands, remove)
 
 
-def cron_line(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> str:
+def cron_line(
+    program: list[str],
+    days: tuple[str, ...],
+    at: tuple[int, int],
+    breaks: Breaks | None = None,
+) -> str:
+    """The crontab line(s): the reminder, and the desk-break wake-ups if asked for."""
     numbers = ",".join(str((DAYS.index(d) + 1) % 7) for d in days)
-    return f"{at[1]} {at[0]} * * {numbers} {cron_command(command_line(program))}  # {MARKER}"
+    command = cron_command(command_line(program, breaks))
+    line = f"{at[1]} {at[0]} * * {numbers} {command}  # {MARKER}"
+    if breaks is not None:
+        hours = breaks.hours()
+        work = ",".join(str((DAYS.index(d) + 1) % 7) for d in WORK_DAYS)
+        span = f"{hours.start}-{hours.stop - 1}"
+        line += f"\n*/{BREAK_TICK_MIN} {span} * * {work} {command}  # {MARKER}"
+    return line
 
 
 def cron(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
@@ -145,14 +240,20 @@ def cron(program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan
     return Plan("cron", {}, [["crontab", "-"]], [["crontab", "-"]])
 
 
-def choose(home: Path, program: list[str], days: tuple[str, ...], at: tuple[int, int]) -> Plan:
+def choose(
+    home: Path,
+    program: list[str],
+    days: tuple[str, ...],
+    at: tuple[int, int],
+    breaks: Breaks | None = None,
+) -> Plan:
     """The scheduler this system has."""
     if sys.platform == "darwin":
-        return launchd(home, program, days, at)
+        return launchd(home, program, days, at, breaks)
     if sys.platform == "win32":
-        return schtasks(program, days, at)
+        return schtasks(program, days, at, breaks)
     if shutil.which("systemctl") and (Path("/run/systemd/system").exists()):
-        return systemd(home, program, days, at)
+        return systemd(home, program, days, at, breaks)
     return cron(program, days, at)
 
 
@@ -194,7 +295,7 @@ def crontab_with(existing: str, line: str | None) -> str:
     """The crontab with our line replaced (or removed when ``line`` is None)."""
     kept = [row for row in existing.splitlines() if MARKER not in row]
     if line is not None:
-        kept.append(line)
+        kept += line.splitlines()
     return "\n".join(kept) + ("\n" if kept else "")
 
 

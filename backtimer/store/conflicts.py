@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 #: The log's own files (``store.paths.LOG_FILE``): a device may be called "conflict".
-_OWN = re.compile(r"(sessions|amendments|walks)(-[a-z0-9]+(-[a-z0-9]+)*)?\.toml")
+_OWN = re.compile(r"(sessions|amendments|walks|breaks)(-[a-z0-9]+(-[a-z0-9]+)*)?\.toml")
 
 CONFLICT_PATTERNS = (
     "sessions.sync-conflict-*.toml",

@@ -89,6 +89,8 @@ class Log:
     logged: list[SessionEntry] | None = None
     #: The walks of every machine (``store.logbook``, ``core.walk.Walk``), by day.
     walks: list[Any] = field(default_factory=list)
+    #: The desk breaks of every machine (``store.breaks``, ``core.desk.Break``).
+    breaks: list[Any] = field(default_factory=list)
     _ids: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def add(self, entry: SessionEntry, line: int) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from backtimer.core.amend import Amendment, apply
 from backtimer.core.log import SessionEntry
 from backtimer.core.tally import Tally
-from backtimer.store import amendments, journal, walks
+from backtimer.store import amendments, breaks, journal, walks
 from backtimer.store.cache import Cache
 from backtimer.store.paths import Paths, log_files
 from backtimer.store.quick import logs_mark
@@ -66,14 +66,16 @@ def read_folder(data_dir: Path, cache: Cache | None = None) -> journal.Log:
     own = data_dir / "sessions.toml"
     log = union(log_files(data_dir, "sessions"), cache, own)
     log.walks, _ = walks.load_all(log_files(data_dir, "walks"), cache)
+    log.breaks = breaks.load_all(log_files(data_dir, "breaks"), cache)
     return _corrected(log, corrections(log_files(data_dir, "amendments"), cache, own))
 
 
 def read(paths: Paths, cache: Cache | None = None) -> journal.Log:
-    """The log, corrected, and the walks. Its ``corrections`` hold the amendments as
+    """The log, corrected, the walks and the desk breaks. Its ``corrections`` hold the amendments as
     read. A walk cut short by a crash is skipped (a walk is a minute to log again)."""
     log = union(paths.log_files("sessions"), cache, paths.sessions)
     log.walks, _ = walks.load_all(paths.log_files("walks"), cache)
+    log.breaks = breaks.load_all(paths.log_files("breaks"), cache)
     return _corrected(log, corrections(paths.log_files("amendments"), cache, paths.amendments))
 
 

@@ -16,7 +16,7 @@ CATALOG_NAME = "exercises.toml"
 #: The log's files in the data folder: the old single log (``sessions.toml``), each
 #: machine's own (``sessions-<device>.toml``), and their corrections alike. A sync
 #: tool's conflict copy has dots, spaces or brackets in its name, so it is none of them.
-LOG_FILE = re.compile(r"(sessions|amendments|walks)(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?\.toml")
+LOG_FILE = re.compile(r"(sessions|amendments|walks|breaks)(?:-([a-z0-9]+(?:-[a-z0-9]+)*))?\.toml")
 
 
 def shipped_catalog() -> Path:
@@ -79,13 +79,19 @@ class Paths:
         return self.data_dir / f"walks-{self.device}.toml"
 
     @property
+    def breaks(self) -> Path:
+        """This machine's desk breaks (``store.breaks``)."""
+        return self.data_dir / f"breaks-{self.device}.toml"
+
+    @property
     def legacy_sessions(self) -> Path:
         """The single log of backtimer before device files: read, never written."""
         return self.data_dir / "sessions.toml"
 
     def log_files(self, kind: str = "sessions") -> list[Path]:
-        """Every file of ``kind`` ("sessions", "amendments", "walks") in the data folder, the
-        old single file first, then by name; this machine's own even before it exists."""
+        """Every file of ``kind`` ("sessions", "amendments", "walks", "breaks") in the
+        data folder, the old single file first, then by name; this machine's own even
+        before it exists."""
         return log_files(self.data_dir, kind, self.data_dir / f"{kind}-{self.device}.toml")
 
     @property

@@ -32,6 +32,7 @@ from backtimer.store.settings import load_settings, save_settings
 from backtimer.store.state import State, load_state, update_state
 
 if TYPE_CHECKING:
+    from backtimer.core.desk import Break
     from backtimer.core.engine import SessionRecord
 
 DEFAULT_ROUTINE = "gentle"
@@ -67,7 +68,8 @@ class Profile:
         from backtimer.core.screening import held_back
 
         exercises = self.catalog.exercises
-        found = avoided_moves(self.log.sessions, day, exercises, self.settings.excluded)
+        done = [*self.log.sessions, *self.log.breaks]  # a move that hurt in a break too
+        found = avoided_moves(done, day, exercises, self.settings.excluded)
         for move, why in held_back(self.state.screening, exercises).items():
             found.setdefault(move, why)
         return found
@@ -324,6 +326,16 @@ class Profile:
         self.log.walks = by_id([*self.log.walks, walk])
         self._log_mark = self.log_mark()
         self.refresh_summary(walk.logged_at.date())
+
+    def desk_break(self, found: Break) -> None:
+        """Save a desk break (to this machine's breaks file). It counts toward no goal
+        and changes no plan. An OSError or DataError leaves everything as it was."""
+        from backtimer.core.desk import by_id as breaks_by_id
+        from backtimer.store import breaks
+
+        breaks.append(self.paths.breaks, found)
+        self.log.breaks = breaks_by_id([*self.log.breaks, found])
+        self._log_mark = self.log_mark()
 
     def session(self, session_id: str) -> SessionEntry | None:
         """The session of that id in the corrected log (None: none, or deleted)."""

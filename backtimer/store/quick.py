@@ -22,7 +22,7 @@ MAX_COUNT = 10_000
 _COUNTS = ("done", "goal", "streak")
 _MARKS = ("settings_size", "settings_mtime_ns")
 #: The log's files (``store.paths.LOG_FILE``, kept here free of pathlib for speed).
-_LOG_FILE = re.compile(r"(sessions|amendments|walks)(-[a-z0-9]+(-[a-z0-9]+)*)?\.toml")
+_LOG_FILE = re.compile(r"(sessions|amendments|walks|breaks)(-[a-z0-9]+(-[a-z0-9]+)*)?\.toml")
 #: A logs mark longer than this is no mark (a folder of thousands of files).
 MARK_LIMIT = 8 * 1024
 

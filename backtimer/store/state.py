@@ -4,7 +4,7 @@ data folder. Written by backtimer only (atomically); read like every other file.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,6 +31,8 @@ class State:
     routine: str | None = None
     #: The day a reminder last nudged (reminders never nudge twice a day).
     last_reminder: date | None = None
+    #: When a desk-break nudge last came (``remind --if-due --breaks``).
+    last_break_nudge: datetime | None = None
     #: This week at a glance, for `backtimer status` (see store/summary.py).
     summary: dict[str, Any] | None = None
     #: The day the "pain not improving" advice was first shown (it shows that day,

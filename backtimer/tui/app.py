@@ -51,6 +51,7 @@ class BacktimerApp(App[None]):
         clock: Clock | None = None,
         choice: Choice | None = None,
         start: bool = False,
+        desk_break: bool = False,
     ) -> None:
         super().__init__()
         self.profile = profile
@@ -59,6 +60,10 @@ class BacktimerApp(App[None]):
             BacktimerApp.choice, choice or profile.default_choice(self.clock.wall().date())
         )
         self._start_now = start
+        #: Run a desk break at once, and quit after it (``backtimer break``).
+        self._break_only = desk_break
+        #: What to print after the app closes (a desk break's "done" line).
+        self.farewell: str | None = None
         self.bells = 0
         self._sinks: Sinks | None = None
         #: The session under way, and what became of it (saving is the store's).
@@ -86,6 +91,8 @@ class BacktimerApp(App[None]):
             self.notify(self.profile.log.torn_message() or "", severity="warning", timeout=15)
         if self.recorder.kept():
             self.offer_recovered()
+        elif self._break_only:
+            self.desk_break_flow()
         elif self._start_now:
             self.action_start()
 
@@ -169,6 +176,17 @@ class BacktimerApp(App[None]):
     @work(exclusive=True, group="session")
     async def session_flow(self) -> None:
         await self.flow.run()
+
+    def action_desk_break(self) -> None:
+        if self.recorder.pending is None:
+            self.desk_break_flow()
+
+    @work(exclusive=True, group="session")
+    async def desk_break_flow(self) -> None:
+        said = await self.flow.run_break()
+        if self._break_only:
+            self.farewell = said
+            self.exit()
 
     @work(exclusive=True, group="recovery")
     async def offer_recovered(self) -> None:

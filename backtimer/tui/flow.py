@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
 from backtimer.core.plan import Choice
+from backtimer.store.recorder import NOTHING_DONE
 from backtimer.tui.keys import key_hint
 
 if TYPE_CHECKING:
@@ -66,18 +67,12 @@ class SessionFlow:
     async def run(self) -> None:
         """Safety (the first time), pain before, the session, pain after, summary."""
         from backtimer.tui.dialogs.pain import PainScreen
-        from backtimer.tui.dialogs.safety import SafetyScreen
         from backtimer.tui.screens.session import SessionScreen
 
         host = self.host
         profile, settings = host.profile, host.settings
-        if not profile.safety_acknowledged:
-            if not await host.push_screen_wait(SafetyScreen(first=True)):
-                return
-            try:
-                profile.remember(safety_acknowledged=True)
-            except OSError as exc:
-                host.notify(f"Could not save that you read it: {exc}", severity="warning")
+        if not await self._safety_read():
+            return
         if profile.state.screening is None:  # the first-run check, asked once
             from backtimer.core import screening
             from backtimer.tui.dialogs.confirm import ScreeningScreen
@@ -125,6 +120,77 @@ class SessionFlow:
         if entry is not None:
             await self._show_summary(entry)
         host.refresh_choice()  # Home shows what the log now says (moves left out, doses)
+
+    async def _safety_read(self) -> bool:
+        """ "When to stop", the first time: whether the person read it and goes on."""
+        from backtimer.tui.dialogs.safety import SafetyScreen
+
+        host = self.host
+        if host.profile.safety_acknowledged:
+            return True
+        if not await host.push_screen_wait(SafetyScreen(first=True)):
+            return False
+        try:
+            host.profile.remember(safety_acknowledged=True)
+        except OSError as exc:
+            host.notify(f"Could not save that you read it: {exc}", severity="warning")
+        return True
+
+    async def run_break(self) -> str | None:
+        """A desk break: two minutes of standing moves, no check-ins, recorded as a
+        break (never counted toward the goal); what was said of it (None: nothing
+        was recorded)."""
+        import secrets
+
+        from backtimer.core import desk
+        from backtimer.core.cues import CueOptions, Cuer
+        from backtimer.core.engine import Session
+        from backtimer.store.errors import DataError
+        from backtimer.tui.screens.session import SessionScreen
+
+        host = self.host
+        if not await self._safety_read():
+            return None
+        profile, settings, clock = host.profile, host.settings, host.clock
+        choice = desk.plan_break(profile.catalog.exercises, profile.avoided(host.today()))
+        if not choice.steps:
+            host.notify(" ".join(choice.notes), severity="warning", timeout=8)
+            return None
+        session = Session(choice.steps, clock.now(), clock.wall(), settings.session_config())
+        options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, desk.CLOSING)
+        screen = SessionScreen(session, clock, host.sinks(), Cuer(options))
+        screen.set_class(settings.floor_mode, "-floor")
+        if choice.notes:
+            screen.call_after_refresh(screen.show_notice, " ".join(choice.notes), "information", 8)
+        await host.push_screen_wait(screen)
+        record = session.record(clock.now())
+        done = [e.id for e in record.exercises if e.status == "done"]
+        stopped = [e.id for e in record.exercises if e.status == "stopped_for_pain"]
+        if not done and not stopped:
+            host.notify(NOTHING_DONE, timeout=4)
+            return None
+        wall = clock.wall().astimezone()
+        started = record.started_at.replace(microsecond=0)
+        found = desk.new_break(
+            started,
+            record.active_s,
+            done,
+            wall.replace(microsecond=0),
+            secrets.token_hex(4),
+            stopped,
+        )
+        try:
+            profile.desk_break(found)
+        except (OSError, DataError) as exc:
+            host.notify(f"Could not save the desk break: {exc}", severity="error", timeout=10)
+            return None
+        names = {e.id: e.name for e in profile.catalog.exercises.values()}
+        today = desk.today_count(profile.log.breaks, host.today())
+        said = desk.done_text(found, names, today)
+        host.notify(said, timeout=6)
+        if stopped:
+            host.refresh_choice()  # a move that hurt leaves today's plan too
+        return said
 
     def save(self, pain_after: int | None) -> SessionEntry | None:
         """Record the pending session (the recorder keeps it safe if it cannot)."""

@@ -20,12 +20,14 @@ def make_app(
     catalog: str | os.PathLike[str] | Path | None = None,
     cache_dir: str | os.PathLike[str] | Path | None = None,
     start: bool = False,
+    desk_break: bool = False,
     routine: str | None = None,
     settings: Settings | None = None,
     choose: Callable[[Profile], Choice | None] | None = None,
 ) -> BacktimerApp:
     """The one way to build the app, for the CLI and for tests alike.
 
+    ``desk_break`` runs a desk break at once and quits after it.
     ``choose(profile)`` picks what Start runs (the CLI's --routine/--minutes);
     ``routine`` does the same by id; ``settings`` replaces the file's (tests).
     """
@@ -35,4 +37,6 @@ def make_app(
     choice = choose(profile) if choose is not None else None
     if routine is not None:
         choice = profile.routine(routine, (clock or MonotonicClock()).wall().date())
-    return BacktimerApp(profile=profile, clock=clock, choice=choice, start=start)
+    return BacktimerApp(
+        profile=profile, clock=clock, choice=choice, start=start, desk_break=desk_break
+    )

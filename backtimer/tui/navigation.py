@@ -52,7 +52,9 @@ def history(app: App[Any], profile: Profile, today: date) -> None:
 
     def render(width: int) -> str:  # the log as it is then (corrections included)
         log, counting = profile.log, profile.settings.walks_count
-        return history_text(log.sessions, today, goal, names, routines, width, log.walks, counting)
+        return history_text(
+            log.sessions, today, goal, names, routines, width, log.walks, counting, log.breaks
+        )
 
     def charts() -> Any:
         log, counting = profile.log, profile.settings.walks_count

@@ -105,6 +105,7 @@ def test_the_cli_builds_the_app_through_the_factory(monkeypatch, tmp_path: Path)
     class Fake:
         save_error = None
         return_code = 0
+        farewell = None
 
         def run(self) -> None:
             pass
@@ -117,3 +118,5 @@ def test_the_cli_builds_the_app_through_the_factory(monkeypatch, tmp_path: Path)
     monkeypatch.setattr("backtimer.cli.commands.no_terminal", lambda: None)  # as in a terminal
     assert main(["start", "--data-dir", str(tmp_path), "--routine", "quick"]) == 0
     assert built and built[0]["start"] is True and built[0]["data_dir"] == str(tmp_path)
+    assert main(["break", "--data-dir", str(tmp_path)]) == 0
+    assert built[1]["desk_break"] is True and built[1]["start"] is False

@@ -24,6 +24,7 @@ RECORDED = {
     4: "c7218a3fb080f2e2",  # walks (walk.py), walks_count
     5: "59630864cb62ae95",  # learn (setting), cards_seen (state)
     6: "5a231461b34a9213",  # the first-run check's answer (state)
+    7: "8aedec9a89d47304",  # desk breaks (desk.py), last_break_nudge (state)
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -57,12 +58,13 @@ def history_text(
     width: int = 80,
     walks: Sequence[Walk] = (),
     counting: bool = False,
+    breaks: Sequence[Any] = (),
 ) -> str:
     """The history for a screen ``width`` columns wide: the calendar shows as many of
     the last 26 weeks as fit, and long lines wrap under their own indent."""
     shown = max(4, min(WEEKS, (width - 8) // 2))
     whole = stats.tally(sessions)  # one pass; every figure below is read from it
-    whole.add_walks(walks, counting)
+    whole.add_walks(walks, counting).add_breaks(breaks)
     weeks = stats.weeks_of(whole, today, goal, WEEKS)
     first = weeks[0].monday
     days = stats.sessions_by_day(sessions, first, today)
@@ -93,6 +95,8 @@ def history_text(
         if w.uncounted:
             mark += f"  [dim]+{w.uncounted} not counted: ended early[/]"
         walked = f"  walked {w.walk_minutes} min" if w.walk_minutes else ""
+        if w.breaks:
+            walked += f"  {w.breaks} desk {'break' if w.breaks == 1 else 'breaks'}"
         lines.append(
             f"  {w.label}  {dots:<7} {w.sessions}/{goal}  {w.active_s / 60:>4.0f} min{walked}{mark}"
         )

@@ -150,9 +150,9 @@ class HomeScreen(Screen[None]):
             ("home.routine", "routine or length"),
             ("home.library", "exercises"),
             ("home.history", "history"),
+            ("home.break", "desk break"),
             ("home.settings", "settings"),
-            ("home.help", "help"),
-        )
+        )  # help: in the footer
         self.query_one("#menu", Static).update(hint_line(app, menu))
         self.query_one("#start", Static).update(f"Start  ({key_hint(app, 'home.start')})")
 

@@ -1,0 +1,177 @@
+"""Desk breaks: two minutes of standing moves for people who sit all day, between
+sessions. A break is its own kind of entry (``Break``): it shows in history, it never
+counts toward the weekly goal, and it never changes a dose or a plan.
+
+The set is the same three moves each time, each at the gentle end of its range and
+one set: marching to get the blood moving, a standing back extension against the
+slump of sitting, and a hip hinge for bending well. A move left out after pain (or by
+choice) is replaced by another gentle standing move.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated
+
+from backtimer.core.exercise import Exercise
+from backtimer.core.log import ID_GRAMMAR, ID_RULE, new_id
+from backtimer.core.plan import Choice
+from backtimer.core.routine import Step
+from backtimer.core.vocab import FILE_CONFIG, Interval, Len
+
+#: The routine key a break runs under (never a routine a person can save).
+KEY = "desk-break"
+NAME = "Desk break"
+#: The usual set, in order.
+MOVES = ("marching", "standing-back-extension", "standing-hip-hinge")
+#: What the voice says at the end of a break.
+CLOSING = "Break done. Back to your day."
+#: The longest break one entry holds.
+MAX_SECONDS = 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Break:
+    __pydantic_config__ = FILE_CONFIG
+
+    id: Annotated[str, Len(1, 200)]
+    started_at: datetime
+    #: Seconds the break ran, pauses left out.
+    seconds: Annotated[int, Interval(ge=0, le=MAX_SECONDS)]
+    #: The moves done in full, by id.
+    moves: tuple[Annotated[str, Len(1, 64)], ...]
+    logged_at: datetime
+    #: The moves stopped with "this hurts": left out after, as after a session.
+    stopped: tuple[Annotated[str, Len(1, 64)], ...] = ()
+
+    def __post_init__(self) -> None:  # lists read from the cache are kept as tuples
+        object.__setattr__(self, "moves", tuple(self.moves))
+        object.__setattr__(self, "stopped", tuple(self.stopped))
+
+    @property
+    def day(self) -> date:
+        return self.started_at.date()
+
+    @property
+    def exercises(self) -> tuple[Hurt, ...]:
+        """The moves that hurt, as a session's rows (``core.avoid`` reads both)."""
+        return tuple(Hurt(move) for move in self.stopped)
+
+    def plain(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "id": self.id,
+            "started_at": self.started_at.isoformat(),
+            "seconds": self.seconds,
+            "moves": list(self.moves),
+            "logged_at": self.logged_at.isoformat(),
+        }
+        if self.stopped:
+            data["stopped"] = list(self.stopped)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Hurt:
+    """A move stopped for pain in a break, as ``core.avoid`` reads a session's row."""
+
+    id: str
+    status: str = "stopped_for_pain"
+
+
+def break_problem(found: Break) -> tuple[str, str] | None:
+    """A rule the annotations cannot say, broken by ``found``: the key and why."""
+    if not ID_GRAMMAR.fullmatch(found.id):
+        return "id", ID_RULE
+    for key in ("started_at", "logged_at"):
+        if getattr(found, key).utcoffset() is None:
+            return key, "needs a UTC offset, e.g. 2026-11-16T10:30:00+01:00"
+    if not 1970 <= found.started_at.year <= 2100:
+        return "started_at", "a break's day lies between 1970 and 2100"
+    for key in ("moves", "stopped"):
+        for n, move in enumerate(getattr(found, key)):
+            if not ID_GRAMMAR.fullmatch(move):
+                return f"{key}.{n}", ID_RULE
+    return None
+
+
+def new_break(
+    started_at: datetime,
+    seconds: float,
+    moves: Iterable[str],
+    now: datetime,
+    token: str,
+    stopped: Iterable[str] = (),
+) -> Break:
+    """The entry of a break that started at ``started_at``, logged at ``now``."""
+    return Break(
+        id=new_id(started_at, token),
+        started_at=started_at,
+        seconds=min(MAX_SECONDS, round(seconds)),
+        moves=tuple(moves),
+        logged_at=now,
+        stopped=tuple(stopped),
+    )
+
+
+def by_id(found: Iterable[Break]) -> list[Break]:
+    """Each break once (by id), in time order."""
+    seen: dict[str, Break] = {}
+    for item in found:
+        seen.setdefault(item.id, item)
+    return sorted(seen.values(), key=lambda b: (b.started_at, b.id))
+
+
+def _gentle(exercise: Exercise) -> Step:
+    """One set at the gentle end of each range (a break is a small dose, often)."""
+    limits, dose = exercise.limits, exercise.dose
+    changes: dict[str, float | int] = {"sets": 1}
+    for key in ("reps", "time_s"):
+        bounds = getattr(limits, key)
+        if bounds is not None and getattr(dose, key) is not None:
+            changes[key] = bounds[0]
+    return Step.of(exercise, "main", **changes)
+
+
+def _fits(exercise: Exercise, avoid: Collection[str]) -> bool:
+    return exercise.position == "standing" and exercise.level == 1 and exercise.id not in avoid
+
+
+def plan_break(exercises: dict[str, Exercise], avoid: Collection[str]) -> Choice:
+    """Today's desk break: the usual three moves, each one left out (``avoid``)
+    replaced by another gentle standing move, in catalogue order. Fewer moves when
+    no replacement is left; none at all when every standing move is left out."""
+    spare = [e for e in exercises.values() if _fits(e, avoid) and e.id not in MOVES]
+    chosen: list[Exercise] = []
+    notes: list[str] = []
+    for move in MOVES:
+        exercise = exercises.get(move)
+        if exercise is not None and _fits(exercise, avoid):
+            chosen.append(exercise)
+        elif spare:
+            instead = spare.pop(0)
+            chosen.append(instead)
+            if exercise is not None:
+                notes.append(f"{instead.name} instead of {exercise.name}, which is left out.")
+    steps = tuple(_gentle(e) for e in chosen)
+    if not steps:
+        notes.append("Every gentle standing move is left out today: take a short walk instead.")
+    return Choice(KEY, NAME, steps, minutes=2, standing=True, notes=tuple(notes))
+
+
+def today_count(found: Iterable[Break], day: date) -> int:
+    return sum(1 for item in found if item.day == day)
+
+
+def done_text(found: Break, names: dict[str, str], today: int) -> str:
+    """What a person is told after a break: what was done, and that breaks are their
+    own thing (shown in history, not counted toward the week's sessions)."""
+    minutes = max(1, round(found.seconds / 60))
+    done = ", ".join(names.get(m, m) for m in found.moves) or "nothing in full"
+    times = "1 desk break" if today == 1 else f"{today} desk breaks"
+    text = f"Desk break done: {done}, {minutes} min. {times} today (shown in History)."
+    if found.stopped:
+        hurt = ", ".join(names.get(m, m) for m in found.stopped)
+        text += f" {hurt} is left out for two weeks, in breaks and sessions alike."
+    return text
