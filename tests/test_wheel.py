@@ -22,6 +22,20 @@ def test_wheel_in_fresh_venv_lists_every_exercise(tmp_path: Path) -> None:
         capture_output=True,
     )
     wheel = next(dist.glob("backtimer-*.whl"))
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
+        meta = archive.read(metadata).decode()
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "License-Expression: MIT" in meta
+    assert "Classifier: Programming Language :: Python :: 3.11" in meta
+    assert "Classifier: Environment :: Console" in meta
+    # every dependency bounded; Textual exactly
+    requires = [line for line in meta.splitlines() if line.startswith("Requires-Dist:")]
+    assert requires and all("<" in line or "==" in line for line in requires), requires
+    assert "Requires-Dist: textual==" in meta
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / "bin" / "python"

@@ -20,7 +20,7 @@ EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
     """Run one command. ``today`` (for tests) replaces the local date."""
     given = list(sys.argv[1:] if argv is None else argv)
-    if given == ["--version"]:  # no parser, no core: as fast as Python starts
+    if given in (["--version"], ["-V"]):  # no parser, no core: as fast as Python starts
         from backtimer import __version__
 
         sys.stdout.write(f"backtimer {__version__}\n")

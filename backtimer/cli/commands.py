@@ -523,9 +523,8 @@ def _reminder_plan(
 
     program = [sys.executable, "-m", "backtimer", *job_options(ctx, paths)]
     try:
-        return scheduler.choose(Path.home(), program, days, at, breaks), scheduler.cron_line(
-            program, days, at, breaks
-        )
+        plan = scheduler.choose(Path.home(), program, days, at, breaks, paths.cache_dir)
+        return plan, scheduler.cron_line(program, days, at, breaks)
     except scheduler.Refused as exc:
         raise DataError(str(exc)) from None
 
@@ -623,6 +622,7 @@ def cmd_remind(ctx: Context) -> int:
         stdin = None
         if plan.kind == "cron":
             stdin = scheduler.crontab_with(scheduler.current_crontab(), cron_line)
+        scheduler.run(plan.before)  # an old copy out first; its failures do not matter
         problems = scheduler.run(plan.commands, stdin)
         when = next_fire(now, days, at).strftime("%a %d %b %H:%M")
         ctx.out.write(f"Reminder installed ({plan.kind}); next: {when}.\n")

@@ -80,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         epilog="Exit codes: 0 ok, 1 data error, 2 usage error.",
     )
-    parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"backtimer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     parser.commands = sub.choices  # type: ignore[attr-defined]
 

@@ -5,7 +5,7 @@ is current (regenerate: ``python -m backtimer.cli.usage``)."""
 
 HELP = """\
 usage: backtimer [-h] [--data-dir PATH] [--catalog PATH] [--cache-dir PATH]
-                 [--version]
+                 [-V]
                  COMMAND ...
 
 A guided back-exercise timer for the terminal. Run with no command to open the
@@ -13,7 +13,7 @@ app.
 
 options:
   -h, --help        show this help message and exit
-  --version         show program's version number and exit
+  -V, --version     show program's version number and exit
 
 files:
   --data-dir PATH   folder for the session log and settings (env

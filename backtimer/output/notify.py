@@ -20,12 +20,7 @@ def notify(title: str, body: str) -> str | None:
     if sys.platform == "win32":  # pragma: no cover - Windows only
         shell = shutil.which("powershell") or shutil.which("pwsh")
         if shell:
-            script = (
-                "[reflection.assembly]::loadwithpartialname('System.Windows.Forms') | Out-Null;"
-                "$n = New-Object System.Windows.Forms.NotifyIcon;"
-                "$n.Icon = [System.Drawing.SystemIcons]::Information; $n.Visible = $true;"
-                f"$n.ShowBalloonTip(10000, {_ps(title)}, {_ps(body)}, 'Info')"
-            )
+            script = windows_script(title, body)
             return "powershell" if _run([shell, "-NoProfile", "-Command", script]) else None
         return None
     sender = shutil.which("notify-send")
@@ -56,6 +51,38 @@ def notify(title: str, body: str) -> str | None:
         )
         return "freedesktop" if ok else None
     return None
+
+
+#: Windows shows a toast only for a registered app id: PowerShell's own, so the toast
+#: says it comes from Windows PowerShell.
+POWERSHELL_APP_ID = (
+    "{1AC14E77-02E7-4E5D-B744-2EB1AE5198B7}\\WindowsPowerShell\\v1.0\\powershell.exe"
+)
+
+
+def windows_script(title: str, body: str) -> str:
+    """A toast (Windows 10 and 11: in the corner and in the notification centre); where
+    the toast API is missing, a balloon tip from the notification area instead."""
+    return (
+        "try {"
+        "[Windows.UI.Notifications.ToastNotificationManager, Windows.UI.Notifications, "
+        "ContentType = WindowsRuntime] | Out-Null;"
+        "$k = [Windows.UI.Notifications.ToastTemplateType]::ToastText02;"
+        "$x = [Windows.UI.Notifications.ToastNotificationManager]::GetTemplateContent($k);"
+        "$t = $x.GetElementsByTagName('text');"
+        f"$t.Item(0).AppendChild($x.CreateTextNode({_ps(title)})) | Out-Null;"
+        f"$t.Item(1).AppendChild($x.CreateTextNode({_ps(body)})) | Out-Null;"
+        "$n = [Windows.UI.Notifications.ToastNotification]::new($x);"
+        "[Windows.UI.Notifications.ToastNotificationManager]::CreateToastNotifier("
+        f"{_ps(POWERSHELL_APP_ID)}).Show($n)"
+        "} catch {"
+        "[reflection.assembly]::loadwithpartialname('System.Windows.Forms') | Out-Null;"
+        "$b = New-Object System.Windows.Forms.NotifyIcon;"
+        "$b.Icon = [System.Drawing.SystemIcons]::Information; $b.Visible = $true;"
+        f"$b.ShowBalloonTip(10000, {_ps(title)}, {_ps(body)}, 'Info'); Start-Sleep 10;"
+        "$b.Dispose()"
+        "}"
+    )
 
 
 def _quote(text: str) -> str:

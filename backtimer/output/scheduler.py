@@ -8,12 +8,13 @@ backtimer only ever replaces or removes what it wrote itself.
 
 from __future__ import annotations
 
+import os
 import plistlib
 import shlex
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from backtimer.core.reminders import BREAK_TICK_MIN, DAYS, WORK_DAYS
@@ -40,6 +41,8 @@ class Plan:
     files: dict[Path, str]
     commands: list[list[str]]
     remove_commands: list[list[str]]
+    #: Run before ``commands``, their failures ignored (unloading an old copy).
+    before: list[list[str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,15 +159,81 @@ def launchd(
             "Comment": MARKER,
         }
     ).decode("utf-8")
+    domain = f"gui/{os.getuid() if hasattr(os, 'getuid') else 0}"
     return Plan(
         "launchd",
         {path: body},
-        [["launchctl", "load", "-w", str(path)]],
-        [["launchctl", "unload", "-w", str(path)]],
+        [["launchctl", "bootstrap", domain, str(path)]],
+        [["launchctl", "bootout", f"{domain}/{LAUNCHD_LABEL}"]],
+        # an agent loaded before is taken out first (it fails harmlessly when none is)
+        before=[["launchctl", "bootout", f"{domain}/{LAUNCHD_LABEL}"]],
     )
 
 
-BREAKS_NAME = "backtimer-breaks"
+def windowless(program: list[str]) -> list[str]:
+    """The job's Python as ``pythonw.exe`` where it sits beside ``python.exe``: no
+    console window flashes up each time the task runs."""
+    first = program[0]
+    if first.lower().endswith("python.exe"):
+        return [first[: -len("python.exe")] + "pythonw.exe", *program[1:]]
+    return program
+
+
+_TASK_DAYS = {
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
+
+
+def _weekly(days: tuple[str, ...], at: tuple[int, int], repeat: str = "") -> str:
+    chosen = "".join(f"<{_TASK_DAYS[d]}/>" for d in days)
+    return (
+        f"<CalendarTrigger><StartBoundary>2026-01-01T{at[0]:02d}:{at[1]:02d}:00"
+        f"</StartBoundary>{repeat}<Enabled>true</Enabled><ScheduleByWeek>"
+        f"<DaysOfWeek>{chosen}</DaysOfWeek><WeeksInterval>1</WeeksInterval>"
+        "</ScheduleByWeek></CalendarTrigger>"
+    )
+
+
+def task_xml(
+    program: list[str], days: tuple[str, ...], at: tuple[int, int], breaks: Breaks | None
+) -> str:
+    """The Task Scheduler definition: run when available (a reminder missed while the
+    machine was off or asleep comes after), on battery too, with no console window."""
+    from xml.sax.saxutils import escape
+
+    argv = windowless(command_line(program, breaks))
+    triggers = _weekly(days, at)
+    if breaks is not None:
+        hours = breaks.hours()
+        repeat = (
+            f"<Repetition><Interval>PT{BREAK_TICK_MIN}M</Interval>"
+            f"<Duration>PT{len(hours)}H</Duration></Repetition>"
+        )
+        triggers += _weekly(WORK_DAYS, (hours.start, 0), repeat)
+    arguments = subprocess.list2cmdline(argv[1:])
+    return (
+        '<?xml version="1.0" encoding="UTF-16"?>\n'
+        f"<!-- {MARKER} -->\n"
+        '<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">'
+        "<RegistrationInfo><Description>backtimer: a nudge toward this week's sessions"
+        "</Description></RegistrationInfo>"
+        f"<Triggers>{triggers}</Triggers>"
+        "<Principals><Principal><LogonType>InteractiveToken</LogonType>"
+        "<RunLevel>LeastPrivilege</RunLevel></Principal></Principals>"
+        "<Settings><MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>"
+        "<DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>"
+        "<StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>"
+        "<StartWhenAvailable>true</StartWhenAvailable>"
+        "<ExecutionTimeLimit>PT5M</ExecutionTimeLimit><Enabled>true</Enabled></Settings>"
+        f"<Actions><Exec><Command>{escape(argv[0])}</Command>"
+        f"<Arguments>{escape(arguments)}</Arguments></Exec></Actions></Task>\n"
+    )
 
 
 def schtasks(
@@ -172,49 +241,14 @@ def schtasks(
     days: tuple[str, ...],
     at: tuple[int, int],
     breaks: Breaks | None = None,
+    folder: Path | None = None,
 ) -> Plan:
-    task = subprocess.list2cmdline(command_line(program, breaks))
-    create = [
-        "schtasks",
-        "/Create",
-        "/F",
-        "/TN",
-        NAME,
-        "/SC",
-        "WEEKLY",
-        "/D",
-        ",".join(d.upper() for d in days),
-        "/ST",
-        f"{at[0]:02d}:{at[1]:02d}",
-        "/TR",
-        task,
-    ]
-    commands = [create]
-    if breaks is not None:  # a second task: every quarter hour through the work hours
-        hours = breaks.hours()
-        commands.append(
-            [
-                "schtasks",
-                "/Create",
-                "/F",
-                "/TN",
-                BREAKS_NAME,
-                "/SC",
-                "WEEKLY",
-                "/D",
-                ",".join(d.upper() for d in WORK_DAYS),
-                "/ST",
-                f"{hours.start:02d}:00",
-                "/RI",
-                str(BREAK_TICK_MIN),
-                "/DU",
-                f"{len(hours):02d}:00",
-                "/TR",
-                task,
-            ]
-        )
-    remove = [["schtasks", "/Delete", "/F", "/TN", name] for name in (NAME, BREAKS_NAME)]
-    return Plan("schtasks", {}, commands, remove)
+    """A Task Scheduler entry made from an XML definition (written to ``folder``, the
+    cache folder)."""
+    path = (folder or Path.home()) / f"{NAME}.xml"
+    create = ["schtasks", "/Create", "/F", "/TN", NAME, "/XML", str(path)]
+    remove = [["schtasks", "/Delete", "/F", "/TN", NAME]]
+    return Plan("schtasks", {path: task_xml(program, days, at, breaks)}, [create], remove)
 
 
 def cron_line(
@@ -246,21 +280,28 @@ def choose(
     days: tuple[str, ...],
     at: tuple[int, int],
     breaks: Breaks | None = None,
+    folder: Path | None = None,
 ) -> Plan:
-    """The scheduler this system has."""
+    """The scheduler this system has (``folder``: where a file only the scheduler
+    reads once goes, the cache folder)."""
     if sys.platform == "darwin":
         return launchd(home, program, days, at, breaks)
     if sys.platform == "win32":
-        return schtasks(program, days, at, breaks)
+        return schtasks(program, days, at, breaks, folder)
     if shutil.which("systemctl") and (Path("/run/systemd/system").exists()):
         return systemd(home, program, days, at, breaks)
     return cron(program, days, at)
 
 
+def _encoding(path: Path) -> str:
+    """Task Scheduler reads its XML as UTF-16; every other file is UTF-8."""
+    return "utf-16" if path.suffix == ".xml" else "utf-8"
+
+
 def ours(path: Path) -> bool:
     """Did backtimer write this file?"""
     try:
-        return MARKER in path.read_text(encoding="utf-8", errors="replace")
+        return MARKER in path.read_text(encoding=_encoding(path), errors="replace")
     except OSError:
         return False
 
@@ -271,7 +312,7 @@ def write_files(plan: Plan) -> None:
             raise Refused(f"{path} exists and was not written by backtimer; not replacing it.")
     for path, text in plan.files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(text, encoding=_encoding(path))
 
 
 def remove_files(plan: Plan) -> list[Path]:

@@ -31,9 +31,16 @@ class Voice:
             return [*self.argv, "-r", str(speed), *(["-v", voice] if voice else []), "--", text]
         if name in ("powershell", "powershell.exe", "pwsh"):
             escaped = text.replace("'", "''")
+            # SAPI's rate runs from -10 to 10, 0 being about 170 words a minute
+            rate = max(-10, min(10, round((speed - 170) / 20)))
+            chosen = ""
+            if voice:  # a voice the system lacks keeps the default, never fails
+                quoted = voice.replace("'", "''")
+                chosen = f"try {{ $s.SelectVoice('{quoted}') }} catch {{}}; "
             script = (
                 "Add-Type -AssemblyName System.Speech; "
                 "$s = New-Object System.Speech.Synthesis.SpeechSynthesizer; "
+                f"$s.Rate = {rate}; {chosen}"
                 f"$s.Speak('{escaped}')"
             )
             return [*self.argv, "-NoProfile", "-Command", script]

@@ -28,6 +28,19 @@ def run(
 def test_version(capsys) -> None:
     code, out, _ = run(capsys, "--version")
     assert code == 0 and __version__ in out
+    code, short, _ = run(capsys, "-V")
+    assert code == 0 and short == out
+
+
+def test_python_dash_m_backtimer_runs_the_cli() -> None:
+    import subprocess
+    import sys
+
+    for argv in (["-V"], ["--data-dir", "/nonexistent/x", "-V"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "backtimer", *argv], capture_output=True, text=True
+        )
+        assert done.returncode == 0 and done.stdout == f"backtimer {__version__}\n", done
 
 
 def test_help_lists_commands(capsys) -> None:

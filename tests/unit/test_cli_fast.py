@@ -13,7 +13,7 @@ def test_the_prerendered_help_is_current() -> None:
 
 
 def test_version_and_help_import_no_parser_and_no_core() -> None:
-    for flag in ("--version", "--help"):
+    for flag in ("--version", "-V", "--help"):
         probe = (
             "import sys, io, contextlib\n"
             "from backtimer.cli import main\n"

@@ -174,8 +174,10 @@ def test_break_wakeups_in_every_scheduler(tmp_path: Path) -> None:
     data = plistlib.loads(next(iter(launchd.files.values())).encode())
     assert len(data["StartCalendarInterval"]) == 1 + 5 * 8 * 4
     assert {"Weekday": 5, "Hour": 16, "Minute": 45} in data["StartCalendarInterval"]
-    [_, task] = scheduler.schtasks(program, ("mon",), (18, 0), breaks).commands
-    assert task[task.index("/RI") + 1] == "15" and task[task.index("/DU") + 1] == "08:00"
+    task = scheduler.task_xml(program, ("mon",), (18, 0), breaks)
+    assert task.count("<CalendarTrigger>") == 2
+    assert "<Repetition><Interval>PT15M</Interval><Duration>PT8H</Duration>" in task
+    assert "T09:00:00</StartBoundary>" in task and "<Friday/>" in task
     lines = scheduler.cron_line(program, ("mon",), (18, 0), breaks).splitlines()
     assert lines[1].startswith("*/15 9-16 * * 1,2,3,4,5 /opt/bt/bin/python")
     mine = "# my jobs\n5 4 * * * backup\n"

@@ -92,14 +92,44 @@ def test_launchd_plist_parses(tmp_path: Path) -> None:
     [(path, text)] = plan.files.items()
     data = plistlib.loads(text.encode())
     assert data["ProgramArguments"][-2:] == ["remind", "--if-due"]
+    [load] = plan.commands
+    assert load[:3] == ["launchctl", "bootstrap", f"gui/{os.getuid()}"] and load[3] == str(path)
+    assert plan.remove_commands == [["launchctl", "bootout", f"gui/{os.getuid()}/{data['Label']}"]]
+    assert plan.before == plan.remove_commands  # an agent loaded before is taken out first
     assert data["StartCalendarInterval"][0] == {"Weekday": 1, "Hour": 18, "Minute": 0}
     assert path.name == "org.backtimer.remind.plist"
 
 
-def test_schtasks_and_cron_lines() -> None:
-    [create] = scheduler.schtasks(PROGRAM, DAYS, AT).commands
+def test_schtasks_from_xml_runs_when_available_on_battery_without_a_window(tmp_path) -> None:
+    import xml.etree.ElementTree as ET
+
+    program = ["C:\\Py\\python.exe", "-m", "backtimer", "--data-dir", "C:\\My Data"]
+    plan = scheduler.schtasks(program, DAYS, AT, folder=tmp_path)
+    [create] = plan.commands
     assert create[:5] == ["schtasks", "/Create", "/F", "/TN", "backtimer-remind"]
-    assert "MON,WED,FRI" in create and "18:00" in create
+    [path] = plan.files
+    assert create[-2:] == ["/XML", str(path)] and path.parent == tmp_path
+    scheduler.write_files(plan)
+    assert path.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")  # UTF-16, as schtasks reads
+    assert scheduler.ours(path)
+    ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
+    root = ET.fromstring(path.read_text(encoding="utf-16").split("\n", 1)[1])
+    settings = root.find("t:Settings", ns)
+    assert settings.findtext("t:StartWhenAvailable", namespaces=ns) == "true"
+    assert settings.findtext("t:DisallowStartIfOnBatteries", namespaces=ns) == "false"
+    assert settings.findtext("t:StopIfGoingOnBatteries", namespaces=ns) == "false"
+    [trigger] = root.find("t:Triggers", ns)
+    assert trigger.findtext("t:StartBoundary", namespaces=ns).endswith("T18:00:00")
+    days = [d.tag.split("}")[1] for d in trigger.find("t:ScheduleByWeek/t:DaysOfWeek", ns)]
+    assert days == ["Monday", "Wednesday", "Friday"]
+    action = root.find("t:Actions/t:Exec", ns)
+    assert action.findtext("t:Command", namespaces=ns) == "C:\\Py\\pythonw.exe"
+    arguments = action.findtext("t:Arguments", namespaces=ns)
+    assert arguments == '-m backtimer --data-dir "C:\\My Data" remind --if-due'
+    assert scheduler.remove_files(plan) == [path]
+
+
+def test_cron_lines() -> None:
     line = scheduler.cron_line(PROGRAM, DAYS, AT)
     assert line.startswith("0 18 * * 1,3,5 /opt/backtimer/bin/python -m backtimer remind")
     mine = "# my own jobs\n5 4 * * * backup\n"
@@ -231,3 +261,13 @@ def test_percent_dollar_and_backslash_survive_systemd_and_cron(tmp_path) -> None
     command = line.split(" ", 5)[5].rsplit("  # ", 1)[0]
     assert "100\\%b" in command and "%b" not in command.replace("\\%", "")
     assert shlex.split(command.replace("\\%", "%")) == argv  # cron turns \% back into %
+
+
+def test_the_windows_notification_is_a_toast_with_a_balloon_to_fall_back_on() -> None:
+    from backtimer.output.notify import POWERSHELL_APP_ID, windows_script
+
+    script = windows_script("backtimer", "It's 1 of 3 this week")
+    assert script.startswith("try {") and "ToastNotificationManager" in script
+    assert f"CreateToastNotifier('{POWERSHELL_APP_ID}')" in script
+    assert "'It''s 1 of 3 this week'" in script  # quoted for PowerShell
+    assert "} catch {" in script and "ShowBalloonTip" in script.split("} catch {")[1]

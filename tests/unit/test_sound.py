@@ -112,3 +112,14 @@ def test_text_goes_as_an_argument_never_through_a_shell() -> None:
     for program in ("espeak-ng", "espeak", "spd-say", "say"):
         argv = Voice(program, [program]).command("-v x", 170, "en")
         assert argv[-2:] == ["--", "-v x"], program
+
+
+def test_the_windows_voice_takes_the_speed_and_the_voice_name() -> None:
+    shell = Voice("powershell", ["powershell.exe"])
+    script = shell.command("Lift 'up'", 250, "Microsoft Zira's")[-1]
+    assert "$s.Rate = 4;" in script  # 250 words a minute on SAPI's -10..10
+    assert "SelectVoice('Microsoft Zira''s')" in script and "catch" in script
+    assert script.endswith("$s.Speak('Lift ''up''')")
+    slow = shell.command("x", 80, "")[-1]
+    assert "$s.Rate = -4;" in slow and "SelectVoice" not in slow
+    assert "$s.Rate = 10;" in shell.command("x", 400, "")[-1]
