@@ -25,6 +25,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("BACKTIMER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("BACKTIMER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("BACKTIMER_CATALOG", raising=False)
+    # the app's colours follow the terminal's (16 colours are chosen by name): tests
+    # and their screenshots see a true-colour terminal, whatever TERM says here
+    monkeypatch.setenv("COLORTERM", "truecolor")
 
 
 def _tree_status() -> str | None:

@@ -54,6 +54,10 @@ class BacktimerApp(App[None]):
         desk_break: bool = False,
     ) -> None:
         super().__init__()
+        from backtimer.tui.palette import THEMES
+
+        for theme in THEMES:
+            self.register_theme(theme)
         self.profile = profile
         self.clock = clock or MonotonicClock()
         self.set_reactive(
@@ -95,6 +99,18 @@ class BacktimerApp(App[None]):
             self.desk_break_flow()
         elif self._start_now:
             self.action_start()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and the session's five state colours made to differ
+        and to read in this theme and with this terminal's colours (``palette``)."""
+        from backtimer.tui.palette import state_colours
+
+        variables = super().get_css_variables()
+        dark = self.current_theme.dark
+        colours = self.console.color_system  # a browser's: truecolor (textual-serve)
+        variables.update(state_colours(variables, colours, dark))
+        self.theme_variables = variables
+        return variables
 
     def on_unmount(self) -> None:
         self.save_unfinished()

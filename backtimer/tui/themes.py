@@ -1,4 +1,5 @@
-"""The themes Textual ships, by name: what `theme` in settings may be."""
+"""The themes Textual ships and backtimer's own, by name: what `theme` in settings may
+be."""
 
 from __future__ import annotations
 
@@ -6,4 +7,6 @@ from __future__ import annotations
 def builtin_themes() -> set[str]:
     from textual.theme import BUILTIN_THEMES
 
-    return set(BUILTIN_THEMES)
+    from backtimer.tui.palette import THEMES
+
+    return set(BUILTIN_THEMES) | {theme.name for theme in THEMES}
