@@ -135,10 +135,20 @@ def no_terminal() -> str | None:
 
 
 def run_app(ctx: Context, start: bool, desk_break: bool = False) -> int:
+    import os
+
+    dumb = os.environ.get("TERM") == "dumb" and sys.stdin.isatty() and sys.stdout.isatty()
+    if ctx.option("plain") or (dumb and not desk_break and not os.environ.get("TEXTUAL_DRIVER")):
+        from backtimer.cli.plain import run_plain
+
+        profile = ctx.profile()
+        choice = choice_from_args(ctx, profile) or profile.default_choice(ctx.today())
+        return run_plain(profile, choice, ctx.clock)
     why = no_terminal()
     if why is not None:
         raise UsageError(
-            f"the app needs a full terminal ({why}). Run it in a terminal window; "
+            f"the app needs a full terminal ({why}). `backtimer start --plain` runs the "
+            "session as plain lines of text instead (for a screen reader, a pipe or ssh); "
             "`backtimer plan`, `backtimer history` and `backtimer status` print text "
             "anywhere."
         )

@@ -126,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="Open straight into a session of a routine or of a plan for a length.",
     )
     _choice_options(start)
+    start.add_argument(
+        "--plain",
+        action="store_true",
+        help="the session as plain lines of text, never redrawn (a screen reader, a "
+        "braille display, TERM=dumb, ssh or a pipe); keys work at a terminal",
+    )
     start.set_defaults(handler="start")
 
     desk = sub.add_parser(
