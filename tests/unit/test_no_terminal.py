@@ -1,5 +1,6 @@
-"""With no terminal, or one that cannot move the cursor, the app says why and exits 2
-at once instead of drawing escape codes forever."""
+"""With no terminal the app says why (and to use --plain) and exits 2 at once instead
+of drawing escape codes forever; a terminal that cannot move the cursor (TERM=dumb)
+gets the plain session."""
 
 from __future__ import annotations
 
@@ -26,11 +27,12 @@ def test_no_terminal_is_a_usage_error_at_once(tmp_path: Path, command: list[str]
         )
     assert result.returncode == 2
     assert "needs a full terminal" in result.stderr and "Traceback" not in result.stderr
+    assert "--plain" in result.stderr
     assert out.read_bytes() == b""  # no escape codes drawn
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs a pty (POSIX)")
-def test_term_dumb_on_a_real_terminal_is_a_usage_error(tmp_path: Path) -> None:
+def test_term_dumb_on_a_real_terminal_runs_the_plain_session(tmp_path: Path) -> None:
     import pty
     import select
     import time
@@ -59,6 +61,8 @@ def test_term_dumb_on_a_real_terminal_is_a_usage_error(tmp_path: Path) -> None:
             if ready:
                 with suppress(OSError):
                     seen += os.read(fd, 4096)
+                if b"Press Enter to start" in seen and b"q\r\n" not in seen:
+                    os.write(fd, b"q\r")  # the first run's "when to stop": not now
             done, status = os.waitpid(pid, os.WNOHANG)
             if done:
                 break
@@ -75,5 +79,6 @@ def test_term_dumb_on_a_real_terminal_is_a_usage_error(tmp_path: Path) -> None:
             seen += chunk
     finally:
         os.close(fd)
-    assert status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 2, seen
-    assert b"TERM=dumb" in seen and b"\x1b[" not in seen
+    assert status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, seen
+    assert b"When to stop" in seen or b"These exercises suit" in seen
+    assert b"\x1b[" not in seen  # plain lines: no cursor movement, no colour
