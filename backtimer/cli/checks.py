@@ -84,10 +84,14 @@ def check_settings(paths: Paths) -> str:
     problems = settings_problems(settings, _catalog(paths))
     if problems:
         text = path.read_text(encoding="utf-8")
-        parts = []
-        for key, problem in problems[:10]:
+        placed = []
+        for key, problem in problems:
             table, _, inner = key.partition(".")
             line = _line_in_table(text, inner) if inner else line_of(text, (key,))
+            placed.append((line or 0, key, problem))
+        placed.sort(key=lambda item: item[0])  # in the order of the file's lines
+        parts = []
+        for line, key, problem in placed[:10]:
             where = f"line {line}, " if line else ""
             parts.append(f"{where}key {key!r}: {problem}")
         more = [f"and {len(problems) - 10} more"] if len(problems) > 10 else []
@@ -120,7 +124,8 @@ def check_log(paths: Paths) -> str:
     if not files:
         return f"no sessions yet ({paths.sessions})"
     where = str(files[0]) if len(files) == 1 else f"{len(files)} files in {paths.data_dir}"
-    return f"{len(log.sessions)} sessions ({where})"
+    count = len(log.sessions)
+    return f"{count} {'session' if count == 1 else 'sessions'} ({where})"
 
 
 CHECKS: list[tuple[str, Callable[[Paths], str]]] = [

@@ -220,14 +220,29 @@ def cmd_history(ctx: Context) -> int:
         )
     if ctx.args.json:
         return ctx.json(data)
-    ctx.out.write(format_history(data))
+    ctx.out.write(format_history(data, _routine_names(paths, cache)))
     return EXIT_OK
+
+
+def _routine_names(paths: Paths, cache: Any) -> dict[str, str]:
+    """Routine id -> the name people see: the catalogue's and the saved ones (a file
+    that does not read leaves its ids as they are: `check` says why)."""
+    from backtimer.store.catalog import load_catalog
+    from backtimer.store.routines import load_routines
+
+    try:
+        catalog = load_catalog(paths.catalog, cache)
+    except DataError:
+        return {}
+    names = {r.id: r.name for r in catalog.routines.values()}
+    with suppress(DataError):
+        names |= {r.id: r.name for r in load_routines(paths.routines, catalog, cache).values()}
+    return names
 
 
 def cmd_export(ctx: Context) -> int:
     from backtimer.store import exchange, logbook
     from backtimer.store.cache import Cache
-    from backtimer.store.catalog import load_catalog
     from backtimer.store.tomlio import write_atomic
 
     paths = ctx.paths()
@@ -236,18 +251,20 @@ def cmd_export(ctx: Context) -> int:
     sessions = exchange.since(log.sessions, ctx.args.since)
     kind = ctx.args.format
     names: dict[str, str] = {}
-    if kind in ("csv", "ics"):
-        catalog = load_catalog(paths.catalog, cache)
+    routines: dict[str, str] = {}
+    if kind in ("csv", "ics"):  # the names people see, saved routines' too
+        catalog = ctx.profile().catalog
         names = {e.id: e.name for e in catalog.exercises.values()}
+        routines = {r.id: r.name for r in catalog.routines.values()}
     if kind == "json":
         document = exchange.to_json(sessions, logbook.all_amendments(log))
         text = json.dumps(document, indent=2, allow_nan=False) + "\n"
     elif kind == "csv":
-        text = exchange.to_csv(sessions, names)
+        text = exchange.to_csv(sessions, names, routines)
     elif kind == "habits-csv":
         text = exchange.to_habits_csv(sessions)
     else:
-        text = exchange.to_ics(sessions, names, ctx.now())
+        text = exchange.to_ics(sessions, names, ctx.now(), routines)
     if ctx.args.output:
         target = Path(ctx.args.output).expanduser()
         _may_write(paths, target, force=ctx.args.force)

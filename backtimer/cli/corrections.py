@@ -16,11 +16,14 @@ if TYPE_CHECKING:
     from backtimer.store.profile import Profile
 
 
-def _row(entry: SessionEntry) -> dict[str, Any]:
+def _row(entry: SessionEntry, routines: dict[str, str]) -> dict[str, Any]:
+    from backtimer.core.plan import choice_name
+
     return {
         "id": entry.id,
         "started_at": entry.started_at.isoformat(),
         "routine": entry.routine,
+        "routine_name": choice_name(entry.routine, routines),
         "active_minutes": round(entry.active_s / 60, 1),
         "pain_before": entry.pain_before,
         "pain_after": entry.pain_after,
@@ -31,7 +34,8 @@ def _row(entry: SessionEntry) -> dict[str, Any]:
 
 def sessions(ctx: Any) -> int:
     profile = ctx.profile()
-    rows = [_row(s) for s in reversed(profile.log.sessions[-ctx.args.last :])]
+    routines = {r.id: r.name for r in profile.catalog.routines.values()}
+    rows = [_row(s, routines) for s in reversed(profile.log.sessions[-ctx.args.last :])]
     if ctx.args.json:
         return ctx.json(rows)
     if not rows:
@@ -41,7 +45,7 @@ def sessions(ctx: Any) -> int:
         pain = "-" if row["pain_before"] is None else str(row["pain_before"])
         pain += " -> " + ("-" if row["pain_after"] is None else str(row["pain_after"]))
         line = (
-            f"{row['id']}  {row['started_at'][:16].replace('T', ' ')}  {row['routine']}  "
+            f"{row['id']}  {row['started_at'][:16].replace('T', ' ')}  {row['routine_name']}  "
             f"{row['active_minutes']:.0f} min  pain {pain}"
         )
         if row["stopped_for_pain"]:
@@ -132,7 +136,11 @@ def delete(ctx: Any) -> int:
             print("backtimer delete: add --yes to delete without asking.", file=sys.stderr)
             return EXIT_USAGE
         when = entry.started_at.strftime("%a %d %b %Y %H:%M")
-        answer = input(f"Delete the session of {when} ({entry.routine})? [y/N] ")
+        from backtimer.core.plan import choice_name
+
+        routines = {r.id: r.name for r in profile.catalog.routines.values()}
+        name = choice_name(entry.routine, routines)
+        answer = input(f"Delete the session of {when} ({name})? [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             ctx.out.write("Nothing deleted.\n")
             return EXIT_OK

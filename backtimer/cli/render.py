@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 from backtimer.core.exercise import Exercise
 from backtimer.core.pain import ADVICE as PAIN_ADVICE
-from backtimer.core.plan import Choice
+from backtimer.core.plan import Choice, choice_name
 from backtimer.core.progression import WELCOME_BACK, Progress, next_step
 from backtimer.core.routine import Catalog
 from backtimer.core.settings import SessionConfig
@@ -117,7 +118,8 @@ def plan_text(choice: Choice, config: SessionConfig) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_history(data: dict[str, Any]) -> str:
+def format_history(data: dict[str, Any], routines: Mapping[str, str] | None = None) -> str:
+    """``history`` as text; ``routines`` (id -> name) names the sessions' routines."""
     goal = data["weekly_goal"]
     this = data["this_week"]
     lines = [
@@ -157,12 +159,14 @@ def format_history(data: dict[str, Any]) -> str:
     recent = data["sessions"][-5:]
     if recent:
         lines += ["", "Recent sessions:"]
-        for s in reversed(recent):
+        named = [choice_name(s["routine"], routines or {})[:28] for s in recent]
+        width = max(len(name) for name in named)
+        for s, name in zip(reversed(recent), reversed(named), strict=True):
             done = sum(1 for e in s["exercises"] if e["status"] == "done")
             state = "completed" if s["completed"] else "ended early"
             lines.append(
-                f"  {s['started_at'][:16].replace('T', ' ')}  {s['routine']:<10} "
-                f"{s['active_s'] / 60:>4.0f} min  {done}/{len(s['exercises'])} done, {state}"
+                f"  {s['started_at'][:16].replace('T', ' ')}  {name:<{width}}  "
+                f"{s['active_s'] / 60:>3.0f} min  {done:>2}/{len(s['exercises'])} done, {state}"
             )
     return "\n".join(lines) + "\n"
 

@@ -721,6 +721,26 @@ def shape_routine(
     )
 
 
+def plan_name(minutes: int, *, standing: bool = False, easy: bool = False) -> str:
+    """What a plan is called on screen, in the log's views and in exports."""
+    where = ", standing" if standing else ""
+    return f"Easy day, {minutes} minutes{where}" if easy else f"{minutes}-minute plan{where}"
+
+
+def choice_name(key: str, routines: Mapping[str, str]) -> str:
+    """The name people see for a logged routine key: a routine's name (``routines``:
+    id -> name), a plan's in words (``plan-10-standing``: "10-minute plan, standing"),
+    else the key itself (a routine since deleted)."""
+    if key in routines:
+        return routines[key]
+    parts = key.split("-")
+    if len(parts) >= 2 and parts[0] in ("plan", "easy") and parts[1].isdigit():
+        rest = parts[2:]
+        if rest in ([], ["standing"]):
+            return plan_name(int(parts[1]), standing=bool(rest), easy=parts[0] == "easy")
+    return key
+
+
 def choose_plan(
     catalog: Catalog,
     minutes: int,
@@ -766,12 +786,10 @@ def choose_plan(
         shown.append(EASY_NOTE)
     elif progress is not None and progress.pain_hold is not None and not progress.fixed:
         shown.append(f"Doses {progress.pain_hold}, so none steps up for now.")
-    where = ", standing" if standing else ""
-    kind = "Easy day" if easy else f"{minutes}-minute plan"
     key = f"{'easy' if easy else 'plan'}-{minutes}" + ("-standing" if standing else "")
     return Choice(
         key,
-        f"{kind}{where}" if not easy else f"{kind}, {minutes} minutes{where}",
+        plan_name(minutes, standing=standing, easy=easy),
         tuple(steps),
         minutes=minutes,
         standing=standing,

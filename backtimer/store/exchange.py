@@ -7,7 +7,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 from backtimer import __version__
 from backtimer.core.amend import Amendment, amendment_problem
 from backtimer.core.log import SessionEntry, entry_problem
+from backtimer.core.plan import choice_name
 from backtimer.core.stats import counts
 from backtimer.store import journal
 from backtimer.store.errors import DataError
@@ -87,8 +88,13 @@ def cell(value: object) -> object:
     return "'" + value if value.startswith(_FORMULA) else value
 
 
-def to_csv(sessions: Sequence[SessionEntry], names: dict[str, str]) -> str:
-    """One row per session, for a spreadsheet."""
+def to_csv(
+    sessions: Sequence[SessionEntry],
+    names: dict[str, str],
+    routines: Mapping[str, str] | None = None,
+) -> str:
+    """One row per session, for a spreadsheet (moves and routines by the names people
+    see; ``routines``: id -> name)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -103,7 +109,7 @@ def to_csv(sessions: Sequence[SessionEntry], names: dict[str, str]) -> str:
                 s.started_at.date().isoformat(),
                 s.started_at.strftime("%H:%M"),
                 f"{s.active_s / 60:.1f}",
-                s.routine,
+                choice_name(s.routine, routines or {}),
                 "yes" if s.completed else "no",
                 "yes" if counts(s) else "no",
                 "" if s.pain_before is None else s.pain_before,
@@ -154,8 +160,21 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def to_ics(sessions: Sequence[SessionEntry], names: dict[str, str], now: datetime) -> str:
-    """The sessions as calendar events (RFC 5545)."""
+#: What an event's description lists, in order.
+ICS_PARTS = (
+    ("done", "Done"),
+    ("partial", "Partly done"),
+    ("stopped_for_pain", "Stopped for pain"),
+)
+
+
+def to_ics(
+    sessions: Sequence[SessionEntry],
+    names: dict[str, str],
+    now: datetime,
+    routines: Mapping[str, str] | None = None,
+) -> str:
+    """The sessions as calendar events (RFC 5545), by the names people see."""
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
     def utc(moment: datetime) -> str:
@@ -168,9 +187,15 @@ def to_ics(sessions: Sequence[SessionEntry], names: dict[str, str], now: datetim
         "CALSCALE:GREGORIAN",
     ]
     for s in sessions:
-        done = [names.get(e.id, e.id) for e in s.exercises if e.status == "done"]
-        summary = f"Back exercises: {s.routine}" + ("" if s.completed else " (ended early)")
-        description = f"{s.active_s / 60:.0f} active minutes. Done: " + ", ".join(done)
+        summary = f"Back exercises: {choice_name(s.routine, routines or {})}"
+        summary += "" if s.completed else " (ended early)"
+        minutes = round(s.active_s / 60)
+        parts = [f"{minutes} active {'minute' if minutes == 1 else 'minutes'}."]
+        for status, label in ICS_PARTS:
+            moves = [names.get(e.id, e.id) for e in s.exercises if e.status == status]
+            if moves:
+                parts.append(f"{label}: {', '.join(moves)}.")
+        description = " ".join(parts)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{s.id}@backtimer",
@@ -261,9 +286,15 @@ def read_sessions(path: Path) -> Incoming:
     """Sessions (and corrections) from backtimer's JSON export or another machine's
     session log."""
     raw = read_file(path, MAX_IMPORT_BYTES)
-    if raw.lstrip()[:1] in (b"{", b"["):
+    if path.suffix.lower() == ".json" or raw.lstrip()[:1] in (b"{", b"["):
         return _from_json(path, raw)
-    return Incoming(list(journal.load(path).sessions))
+    try:
+        return Incoming(list(journal.load(path).sessions))
+    except DataError as exc:  # say what it was read as, and what else is read
+        raise DataError(
+            f"{exc} (It was read as a backtimer session log, which is TOML; a JSON export "
+            "from `backtimer export` starts with {.)"
+        ) from None
 
 
 def _amendments(path: Path, items: Any) -> list[Amendment]:

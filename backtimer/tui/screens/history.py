@@ -15,23 +15,13 @@ from textual.widgets import Footer, Sparkline, Static
 
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
+from backtimer.core.plan import choice_name
 from backtimer.core.walk import Walk
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.calendar import heatmap
 from backtimer.tui.widgets.too_small import too_small
 
 WEEKS = 26
-
-
-def routine_name(key: str, routines: dict[str, str]) -> str:
-    """A routine's name as people see it; a plan's key in words."""
-    if key in routines:
-        return routines[key]
-    parts = key.split("-")
-    if len(parts) >= 2 and parts[0] in ("plan", "easy") and parts[1].isdigit():
-        kind = "easy day" if parts[0] == "easy" else "plan"
-        return f"{parts[1]}-minute {kind}" + (", standing" if "standing" in parts else "")
-    return key
 
 
 def wrap(text: str, width: int, indent: int = 4) -> str:
@@ -108,7 +98,7 @@ def history_text(
         stopped = [names.get(e.id, e.id) for e in s.exercises if e.status == "stopped_for_pain"]
         state = "" if s.completed else "  (ended early)"
         lines.append(
-            f"  {s.started_at:%a %d %b %H:%M}  {routine_name(s.routine, routines or {})}  "
+            f"  {s.started_at:%a %d %b %H:%M}  {choice_name(s.routine, routines or {})}  "
             f"{s.active_s / 60:.0f} min{state}"
         )
         lines.append(f"[dim]{wrap('done: ' + (', '.join(done) or 'nothing'), width)}[/]")
