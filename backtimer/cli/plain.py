@@ -263,7 +263,7 @@ class PlainRun:
         recorder.begin(session, self.choice.key, pain_before)
         self._drive(session)
         pain_after = None
-        if talk and settings.pain_check and session.record(self.clock.now()).active_s > 0:
+        if talk and settings.pain_check and not recorder.nothing_done():
             pain_after = ask_pain("after it", self.out, self.read)
         entry = recorder.save(pain_after)
         if recorder.error:

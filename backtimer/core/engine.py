@@ -42,6 +42,9 @@ EventKind = Literal[
 COUNTDOWN_FROM = 3
 #: Pressing back this soon after an exercise's first segment starts goes to the previous one.
 BACK_GRACE_S = 2.0
+#: A move counts as partly done from this many seconds of work: a move skipped a moment
+#: after "go", or a session closed seconds in, did nothing worth logging.
+PARTIAL_FROM_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -488,7 +491,7 @@ class Session:
             return "stopped_for_pain"
         if progress.completed >= set(self._work[i]):
             return "done"
-        return "partial" if progress.active_s > 0 else "skipped"
+        return "partial" if progress.active_s >= PARTIAL_FROM_S else "skipped"
 
     def _sides_done(self, i: int) -> tuple[str, ...]:
         exercise = self.steps[i].exercise

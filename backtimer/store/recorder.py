@@ -70,6 +70,14 @@ class Recorder:
             if s.exercise.kind == "strength" and session.status(i) == "done"
         ]
 
+    def nothing_done(self) -> bool:
+        """Was nothing done in the pending session (so nothing will be logged, and
+        there is nothing to ask about)?"""
+        if self.pending is None:
+            return True
+        record = self.pending.session.record(self.clock.now())
+        return all(e.status == "skipped" for e in record.exercises)
+
     def save(self, pain_after: int | None = None) -> SessionEntry | None:
         """Record the pending session in the log. None when there was none, when
         nothing was done in it (``note`` says so), or when the save failed: then

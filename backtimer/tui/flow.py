@@ -111,9 +111,8 @@ class SessionFlow:
             )
         await host.push_screen_wait(screen)
         await self._ask_effort()
-        pain_after = (
-            await host.push_screen_wait(PainScreen("after")) if settings.pain_check else None
-        )
+        asked = settings.pain_check and not host.recorder.nothing_done()  # nothing to ask of
+        pain_after = await host.push_screen_wait(PainScreen("after")) if asked else None
         entry = self.save(pain_after)
         while entry is None and host.recorder.pending is not None:
             entry = await self._after_failed_save()

@@ -24,7 +24,7 @@ async def test_palette_then_library_mid_session_pauses_it(app_factory, clock) ->
         await pilot.press("enter")
         session_screen = app.screen
         assert isinstance(session_screen, SessionScreen)
-        await advance(pilot, app, clock, 7.0)  # into the marching
+        await advance(pilot, app, clock, 9.0)  # 4 s into the marching
         before = session_screen.session.state(clock.now())
         assert before.segment == "work" and not before.paused
 

@@ -103,7 +103,7 @@ async def test_build_save_and_start_a_routine(app_factory, clock) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, SessionScreen)
         assert text(app, "phase").startswith("Warm-up 1 /")
-        await advance(pilot, app, clock, 8.0)  # into the first move: something was done
+        await advance(pilot, app, clock, 9.0)  # 4 s into the first move: something was done
         await pilot.press("q", "y", "enter")
     [entry] = journal.load(app.paths.sessions).sessions
     assert entry.routine == "lunch-break"

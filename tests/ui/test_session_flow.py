@@ -192,11 +192,11 @@ async def test_end_early_asks_first(app_factory, clock) -> None:
     app = app_factory()
     async with app.run_test() as pilot:
         await start_session(pilot)
-        await advance(pilot, app, clock, 7.0)
+        await advance(pilot, app, clock, 9.0)
         await pilot.press("q")
         await advance(pilot, app, clock, 20.0)  # the question pauses the session
         await pilot.press("n")  # keep going
-        assert isinstance(app.screen, SessionScreen) and shown(app) == 8
+        assert isinstance(app.screen, SessionScreen) and shown(app) == 6
         await pilot.press("escape", "y")
         assert isinstance(app.screen, PainScreen)
         await pilot.press("enter")
@@ -209,10 +209,10 @@ async def test_quitting_mid_session_still_records_it(app_factory, clock) -> None
     app = app_factory()
     async with app.run_test() as pilot:
         await start_session(pilot)
-        await advance(pilot, app, clock, 8.0)
+        await advance(pilot, app, clock, 9.0)
         app.save_unfinished()  # what SIGHUP, SIGTERM and ctrl+q do
     [saved] = journal.load(app.paths.sessions).sessions
-    assert not saved.completed and saved.active_s == 8.0
+    assert not saved.completed and saved.active_s == 9.0
 
 
 async def test_resize_mid_session_keeps_the_session(app_factory, clock) -> None:
@@ -248,6 +248,6 @@ async def test_no_pain_check_when_turned_off(app_factory, clock) -> None:
     async with app.run_test() as pilot:
         await pilot.press("enter")
         assert isinstance(app.screen, SessionScreen)
-        await advance(pilot, app, clock, 8.0)
+        await advance(pilot, app, clock, 9.0)
         await pilot.press("q", "y")
         assert "Session ended early." in str(app.screen.query_one("#summary-text").content)

@@ -34,8 +34,8 @@ told = False
 def hook():
     global told
     if not told and isinstance(app.screen, SessionScreen):
-        told = True  # a second into the first move: something was done, so it is logged
-        app.set_timer(1.0, lambda: print("in session", flush=True))
+        told = True  # 3.5 s into the first move: something was done, so it is logged
+        app.set_timer(3.5, lambda: print("in session", flush=True))
 
 
 app.post_display_hook = hook

@@ -39,7 +39,7 @@ def test_paused(snap_compare, app_factory, clock) -> None:
 
 def _finished(clock):
     async def run_before(pilot) -> None:
-        await _at(clock, 7.0)(pilot)
+        await _at(clock, 11.0)(pilot)
         await pilot.press("n", "n")  # finish the warm-up and skip the hold
         await advance(pilot, pilot.app, clock, 200.0)
         await pilot.press("y")  # could have done more of the bridge

@@ -230,9 +230,19 @@ def test_next_records_skipped_and_partial(catalog: Catalog) -> None:
 def test_next_on_last_exercise_finishes(catalog: Catalog) -> None:
     s = session(catalog, "childs-pose")
     s.tick(0.0)
-    s.next(6.0)
+    s.next(11.0)
     assert s.finished
-    assert s.record(6.0).exercises[0].status == "partial"
+    assert s.record(11.0).exercises[0].status == "partial"  # 6 s of the hold
+
+
+def test_a_moment_of_work_is_not_partly_done(catalog: Catalog) -> None:
+    """n a moment after "go", or a session closed seconds in (SIGTERM at 2.6 s of
+    work), did nothing worth logging: skipped, so nothing is logged."""
+    for moment in (5.5, 7.6):  # half a second and 2.6 s of work
+        s = session(catalog, "childs-pose", "bridge")
+        s.tick(moment)
+        s.end(moment)
+        assert [e.status for e in s.record(moment).exercises] == ["skipped", "skipped"]
 
 
 def test_back_restarts_then_goes_to_previous(catalog: Catalog) -> None:

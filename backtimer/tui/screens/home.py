@@ -157,26 +157,33 @@ class HomeScreen(Screen[None]):
         self.query_one("#start", Static).update(f"Start  ({key_hint(app, 'home.start')})")
 
     def _at_risk(self, done: int, goal: int, today: date) -> str:
-        """When the week is at risk: what is still needed, and the routine that fits
-        the time the person usually takes."""
+        """A first session's welcome; later, when the week is at risk, what is still
+        needed and (once there is a usual length) the routine that fits it."""
         from backtimer.core.reminders import days_left
 
-        left = goal - done
-        if left <= 0 or days_left(today) > left + 1:
-            return ""
         app = self.bt
-        recent = [s.active_s for s in app.profile.log.sessions[-10:] if stats.counts(s)]
-        usual = sorted(recent)[len(recent) // 2] / 60 if recent else 10.0
-        config = app.settings.session_config()
-        catalog = app.profile.catalog
-        fits = min(
-            catalog.routines.values(),
-            key=lambda r: abs(estimate_seconds(catalog.steps(r), config) / 60 - usual),
-            default=None,
-        )
-        hint = f" {fits.name} fits your usual {usual:.0f} minutes." if fits else ""
+        sessions = app.profile.log.sessions
+        if not sessions:  # nothing to be behind on yet: a start, not a shortfall
+            return "\n[b]A first session today is a fine start: gentle, at your own pace.[/b]"
+        left = goal - done
         days = days_left(today)
+        if left <= 0 or days > left + 1:
+            return ""
         unit = "day" if days == 1 else "days"
+        if left > days:  # never advice to do two in a day
+            return f"\n[b]{days} {unit} left this week: a session today still counts.[/b]"
+        recent = [s.active_s for s in sessions[-10:] if stats.counts(s)]
+        hint = ""
+        if len(recent) >= 3:  # a usual length needs a few sessions to go on
+            usual = sorted(recent)[len(recent) // 2] / 60
+            config = app.settings.session_config()
+            catalog = app.profile.catalog
+            fits = min(
+                catalog.routines.values(),
+                key=lambda r: abs(estimate_seconds(catalog.steps(r), config) / 60 - usual),
+                default=None,
+            )
+            hint = f" {fits.name} fits your usual {usual:.0f} minutes." if fits else ""
         return f"\n[b]{left} more this week, {days} {unit} left.[/b]{hint}"
 
     def show_choice(self, choice: Choice) -> None:

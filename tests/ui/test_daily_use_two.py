@@ -1,0 +1,72 @@
+"""Daily use, round two (issue 31): what Home says in a first week, the pause and the
+mute as the footer and the screen say them, and the notices that covered headers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from backtimer.clock import FakeClock
+from backtimer.core.settings import Settings
+from backtimer.store import journal
+from backtimer.tui.launch import make_app
+from tests.ui.conftest import shown
+from tests.unit.journal_helpers import entry
+
+CET = timezone(timedelta(hours=1))
+SATURDAY = datetime(2026, 12, 5, 9, 0, tzinfo=CET)
+QUIET = {"voice": "off", "tones": False, "safety_acknowledged": True}
+
+
+def _app(tmp_path: Path, days: tuple[int, ...] = (), **settings):
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "state.toml").write_text('safety_acknowledged = true\nscreening = "clear"\n')
+    for n, day in enumerate(days):
+        journal.append(data / "sessions-a.toml", entry(f"2026-{day}T08:00:00+01:00", n=n))
+    return make_app(
+        clock=FakeClock(start=0.0, wall=SATURDAY),
+        data_dir=data,
+        cache_dir=tmp_path / "cache",
+        settings=Settings(**(QUIET | settings)),
+    )
+
+
+async def test_a_first_week_says_something_encouraging_and_true(tmp_path: Path) -> None:
+    app = _app(tmp_path / "new")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = shown(app)
+        assert "A first session today is a fine start" in text
+        assert "usual" not in text and "more this week" not in text
+    app = _app(tmp_path / "one", ("12-05",))  # one session, this Saturday
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = shown(app)
+        assert "2 more this week, 2 days left." in text and "usual" not in text
+    app = _app(tmp_path / "behind", ("11-20", "11-23", "11-25"))  # none this week
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = shown(app)
+        assert "2 days left this week: a session today still counts." in text
+        assert "3 more" not in text
+
+
+async def test_no_pain_question_after_a_session_in_which_nothing_was_done(
+    tmp_path: Path,
+) -> None:
+    from backtimer.tui.dialogs.pain import PainScreen
+    from backtimer.tui.screens.home import HomeScreen
+    from backtimer.tui.screens.session import SessionScreen
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")  # start
+        assert isinstance(app.screen, PainScreen)
+        await pilot.press("4", "enter")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("q", "y")  # ended during the first get-ready
+        await pilot.pause()
+        assert not isinstance(app.screen, PainScreen)  # nothing to ask about
+        assert isinstance(app.screen, HomeScreen)
+    assert app.profile.log.sessions == []
