@@ -152,14 +152,17 @@ class BacktimerApp(App[None]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """During a session a notice goes to the session's own notice line, where it
-        hides neither the header nor the time left; elsewhere it is a toast."""
-        from backtimer.tui.screens.session import SessionScreen
+        """A screen with a notice line of its own (the session, the routine screen)
+        shows it there, where it hides neither a header nor a title; elsewhere it is a
+        toast."""
+        from backtimer.tui.widgets.notice import Notice
 
         screen = self.screen_stack[-1] if self.screen_stack else None
-        if isinstance(screen, SessionScreen) and screen.is_mounted:
-            screen.show_notice(message, severity, timeout or self.NOTIFICATION_TIMEOUT)
-            return
+        if screen is not None and screen.is_mounted:
+            lines = screen.query(Notice)
+            if lines:
+                lines.first().show(message, severity, timeout or self.NOTIFICATION_TIMEOUT)
+                return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # ------------------------------------------------------------------ what Start runs

@@ -20,6 +20,23 @@ def bindings(name: str) -> list[BindingType]:
     ]
 
 
+def relabel(node: Any, binding_id: str, description: str) -> None:
+    """What the footer says for a binding, changed where it is (Pause becomes Resume
+    while paused); its keys, the person's keymap included, stay as they are."""
+    from dataclasses import replace
+
+    table = node._bindings.key_to_bindings  # Textual keeps no public setter for this
+    changed = False
+    for key, found in table.items():
+        if any(b.id == binding_id and b.description != description for b in found):
+            table[key] = [
+                replace(b, description=description) if b.id == binding_id else b for b in found
+            ]
+            changed = True
+    if changed:
+        node.refresh_bindings()
+
+
 def live_keys(app: Any, binding_id: str) -> list[str]:
     """The keys a binding is on now: the person's keymap, else the default."""
     keymap = getattr(app, "_keymap", None) or {}

@@ -70,3 +70,56 @@ async def test_no_pain_question_after_a_session_in_which_nothing_was_done(
         assert not isinstance(app.screen, PainScreen)  # nothing to ask about
         assert isinstance(app.screen, HomeScreen)
     assert app.profile.log.sessions == []
+
+
+def _footer(app) -> str:
+    return next(line for line in shown(app).splitlines() if "n Next" in line)
+
+
+async def test_pause_and_mute_say_so_on_the_screen_and_in_the_footer(tmp_path: Path) -> None:
+    from tests.ui.conftest import text
+
+    app = _app(tmp_path, pain_check=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        footer = _footer(app)
+        assert "space Pause" in footer and "f Floor" in footer and "? Help" in footer
+        await pilot.press("space")
+        await pilot.pause()
+        assert text(app, "segment") == "PAUSED"  # the large word, in place of the cue
+        footer = _footer(app)
+        assert "space Resume" in footer and "Pause" not in footer
+        await pilot.press("m")
+        await pilot.pause()
+        assert "m Unmute" in _footer(app)
+        await pilot.press("space", "m")
+        await pilot.pause()
+        footer = _footer(app)
+        assert "space Pause" in footer and "m Mute" in footer
+        assert text(app, "segment") != "PAUSED"
+
+
+async def test_notices_never_cover_a_header_or_a_title(tmp_path: Path) -> None:
+    from backtimer.tui.dialogs.pain import PainScreen
+    from backtimer.tui.screens.routine_editor import RoutineScreen
+    from backtimer.tui.widgets.notice import Notice
+
+    app = _app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, PainScreen)
+        await pilot.press("enter")  # skipped: no "Check-in skipped." over the session
+        await pilot.pause()
+        assert not app._notifications and not app.screen.query_one(Notice).display
+        await pilot.press("q", "y")
+        await pilot.pause()
+        app.clear_notifications()  # Home's own toast ("nothing was logged")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RoutineScreen)
+        app.screen.notify("Saved 'Lunch' to routines.toml.")
+        await pilot.pause()
+        notice = app.screen.query_one(Notice)
+        assert notice.display and "Saved" in str(notice.render())
+        assert not app._notifications  # no toast over the routine's title

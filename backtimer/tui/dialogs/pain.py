@@ -45,10 +45,7 @@ class PainScreen(ModalScreen[int | None]):
         if isinstance(value, str):
             self.query_one("#problem", Static).update(value)
             return
-        if value is None:
-            self.app.notify("Check-in skipped.", timeout=2)
-        self.dismiss(value)
+        self.dismiss(value)  # None: skipped (no notice: it would cover what comes next)
 
     def action_skip(self) -> None:
-        self.app.notify("Check-in skipped.", timeout=2)
         self.dismiss(None)

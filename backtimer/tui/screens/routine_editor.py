@@ -29,6 +29,7 @@ from backtimer.tui.dialogs.ask import AskScreen
 from backtimer.tui.dialogs.confirm import ConfirmScreen
 from backtimer.tui.dialogs.pick import PickScreen
 from backtimer.tui.keys import bindings, hint_line, key_hint
+from backtimer.tui.widgets.notice import Notice
 from backtimer.tui.widgets.too_small import too_small
 
 #: The hint line under the table: every key of this screen, with the live keymap.
@@ -175,6 +176,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             with Horizontal(id="routine-body"):
                 yield DataTable(id="routine-steps", cursor_type="row", zebra_stripes=True)
             yield Static(id="routine-total")
+            yield Notice(id="notice")
             yield Static(hint_line(self.app, HELP, every_key=True), id="routine-help")
         yield Footer()
 

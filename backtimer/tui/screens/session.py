@@ -20,12 +20,13 @@ from backtimer.clock import Clock
 from backtimer.core.cues import Cuer
 from backtimer.core.engine import Event, Session, State
 from backtimer.output import Sinks
-from backtimer.tui.keys import bindings, key_hint
+from backtimer.tui.keys import bindings, key_hint, relabel
 from backtimer.tui.widgets.bigtext import BigText
 from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SECOND
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
 from backtimer.tui.widgets.line import Line
+from backtimer.tui.widgets.notice import Notice
 from backtimer.tui.widgets.plain import Column, Row
 from backtimer.tui.widgets.steps import StepList
 from backtimer.tui.widgets.track import TrackBar
@@ -44,7 +45,10 @@ def header_text(state: State) -> str:
 
 
 def segment_text(state: State) -> str:
-    """The word above the big number: what to do now (on a rep move, the tempo word)."""
+    """The word above the big number: what to do now (on a rep move, the tempo word);
+    while paused, PAUSED, in the same large letters."""
+    if state.paused and not state.finished:
+        return "PAUSED"
     if state.segment == "work":
         if state.rep is not None:
             return (state.tempo_word or "reps").upper()
@@ -153,7 +157,6 @@ class SessionScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._done = False
         self._resume_on_return = False
-        self._notice_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase")
@@ -170,11 +173,11 @@ class SessionScreen(Screen[None]):
                 yield Static(id="care")
                 yield Static(id="next")
         yield Static(f"PAUSED  ·  {key_hint(self.app, 'session.pause')} to resume", id="paused")
-        yield Static(id="notice")
+        yield Notice(id="notice")
         with Row(id="progress"):
             yield TrackBar(id="bar")
             yield Line(id="left")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)  # every key fits in 80
 
     def on_mount(self) -> None:
         self._count = self.query_one("#count", Countdown)
@@ -189,17 +192,7 @@ class SessionScreen(Screen[None]):
     def show_notice(self, message: str, severity: str = "information", timeout: float = 5) -> None:
         """A notice in its own line above the progress bar, where a toast would hide
         the header or the time left; it clears itself after ``timeout`` seconds."""
-        notice = self.query_one("#notice", Static)
-        notice.update(" ".join(message.split("\n")))
-        notice.set_classes(f"-{severity}")
-        notice.display = True
-        if self._notice_timer is not None:
-            self._notice_timer.stop()
-        self._notice_timer = self.set_timer(timeout, self._clear_notice)
-
-    def _clear_notice(self) -> None:
-        self.query_one("#notice", Static).display = False
-        self._notice_timer = None
+        self.query_one("#notice", Notice).show(message, severity, timeout)
 
     def on_screen_suspend(self) -> None:
         """Something covers the session: pause it, and remember whether to go on."""
@@ -295,6 +288,7 @@ class SessionScreen(Screen[None]):
         for kind in ("ready", "work", "switch", "rest"):
             self.set_class(state.segment == kind, f"-{kind}")
         self.set_class(state.paused, "-paused")
+        relabel(self, "session.pause", "Resume" if state.paused else "Pause")
 
     def _cue(self, events: list[Event], state: State) -> None:
         if any(e.kind == "paused" for e in events):
@@ -381,6 +375,7 @@ class SessionScreen(Screen[None]):
     def action_mute(self) -> None:
         muted = self.sinks.toggle_mute()
         self.cuer.silence()
+        relabel(self, "session.mute", "Unmute" if muted else "Mute")
         self.notify("Sound off: m to turn it on." if muted else "Sound on.", timeout=2)
 
     def action_floor(self) -> None:
