@@ -41,29 +41,15 @@ def builtin_themes() -> set[str]:
 
 def settings_problems(settings: Settings, catalog: Catalog) -> list[tuple[str, str]]:
     """(key, problem) for what the file's own rules cannot know: binding ids and keys,
-    theme names and exercise ids."""
-    from backtimer.core.keys import keymap_problems
+    theme names, exercise ids (``core.settings_check``) and the voice command."""
+    from backtimer.core.settings_check import settings_problems as problems_of
 
-    problems = [
-        (f"keymap.{binding}", problem) for binding, problem in keymap_problems(settings.keymap)
-    ]
-    themes = builtin_themes()
-    if settings.theme not in themes:
-        problems.append(
-            (
-                "theme",
-                f"no theme is called {shorten(settings.theme)}; "
-                f"choose one of {', '.join(sorted(themes))}",
-            )
-        )
+    problems = problems_of(settings, catalog.exercises, builtin_themes())
     if settings.voice not in ("auto", "off"):
         from backtimer.output.speech import find_voice
 
         if find_voice(settings.voice) is None:
             problems.append(("voice", f"no program {shorten(settings.voice)} on this system"))
-    for exercise_id in settings.excluded:
-        if exercise_id not in catalog.exercises:
-            problems.append(("excluded", f"no exercise has the id {shorten(exercise_id)}"))
     return problems
 
 

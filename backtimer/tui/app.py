@@ -58,6 +58,15 @@ class BacktimerApp(App[None]):
 
         for theme in THEMES:
             self.register_theme(theme)
+        from backtimer.core.settings_check import note, with_defaults
+
+        # what `check` would reject falls back to its default, and Home says so
+        fixed, problems = with_defaults(
+            profile.settings, profile.catalog.exercises, self.available_themes
+        )
+        profile.settings = fixed
+        #: One line for Home when settings.toml has problems (None: it has none).
+        self.settings_note = note(len(problems)) if problems else None
         self.profile = profile
         self.clock = clock or MonotonicClock()
         self.set_reactive(

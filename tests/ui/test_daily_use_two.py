@@ -123,3 +123,29 @@ async def test_notices_never_cover_a_header_or_a_title(tmp_path: Path) -> None:
         notice = app.screen.query_one(Notice)
         assert notice.display and "Saved" in str(notice.render())
         assert not app._notifications  # no toast over the routine's title
+
+
+async def test_settings_check_rejects_fall_back_to_defaults_and_home_says_so(
+    tmp_path: Path,
+) -> None:
+    from backtimer.tui.screens.session import SessionScreen
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "state.toml").write_text('safety_acknowledged = true\nscreening = "clear"\n')
+    (data / "settings.toml").write_text(
+        'theme = "nope"\nexcluded = ["no-such-move", "bridge"]\npain_check = false\n'
+        'voice = "off"\n\n[keymap]\n"session.pause" = "n"\n"nowhere.at-all" = "z"\n'
+    )
+    app = make_app(clock=FakeClock(start=0.0, wall=SATURDAY), data_dir=data, cache_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "settings.toml has 4 problems: run `backtimer check`." in shown(app)
+        assert app.theme == "textual-dark" and app.settings.excluded == ("bridge",)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("n")  # Next, not a pause: the broken keymap entry is not used
+        await pilot.pause()
+        session = app.screen.session
+        assert not session.paused and session.state(app.clock.now()).exercise_index == 1
+    assert "theme" in (data / "settings.toml").read_text()  # the file is left as it is

@@ -33,6 +33,7 @@ class Host(Protocol):
     settings: Settings
     paths: Paths
     choice: Choice
+    settings_note: str | None
 
     clock: Clock
 
@@ -206,6 +207,8 @@ class HomeScreen(Screen[None]):
         advice = self.bt.profile.pain_advice(self.bt.today())
         if advice:
             notes.insert(0, f"[b]{advice}[/b]")
+        if self.bt.settings_note:
+            notes.insert(0, self.bt.settings_note)
         from backtimer.core.screening import ASK_FIRST, HOME_NOTE
 
         if self.bt.profile.state.screening == ASK_FIRST:
