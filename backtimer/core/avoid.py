@@ -27,6 +27,9 @@ class Avoided:
     why: str
     #: The move whose pain left this one out too (None: it hurt itself, or excluded).
     because: str | None = None
+    #: Why it is out: "pain" (for now), "excluded" (by choice, in settings) or
+    #: "screening" (until a professional has cleared the person).
+    kind: str = "pain"
 
     def sentence(self, name: str) -> str:
         """``Cat-cow is left out until 5 Dec: it hurt on 21 Nov.``"""
@@ -55,6 +58,7 @@ def avoided_moves(
     today: date,
     exercises: dict[str, Exercise],
     excluded: Collection[str] = (),
+    brought_back: Mapping[str, date] | None = None,
 ) -> dict[str, Avoided]:
     """Every move to leave out today, by id, with the reason shown to the person.
 
@@ -62,7 +66,10 @@ def avoided_moves(
     left out until two weeks after;
     so are the moves that bend or load the spine the same way (cobra hurt: superman
     and Pilates swimming, which also arch the back). Neutral moves are not grouped.
+    A move the person brought back early (``brought_back``: id -> the day) is not left
+    out for pain felt up to that day, its own or another's.
     """
+    back = brought_back or {}
     since = today - timedelta(days=PAIN_MEMORY_DAYS)
     hurt: dict[str, date] = {}
     for session in sessions:
@@ -70,7 +77,9 @@ def avoided_moves(
         if not since < day <= today:
             continue
         for row in session.exercises:
-            if row.status == "stopped_for_pain" and day >= hurt.get(row.id, day):
+            if row.status != "stopped_for_pain" or (row.id in back and day <= back[row.id]):
+                continue
+            if day >= hurt.get(row.id, day):
                 hurt[row.id] = day
     found: dict[str, Avoided] = {}
     for exercise_id, day in sorted(hurt.items(), key=lambda item: item[1]):
@@ -82,11 +91,15 @@ def avoided_moves(
         ways = set(source.direction) - {"neutral"}
         name = source.name
         for other in exercises.values():
+            if other.id in back and day <= back[other.id]:
+                continue  # brought back after this pain
             if other.id != exercise_id and other.id not in hurt and ways & set(other.direction):
                 why = f"it bends the back like {name}, which hurt on {short_date(day)}"
                 found[other.id] = Avoided(other.id, until, why, exercise_id)
     for exercise_id in excluded:
-        found.setdefault(exercise_id, Avoided(exercise_id, None, "you excluded it in settings"))
+        found.setdefault(
+            exercise_id, Avoided(exercise_id, None, "you excluded it in settings", kind="excluded")
+        )
     return found
 
 

@@ -87,6 +87,14 @@ KEYS: tuple[Key, ...] = (
         help="desk break: two minutes of standing moves (not counted toward the goal)",
     ),
     Key(
+        "home.left_out",
+        "o",
+        "app.left_out",
+        "Left out",
+        show=False,
+        help="moves left out: why and until when; bring one back or leave it out for good",
+    ),
+    Key(
         "home.learn",
         "k",
         "learn",
@@ -246,6 +254,9 @@ KEYS: tuple[Key, ...] = (
     Key("help.close", "escape,enter,question_mark,q", "close", "Close", help="close"),
     Key("help.safety", "s", "safety", "When to stop", help="when to stop"),
     Key("learn.back", "escape,q", "back", "Back", help="back to Home"),
+    Key("leftout.back", "escape,q", "back", "Back", help="back"),
+    Key("leftout.bring", "enter,b", "bring_back", "Bring back", help="bring the move back now"),
+    Key("leftout.exclude", "x", "exclude", "Leave out for good", help="leave it out for good"),
     # one of these three is live, by what the safety screen was opened for
     Key("safety.continue", "enter", "go_on", "Continue"),
     Key("safety.end", "q", "stop", "End session"),
@@ -263,6 +274,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("summary", "After a session"),
     ("history", "History"),
     ("library", "Exercise library"),
+    ("leftout", "Moves left out"),
     ("settings", "Settings"),
     ("routine", "Routine screen"),
     ("confirm", "Questions"),

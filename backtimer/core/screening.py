@@ -36,4 +36,6 @@ def held_back(answer: str | None, exercises: Mapping[str, Exercise]) -> dict[str
     """The moves left out because of the answer: every level-3 move after a yes."""
     if answer != ASK_FIRST:
         return {}
-    return {e.id: Avoided(e.id, None, WHY) for e in exercises.values() if e.level >= 3}
+    return {
+        e.id: Avoided(e.id, None, WHY, kind="screening") for e in exercises.values() if e.level >= 3
+    }

@@ -63,7 +63,10 @@ def _converter(hint: Any) -> Convert | None:
         parts = [_converter(a) for a in args]
         return lambda v: tuple(c(x) if c else x for c, x in zip(parts, v, strict=True))
     if origin is dict:
-        return dict
+        value = _converter(args[1]) if len(args) == 2 else None
+        if value is None:
+            return dict
+        return lambda v: {k: value(x) for k, x in v.items()}
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         cls = hint
         return lambda v: from_plain(cls, v)

@@ -69,7 +69,8 @@ class Profile:
 
         exercises = self.catalog.exercises
         done = [*self.log.sessions, *self.log.breaks]  # a move that hurt in a break too
-        found = avoided_moves(done, day, exercises, self.settings.excluded)
+        excluded, back = self.settings.excluded, self.state.brought_back
+        found = avoided_moves(done, day, exercises, excluded, back)
         for move, why in held_back(self.state.screening, exercises).items():
             found.setdefault(move, why)
         return found

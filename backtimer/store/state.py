@@ -3,7 +3,7 @@ data folder. Written by backtimer only (atomically); read like every other file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -43,6 +43,9 @@ class State:
     #: The first-run check (``core.screening``): "clear", "ask-first" or "cleared";
     #: None: not asked yet.
     screening: Literal["clear", "ask-first", "cleared"] | None = None
+    #: Moves brought back early after pain (id -> the day): pain felt up to that day
+    #: no longer leaves them out (``core.avoid``).
+    brought_back: dict[str, date] = field(default_factory=dict)
 
 
 def load_state(path: Path, cache: Cache | None = None) -> State:

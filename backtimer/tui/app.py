@@ -235,6 +235,11 @@ class BacktimerApp(App[None]):
     def action_library(self) -> None:
         navigation.library(self, self.profile)
 
+    @work(exclusive=True, group="left-out")
+    async def action_left_out(self) -> None:
+        if await navigation.left_out(self, self.profile, self.today()):
+            self.refresh_choice()  # moves back in, or out for good
+
     def action_history(self) -> None:
         navigation.history(self, self.profile, self.today())
 

@@ -43,6 +43,44 @@ def library(app: App[Any], profile: Profile) -> None:
     app.push_screen(LibraryScreen(profile.catalog))
 
 
+async def left_out(app: App[Any], profile: Profile, today: date) -> bool:
+    """The moves left out, until the person goes back; each choice applied at once
+    (a move brought back early after pain is kept in the state file; one left out
+    for good, or back from that, in settings.toml). Whether anything changed."""
+    from backtimer.store.errors import DataError
+    from backtimer.tui.screens.left_out import LeftOutScreen
+
+    names = {e.id: e.name for e in profile.catalog.exercises.values()}
+    changed, cursor = False, 0
+    while True:
+        avoided = profile.avoided(today)
+        chosen = await app.push_screen_wait(LeftOutScreen(avoided, names, cursor))
+        if chosen is None:
+            return changed
+        action, move = chosen
+        cursor = list(avoided).index(move)
+        found, name = avoided[move], names.get(move, move)
+        settings = profile.settings
+        try:
+            if action == "exclude":
+                profile.update_settings(replace(settings, excluded=(*settings.excluded, move)))
+                app.notify(f"{name} is left out for good (Settings brings it back).")
+            elif found.kind == "excluded":
+                kept = tuple(e for e in settings.excluded if e != move)
+                profile.update_settings(replace(settings, excluded=kept))
+                app.notify(f"{name} is back in your plans.")
+            elif found.kind == "screening":
+                app.notify("Say in Settings that a professional has cleared you.", timeout=6)
+                continue
+            else:
+                profile.remember(brought_back={**profile.state.brought_back, move: today})
+                app.notify(f"{name} is back in your plans. Stop it again if it hurts.")
+        except (OSError, DataError) as exc:
+            app.notify(f"Could not save that: {exc}", severity="error", timeout=10)
+            continue
+        changed = True
+
+
 def history(app: App[Any], profile: Profile, today: date) -> None:
     from backtimer.tui.screens.history import HistoryScreen, history_charts, history_text
 

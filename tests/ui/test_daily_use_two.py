@@ -149,3 +149,43 @@ async def test_settings_check_rejects_fall_back_to_defaults_and_home_says_so(
         session = app.screen.session
         assert not session.paused and session.state(app.clock.now()).exercise_index == 1
     assert "theme" in (data / "settings.toml").read_text()  # the file is left as it is
+
+
+async def test_moves_left_out_in_one_place_brought_back_or_out_for_good(tmp_path: Path) -> None:
+    from dataclasses import replace as changed
+
+    from backtimer.core.log import ExerciseEntry
+    from backtimer.tui.screens.left_out import LeftOutScreen
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "state.toml").write_text('safety_acknowledged = true\nscreening = "clear"\n')
+    (data / "settings.toml").write_text('excluded = ["plank"]\n# my note\nvoice = "off"\n')
+    hurt = changed(
+        entry("2026-12-03T08:00:00+01:00"),
+        exercises=(ExerciseEntry(id="cobra", status="stopped_for_pain", active_s=10.0),),
+    )
+    journal.append(data / "sessions-a.toml", hurt)
+    app = make_app(clock=FakeClock(start=0.0, wall=SATURDAY), data_dir=data, cache_dir=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "o lists the moves left out" in shown(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, LeftOutScreen)
+        text = shown(app)
+        assert "Cobra" in text and "17 Dec" in text and "it hurt on 3 Dec" in text
+        assert "Forearm plank" in text and "for good" in text
+        ids = [a.id for a in app.screen.rows]
+        await pilot.press(*["down"] * ids.index("cobra"), "enter")  # bring the cobra back
+        await pilot.pause()
+        assert isinstance(app.screen, LeftOutScreen)
+        assert "cobra" not in [a.id for a in app.screen.rows]
+        ids = [a.id for a in app.screen.rows]
+        assert "superman" not in ids  # left out only because of the cobra: back too
+        await pilot.press("escape")
+        await pilot.pause()
+    day = SATURDAY.date()
+    assert app.profile.state.brought_back == {"cobra": day}
+    assert "cobra" not in app.profile.avoided(day)
+    assert "# my note" in (data / "settings.toml").read_text()  # comments kept

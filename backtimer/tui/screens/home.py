@@ -201,6 +201,9 @@ class HomeScreen(Screen[None]):
         notes = list(choice.notes)
         if notes and choice.routine is not None:
             notes.append("Press [b]i[/b] to include them this time.")
+        if any(a.kind == "pain" for a in self.bt.profile.avoided(self.bt.today()).values()):
+            shown = key_hint(self.app, "home.left_out")
+            notes.append(f"[b]{shown}[/b] lists the moves left out, and brings one back.")
         if notes and self._hurt_today():
             undo = key_hint(self.app, "home.undo_hurt")
             notes.append(f"Pressed “this hurts” by mistake today? [b]{undo}[/b] undoes it.")

@@ -115,6 +115,10 @@ class SettingsScreen(Screen[Settings | None]):
                     id="theme",
                 )
             yield Static("Moves to leave out of every routine and plan", classes="subtitle")
+            yield Static(
+                f"Moves left out for now after pain: {key_hint(self.app, 'home.left_out')} on "
+                "Home lists them, why and until when, and brings one back early."
+            )
             yield SelectionList[str](
                 *[(name, key, key in s.excluded) for key, name in self.exercises],
                 id="excluded",

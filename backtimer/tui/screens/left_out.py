@@ -1,0 +1,96 @@
+"""Moves left out: every move out of today's plans, why and until when, in one place;
+bring one back now, or leave one out for good. The screen returns what the person
+chose; the app applies it (``navigation.left_out``) and shows the list again."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from backtimer.core.avoid import Avoided, short_date
+from backtimer.tui.keys import bindings, hint_line
+from backtimer.tui.widgets.too_small import too_small
+
+Choice = tuple[Literal["bring", "exclude"], str]
+UNTIL = {"excluded": "for good", "screening": "until cleared"}
+
+
+class LeftOutScreen(Screen[Choice | None]):
+    CSS_PATH = "screens.tcss"
+    BINDINGS = bindings("leftout")
+
+    def __init__(
+        self, avoided: Mapping[str, Avoided], names: Mapping[str, str], cursor: int = 0
+    ) -> None:
+        super().__init__()
+        self.rows = list(avoided.values())
+        self.names = names
+        self.cursor = cursor
+
+    def compose(self) -> ComposeResult:
+        yield too_small()
+        with Vertical(id="left-out"):
+            yield Static("Moves left out", classes="title")
+            if not self.rows:
+                yield Static("None: every move is in today's plans.")
+            else:
+                yield DataTable(id="left-out-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="left-out-why")
+                help_line = (
+                    ("leftout.bring", "bring back now"),
+                    ("leftout.exclude", "leave out for good"),
+                )
+                yield Static(hint_line(self.app, help_line), id="left-out-help")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.rows:
+            return
+        table = self.query_one(DataTable)
+        table.add_columns("move", "until", "why")
+        for a in self.rows:
+            until = short_date(a.until) if a.until else UNTIL.get(a.kind, "")
+            table.add_row(self.names.get(a.id, a.id), until, a.why)
+        table.move_cursor(row=min(self.cursor, len(self.rows) - 1))
+        table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        a = self.rows[event.cursor_row]
+        name = escape(self.names.get(a.id, a.id))
+        if a.kind == "pain":
+            text = f"{escape(a.sentence(self.names.get(a.id, a.id)))}"
+        elif a.kind == "excluded":
+            text = f"{name} is left out for good, by your choice. Bring it back to plan it again."
+        else:
+            text = (
+                f"{name} waits until a professional has cleared you: say so in Settings, "
+                "and every hardest move comes back."
+            )
+        self.query_one("#left-out-why", Static).update(text)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_bring_back()  # Enter on a row: the table's own "select"
+
+    def _selected(self) -> Avoided | None:
+        if not self.rows:
+            return None
+        return self.rows[self.query_one(DataTable).cursor_row]
+
+    def action_bring_back(self) -> None:
+        found = self._selected()
+        if found is not None:
+            self.dismiss(("bring", found.id))
+
+    def action_exclude(self) -> None:
+        found = self._selected()
+        if found is not None and found.kind != "excluded":
+            self.dismiss(("exclude", found.id))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
