@@ -135,11 +135,11 @@ async def test_pause_stops_the_countdown(app_factory, clock) -> None:
         assert app.screen.has_class("-paused")
         assert app.screen.query_one("#paused").display
         await advance(pilot, app, clock, 60.0)
-        assert shown(app) == 8 and text(app, "segment") == "KEEP GOING"
+        assert shown(app) == 8 and text(app, "segment") == "PAUSED"  # in large letters
         await pilot.press("space")
         assert not app.screen.has_class("-paused")
         await advance(pilot, app, clock, 1.0)
-        assert shown(app) == 7
+        assert shown(app) == 7 and text(app, "segment") == "KEEP GOING"
 
 
 async def test_next_back_and_extend(app_factory, clock) -> None:
