@@ -138,3 +138,50 @@ async def test_settings_screen_saves(app_factory) -> None:
         assert "0 of 5 this week" in text(app, "week")
     saved = load_settings(app.paths.settings)
     assert (saved.weekly_goal, saved.bell, saved.get_ready_s) == (5, False, 8)
+
+
+async def test_rename_copy_warm_up_and_delete_say_the_name(app_factory) -> None:
+    """A saved routine can be renamed and copied, its warm-up chosen, and deleting it
+    names it, not its file key (issue 31)."""
+    app = app_factory()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        assert isinstance(app.screen, RoutineScreen)
+        await pilot.press("s")
+        await type_text(pilot, "Lunch break")
+        await pilot.press("enter")
+        # choose a warm-up: the first row is one, so it is replaced
+        app.screen.query_one(DataTable).move_cursor(row=0)
+        await pilot.press("w")
+        options = app.screen.query_one("OptionList")
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert "arm-circles" in ids and "bridge" not in ids  # warm-up moves only
+        options.highlighted = ids.index("arm-circles")
+        await pilot.press("enter")
+        assert rows(app)[0][:2] == ("warm-up", "Arm circles")
+        await pilot.press("s")
+        await pilot.press("enter")  # save under its own name again
+        await pilot.pause()
+        # rename it
+        await pilot.press("r")
+        await type_text(pilot, "Desk reset")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_routines(app.paths.routines, app.profile.builtin)
+        assert list(saved) == ["desk-reset"] and saved["desk-reset"].name == "Desk reset"
+        assert saved["desk-reset"].members()[0][1].id == "arm-circles"
+        # copy it
+        await pilot.press("c")
+        await type_text(pilot, "Desk reset short")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_routines(app.paths.routines, app.profile.builtin)
+        assert set(saved) == {"desk-reset", "desk-reset-short"}
+        assert str(app.screen.query_one("#routine-title").content) == "Desk reset short"
+        # delete the copy: the message names it
+        await pilot.press("ctrl+d", "y")
+        await pilot.pause()
+        notice = str(app.screen.query_one("#notice").render())
+        assert "Deleted your saved routine 'Desk reset short'." in notice
+        assert "desk-reset-short" not in notice
+    assert set(load_routines(app.paths.routines, app.profile.builtin)) == {"desk-reset"}

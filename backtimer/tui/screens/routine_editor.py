@@ -38,6 +38,7 @@ HELP = (
     ("routine.plan", "plan a length"),
     ("routine.standing", "standing plan"),
     ("routine.add", "add"),
+    ("routine.warmup", "warm-up"),
     ("routine.remove", "remove"),
     ("routine.up", "up"),
     ("routine.down", "down"),
@@ -46,6 +47,8 @@ HELP = (
     ("routine.set_more", "+set"),
     ("routine.set_less", "-set"),
     ("routine.save", "save"),
+    ("routine.rename", "rename"),
+    ("routine.duplicate", "copy"),
     ("routine.delete", "delete saved"),
     ("routine.use", "use"),
     ("routine.start", "start"),
@@ -360,28 +363,48 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
     def action_sets(self, direction: int) -> None:
         self._nudge(direction, "sets")
 
-    @work(exclusive=True, group="dialog")
-    async def action_save(self) -> None:
+    async def _ask_name(self, question: str, default: str, *, new: bool) -> str | None:
+        """A routine's name, checked by the loader's own rules so that a saved
+        routine always loads again; ``new``: it may not be one saved already."""
         builtin = self.profile.builtin.routines
+        saved = self.profile.saved
 
         def check(name: str) -> str | None:
-            """The loader's own rules, so a saved routine always loads again."""
             from backtimer.store.files import problems
 
             if not name.strip():
                 return "Give the routine a name."
             if slug(name) in builtin:
                 return f"{slug(name)!r} is a built-in routine; choose another name."
+            if new and slug(name) in saved:
+                return f"You have a saved routine called {saved[slug(name)].name!r} already."
             _, found = problems(self.written(slug(name), name.strip()).plain(), Routine)
             if found:
                 key, problem = found[0]
                 return f"{key}: {problem}."
             return None
 
-        default = self.name_text.removesuffix(" (edited)")
         name = await self.app.push_screen_wait(
-            AskScreen("Save this routine as:", value=default, check=check, width=44)
+            AskScreen(question, value=default, check=check, width=44)
         )
+        return name.strip() if name else None
+
+    def _keep(self, routine: Routine) -> bool:
+        """Save ``routine`` and show it; whether it was saved."""
+        try:
+            self.profile.save_routine(routine)
+        except (OSError, DataError) as exc:
+            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+            return False
+        self._load(self.profile.routine(routine.id, self.today))
+        self._saved_here = True
+        self.redraw()
+        return True
+
+    @work(exclusive=True, group="dialog")
+    async def action_save(self) -> None:
+        default = self.name_text.removesuffix(" (edited)")
+        name = await self._ask_name("Save this routine as:", default, new=False)
         if not name:
             return
         key = slug(name)
@@ -390,16 +413,59 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
             question = f"Replace your saved routine {taken.name!r} with this one?"
             if not await self.app.push_screen_wait(ConfirmScreen(question, yes="Replace")):
                 return
-        routine = self.written(key, name.strip())
-        try:
-            self.profile.save_routine(routine)
-        except (OSError, DataError) as exc:
-            self.notify(f"Could not save: {exc}", severity="error", timeout=10)
+        routine = self.written(key, name)
+        if self._keep(routine):
+            self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
+
+    @work(exclusive=True, group="dialog")
+    async def action_rename(self) -> None:
+        old = self.source_routine
+        if old not in self.profile.saved:
+            self.notify("Only a routine you saved can be renamed; save it first.", timeout=4)
             return
-        self._load(self.profile.routine(routine.id, self.today))
-        self._saved_here = True
-        self.redraw()
-        self.notify(f"Saved {routine.name!r} to {self.profile.paths.routines}.")
+        before = self.profile.saved[old].name
+        name = await self._ask_name(f"Rename {before!r} to:", before, new=True)
+        if not name or slug(name) == old and name == before:
+            return
+        routine = replace(self.profile.saved[old], id=slug(name), name=name)
+        if not self._keep(routine):
+            return
+        if routine.id != old:
+            try:
+                self.profile.delete_routine(old)
+            except OSError as exc:
+                self.notify(f"Saved as {name!r}, but could not remove the old one: {exc}")
+                return
+        self.notify(f"Renamed {before!r} to {name!r}.")
+
+    @work(exclusive=True, group="dialog")
+    async def action_duplicate(self) -> None:
+        base = self.name_text.removesuffix(" (edited)")
+        name = await self._ask_name("Save a copy as:", f"{base} copy", new=True)
+        if name and self._keep(self.written(slug(name), name)):
+            self.notify(f"Saved a copy: {name!r}. You are editing the copy now.")
+
+    @work(exclusive=True, group="dialog")
+    async def action_warmup(self) -> None:
+        """Choose a warm-up move: it replaces the selected warm-up, or joins the end
+        of the warm-up."""
+        moves = [e for e in self.profile.catalog.exercises.values() if e.kind == "warmup"]
+        present = {r.item.id for r in self.rows if r.phase == "warmup"}
+        choices = [
+            (e.id, f"{e.name}{'  ✓' if e.id in present else ''}  [dim]{e.position}[/]")
+            for e in moves
+        ]
+        key = await self.app.push_screen_wait(PickScreen("Choose a warm-up move", choices))
+        if not key:
+            return
+        at = self._selected()
+        row = Row("warmup", RoutineItem(key))
+        if at is not None and self.rows[at].phase == "warmup":
+            self.rows[at] = row
+        else:
+            at = sum(1 for r in self.rows if r.phase == "warmup")
+            self.rows.insert(at, row)
+        self._edited(at)
 
     @work(exclusive=True, group="dialog")
     async def action_delete_saved(self) -> None:
@@ -417,7 +483,7 @@ class RoutineScreen(Screen[RoutineOutcome | None]):
         except OSError as exc:
             self.notify(f"Could not delete: {exc}", severity="error")
             return
-        self.notify(f"Deleted {key!r}.")
+        self.notify(f"Deleted your saved routine {name!r}.")
 
     def action_use(self) -> None:
         self.dismiss(RoutineOutcome(self._choice()))
