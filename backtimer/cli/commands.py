@@ -643,14 +643,9 @@ def cmd_remind(ctx: Context) -> int:
         return EXIT_OK
     if args.action == "install":
         try:
-            scheduler.write_files(plan)
+            problems = scheduler.install(plan, cron_line)
         except scheduler.Refused as exc:
             raise DataError(str(exc)) from None
-        stdin = None
-        if plan.kind == "cron":
-            stdin = scheduler.crontab_with(scheduler.current_crontab(), cron_line)
-        scheduler.run(plan.before)  # an old copy out first; its failures do not matter
-        problems = scheduler.run(plan.commands, stdin)
         when = next_fire(now, days, at).strftime("%a %d %b %H:%M")
         ctx.out.write(f"Reminder installed ({plan.kind}); next: {when}.\n")
         if breaks is not None:

@@ -354,3 +354,22 @@ def run(commands: list[list[str]], stdin: str | None = None) -> list[str]:
         if result.returncode != 0:
             problems.append(f"{shlex.join(argv)}: {result.stderr.strip()[:200]}")
     return problems
+
+
+def install(plan: Plan, cron: str) -> list[str]:
+    """Write the plan's files and run its commands (``cron``: the crontab line(s),
+    for the cron plan); the problems, in words. Refused: a file in the way."""
+    write_files(plan)
+    stdin = crontab_with(current_crontab(), cron) if plan.kind == "cron" else None
+    run(plan.before)  # an old copy out first; its failures do not matter
+    return run(plan.commands, stdin)
+
+
+def job_program(data_dir: Path, cache_dir: Path, catalog: Path | None = None) -> list[str]:
+    """The job's command for the app to install: this Python, and the folders the
+    app uses, absolute (the job has no flags and no environment of its own)."""
+    program = [sys.executable, "-m", "backtimer", "--data-dir", str(data_dir.absolute())]
+    program += ["--cache-dir", str(cache_dir.absolute())]
+    if catalog is not None:
+        program += ["--catalog", str(catalog.absolute())]
+    return program

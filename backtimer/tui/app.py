@@ -260,6 +260,7 @@ class BacktimerApp(App[None]):
     @work(exclusive=True, group="settings")
     async def action_settings(self) -> None:
         if await navigation.settings(self, self.profile):
+            self._sinks = None  # the voice and the tones as now set, from the next session
             self.refresh_choice()  # moves left out, and timings: Home's length too
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -131,7 +131,7 @@ async def settings(app: App[Any], profile: Profile) -> bool:
     old = profile.settings
     answer = profile.state.screening
     cleared = answer == CLEARED if answer in (ASK_FIRST, CLEARED) else None
-    screen = SettingsScreen(old, themes, moves, cleared)
+    screen = SettingsScreen(old, themes, moves, cleared, profile.paths)
     new = await app.push_screen_wait(screen)
     moved = screen.cleared_now is not None and screen.cleared_now != cleared
     if moved:  # the first-run check's answer, kept in the state file

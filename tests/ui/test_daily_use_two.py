@@ -189,3 +189,51 @@ async def test_moves_left_out_in_one_place_brought_back_or_out_for_good(tmp_path
     assert app.profile.state.brought_back == {"cobra": day}
     assert "cobra" not in app.profile.avoided(day)
     assert "# my note" in (data / "settings.toml").read_text()  # comments kept
+
+
+async def test_sound_reminders_and_progression_are_set_in_the_app(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from textual.widgets import Input, SelectionList, Switch
+
+    from backtimer.output import scheduler
+    from backtimer.tui.screens.settings import SettingsScreen
+
+    installed: list[object] = []
+    monkeypatch.setattr(scheduler, "install", lambda plan, cron: installed.append(plan) or [])
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "state.toml").write_text('safety_acknowledged = true\nscreening = "clear"\n')
+    (data / "settings.toml").write_text('# mine\nvoice = "off"\ntones = false\n')
+    app = make_app(clock=FakeClock(start=0.0, wall=SATURDAY), data_dir=data, cache_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("comma")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        screen.query_one("#voice_speed", Input).value = "220"
+        screen.query_one("#progression", Switch).value = False
+        screen.query_one("#quiet_cues", SelectionList).select("breath")
+        days = screen.query_one("#remind_days", SelectionList)
+        days.deselect_all()
+        days.select("tue")
+        days.select("thu")
+        screen.query_one("#remind_at", Input).value = "07:30"
+        screen.query_one("#remind_paused_until", Input).value = "2026-12-24"
+        # the two buttons, with what the form says now
+        screen.query_one("#sound-test").press()
+        await pilot.pause()
+        assert "Playing through: bell" in str(screen.query_one("#sound-result").render())
+        screen.query_one("#remind-install").press()
+        await pilot.pause()
+        result = str(screen.query_one("#remind-result").render())
+        assert "Reminder installed" in result and "next: Tue 08 Dec 07:30" in result
+        [plan] = installed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    s = app.profile.settings
+    assert (s.voice_speed, s.progression, s.quiet_cues) == (220, False, ("breath",))
+    assert s.remind_days == ("tue", "thu") and s.remind_at == "07:30"
+    assert str(s.remind_paused_until) == "2026-12-24"
+    text = (data / "settings.toml").read_text()
+    assert text.startswith("# mine") and "voice_speed = 220" in text

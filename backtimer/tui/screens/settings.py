@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -30,8 +32,11 @@ from backtimer.tui.keys import bindings, key_hint
 from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.typed_input import TypedInput
 
+if TYPE_CHECKING:
+    from backtimer.store.paths import Paths
+
 #: Fields of whole numbers (the others take tenths).
-WHOLE = frozenset({"get_ready_s", "rest_s", "set_rest_s"})
+WHOLE = frozenset({"get_ready_s", "rest_s", "set_rest_s", "voice_speed", "rep_every"})
 #: (field, label, unit) for the number fields.
 NUMBERS = (
     ("get_ready_s", "Get ready before each exercise", "s"),
@@ -39,6 +44,42 @@ NUMBERS = (
     ("set_rest_s", "Rest between sets", "s"),
     ("breath_in_s", "Calm breath: in", "s"),
     ("breath_out_s", "Calm breath: out", "s"),
+)
+#: (field, label, unit) for the number fields of the sound section.
+SOUND_NUMBERS = (
+    ("voice_speed", "Voice speed", "words a minute, 80-400"),
+    ("volume", "Tones' volume", "0 to 1"),
+    ("rep_every", "Say the rep number every", "reps; 0: never"),
+)
+#: (field, label) for the switches of the sound and session section.
+SOUND_SWITCHES = (
+    ("tones", "Tones for go, the last seconds, a side switch and the end"),
+    ("bell_countdown", "The bell in each of the last three seconds too"),
+    ("floor_mode", "Start sessions in floor mode (the cue and the number only)"),
+)
+#: What each kind of cue is called here (``quiet_cues``).
+CUE_WORDS = {
+    "announce": "the move's name and dose",
+    "go": "go",
+    "tempo": "the tempo words (lift, lower)",
+    "rep": "rep numbers",
+    "breath": "breathe in, breathe out",
+    "countdown": "three, two, one",
+    "halfway": "halfway",
+    "switch": "switch sides",
+    "rest": "rest, and what is next",
+    "paused": "paused",
+    "resumed": "go on",
+    "done": "done",
+}
+DAY_WORDS = (
+    ("mon", "Monday"),
+    ("tue", "Tuesday"),
+    ("wed", "Wednesday"),
+    ("thu", "Thursday"),
+    ("fri", "Friday"),
+    ("sat", "Saturday"),
+    ("sun", "Sunday"),
 )
 
 #: (section heading, binding) for each key a person can move here.
@@ -59,6 +100,7 @@ class SettingsScreen(Screen[Settings | None]):
         themes: list[str],
         exercises: Sequence[tuple[str, str]] = (),
         cleared: bool | None = None,
+        paths: Paths | None = None,
     ) -> None:
         """``exercises``: (id, name) of every move, for the list of moves to leave out.
         ``cleared``: whether a professional has cleared the person for every move (the
@@ -70,6 +112,12 @@ class SettingsScreen(Screen[Settings | None]):
         self.exercises = list(exercises)
         self.cleared = cleared
         self.cleared_now: bool | None = None
+        #: The person's folders: the sound test's tones and the reminders' job.
+        self.paths = paths
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.paths.cache_dir if self.paths is not None else Path(".")
 
     def compose(self) -> ComposeResult:
         yield too_small()
@@ -114,6 +162,12 @@ class SettingsScreen(Screen[Settings | None]):
                     allow_blank=False,
                     id="theme",
                 )
+            yield from self._sound(s)
+            yield from self._reminders(s)
+            yield Static("Progression", classes="subtitle")
+            with Horizontal(classes="field"):
+                yield Label("Doses grow with you and step back when it hurts")
+                yield Switch(value=s.progression, id="progression")
             yield Static("Moves to leave out of every routine and plan", classes="subtitle")
             yield Static(
                 f"Moves left out for now after pain: {key_hint(self.app, 'home.left_out')} on "
@@ -138,6 +192,47 @@ class SettingsScreen(Screen[Settings | None]):
             )
         yield Footer()
 
+    def _sound(self, s: Settings) -> ComposeResult:
+        yield Static("Sound and voice", classes="subtitle")
+        with Horizontal(classes="field"):
+            yield Label("Voice: auto (what the system has), off, or a command")
+            yield Input(s.voice, id="voice")
+        with Horizontal(classes="field"):
+            yield Label("Voice name (empty: the speech program's own)")
+            yield Input(s.voice_name, id="voice_name")
+        for key, label, unit in SOUND_NUMBERS:
+            with Horizontal(classes="field"):
+                yield Label(f"{label} ({unit})")
+                allowed = r"[0-9]*" if key in WHOLE else r"[0-9]*\.?[0-9]{0,2}"
+                yield TypedInput(f"{getattr(s, key):g}", id=key, restrict=allowed)
+        for key, label in SOUND_SWITCHES:
+            with Horizontal(classes="field"):
+                yield Label(label)
+                yield Switch(value=getattr(s, key), id=key)
+        yield Static("Keep these cues quiet (the voice and the plain text):")
+        yield SelectionList[str](
+            *[(words, kind, kind in s.quiet_cues) for kind, words in CUE_WORDS.items()],
+            id="quiet_cues",
+        )
+        yield Button("Test the voice and the tones", id="sound-test")
+        yield Static("", id="sound-result")
+
+    def _reminders(self, s: Settings) -> ComposeResult:
+        yield Static("Reminders", classes="subtitle")
+        yield Static("Days to be reminded on:")
+        yield SelectionList[str](
+            *[(word, day, day in s.remind_days) for day, word in DAY_WORDS], id="remind_days"
+        )
+        with Horizontal(classes="field"):
+            yield Label("At (HH:MM)")
+            yield TypedInput(s.remind_at, id="remind_at", restrict=r"[0-9:]*")
+        with Horizontal(classes="field"):
+            yield Label("No reminders until (YYYY-MM-DD; empty: none paused)")
+            paused = s.remind_paused_until.isoformat() if s.remind_paused_until else ""
+            yield TypedInput(paused, id="remind_paused_until", restrict=r"[0-9-]*")
+        yield Button("Install the reminders with these days and time", id="remind-install")
+        yield Static("", id="remind-result")
+
     def on_mount(self) -> None:
         self.query_one("#weekly_goal", Select).focus()
 
@@ -150,6 +245,19 @@ class SettingsScreen(Screen[Settings | None]):
         values["walks_count"] = self.query_one("#walks_count", Switch).value
         values["learn"] = self.query_one("#learn", Switch).value
         values["theme"] = self.query_one("#theme", Select).value
+        for key in ("voice", "voice_name"):
+            values[key] = self.query_one(f"#{key}", Input).value.strip()
+        for key, _, _ in SOUND_NUMBERS:
+            values[key] = self.query_one(f"#{key}", Input).value or "0"
+        for key, _ in SOUND_SWITCHES:
+            values[key] = self.query_one(f"#{key}", Switch).value
+        values["progression"] = self.query_one("#progression", Switch).value
+        values["quiet_cues"] = list(self.query_one("#quiet_cues", SelectionList).selected)
+        days = set(self.query_one("#remind_days", SelectionList).selected)
+        values["remind_days"] = [day for day, _ in DAY_WORDS if day in days]
+        values["remind_at"] = self.query_one("#remind_at", Input).value
+        paused = self.query_one("#remind_paused_until", Input).value.strip()
+        values["remind_paused_until"] = paused or None
         known = {key for key, _ in self.exercises}
         values["excluded"] = [
             *self.query_one("#excluded", SelectionList).selected,
@@ -171,9 +279,10 @@ class SettingsScreen(Screen[Settings | None]):
         from backtimer.store.plain import to_plain
 
         values = {**to_plain(self.settings), **self._values()}
-        labels = {key: label for key, label, _ in NUMBERS}
+        labels = {key: label for key, label, _ in (*NUMBERS, *SOUND_NUMBERS)}
         checked, found = problems_of(values, Settings)
         problems = [f"{labels.get(key, key)}: {problem}" for key, problem in found]
+        problems += self._reminder_problems(values)
         keys = {binding.id: binding.help for _, binding in KEYMAP_ROWS}
         problems += [
             f"Key for {keys.get(binding, binding)!r}: {problem}"
@@ -190,9 +299,72 @@ class SettingsScreen(Screen[Settings | None]):
             self.cleared_now = self.query_one("#cleared", Switch).value
         self.dismiss(replace(self.settings, **changed))
 
+    @staticmethod
+    def _reminder_problems(values: dict[str, Any]) -> list[str]:
+        from backtimer.core.reminders import parse_time
+
+        problems = []
+        try:
+            parse_time(values["remind_at"])
+        except ValueError as exc:
+            problems.append(f"Reminder time: {exc}")
+        if not values["remind_days"]:
+            problems.append("Reminder days: choose at least one.")
+        return problems
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
+        elif event.button.id == "sound-test":
+            self.test_sound()
+        elif event.button.id == "remind-install":
+            self.install_reminders()
+
+    def _checked(self) -> Settings | None:
+        """The settings as the form has them now, if they are valid (else None, and
+        the problems shown)."""
+        from backtimer.store.files import problems as problems_of
+        from backtimer.store.plain import to_plain
+
+        values = {**to_plain(self.settings), **self._values()}
+        checked, found = problems_of(values, Settings)
+        problems = [f"{key}: {problem}" for key, problem in found]
+        problems += self._reminder_problems(values)
+        if problems or checked is None:
+            self.query_one("#problem", Static).update("\n".join(problems))
+            return None
+        return checked
+
+    @work(exclusive=True, group="sound-test")
+    async def test_sound(self) -> None:
+        """What `backtimer sound test` does, with the values on the form."""
+        import asyncio
+
+        from backtimer.tui.settings_actions import SAMPLES, sinks_for
+
+        settings = self._checked()
+        if settings is None:
+            return
+        result = self.query_one("#sound-result", Static)
+        sinks, found = sinks_for(settings, self.cache_dir, self.app.bell)
+        result.update(found)
+        for cue in SAMPLES:
+            sinks.play(cue)
+            await asyncio.sleep(max(1.2, cue.seconds + 0.3))
+        sinks.stop()
+
+    @work(exclusive=True, group="remind-install")
+    async def install_reminders(self) -> None:
+        """What `backtimer remind install` does, with the days and time on the form."""
+        from backtimer.tui.settings_actions import install_reminders
+
+        settings = self._checked()
+        if settings is None or self.paths is None:
+            return
+        clock = getattr(self.app, "clock", None)  # the app's clock: "next" from its now
+        now = clock.wall().astimezone() if clock is not None else None
+        said = install_reminders(settings, self.paths, now)
+        self.query_one("#remind-result", Static).update(said)
 
     def action_close(self) -> None:
         """Back: with unsaved changes, ask first."""
