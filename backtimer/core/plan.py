@@ -47,6 +47,7 @@ from backtimer.core.programme import Block
 from backtimer.core.progression import WELCOME_BACK, Progress, gentlest
 from backtimer.core.routine import Catalog, Routine, RoutineItem, Step
 from backtimer.core.settings import SessionConfig
+from backtimer.core.tally import ONE_MOVE
 from backtimer.core.timeline import estimate_seconds
 
 __all__ = ["FLOOR", "Choice", "is_calm_stretch", "place", "plan", "choose_plan"]
@@ -721,6 +722,13 @@ def shape_routine(
     )
 
 
+def one_move(exercise: Exercise, dose: Dose) -> Choice:
+    """One move on its own, at the person's dose (practice: not a session toward the
+    weekly goal)."""
+    step = Step(exercise, "main", dose)
+    return Choice(f"{ONE_MOVE}{exercise.id}", f"{exercise.name} on its own", (step,))
+
+
 def plan_name(minutes: int, *, standing: bool = False, easy: bool = False) -> str:
     """What a plan is called on screen, in the log's views and in exports."""
     where = ", standing" if standing else ""
@@ -733,6 +741,8 @@ def choice_name(key: str, routines: Mapping[str, str]) -> str:
     else the key itself (a routine since deleted)."""
     if key in routines:
         return routines[key]
+    if key.startswith(ONE_MOVE):
+        return f"one move ({key.removeprefix(ONE_MOVE)})"
     parts = key.split("-")
     if len(parts) >= 2 and parts[0] in ("plan", "easy") and parts[1].isdigit():
         rest = parts[2:]

@@ -20,8 +20,14 @@ from backtimer.core.log import SessionEntry
 COUNTS_FROM = 0.8
 
 
+#: A session of one move (started from the library) is practice, not a session.
+ONE_MOVE = "move-"
+
+
 def counts(session: SessionEntry) -> bool:
-    """Does this session count toward its week's goal?"""
+    """Does this session count toward its week's goal? (One move on its own does not.)"""
+    if session.routine.startswith(ONE_MOVE):
+        return False
     if session.completed:
         return True
     # whole numbers (tenths of a second, as the log stores them, and whole percent),

@@ -202,8 +202,8 @@ class BacktimerApp(App[None]):
             self.session_flow()
 
     @work(exclusive=True, group="session")
-    async def session_flow(self) -> None:
-        await self.flow.run()
+    async def session_flow(self, choice: Choice | None = None) -> None:
+        await self.flow.run(choice)
 
     def action_desk_break(self) -> None:
         if self.recorder.pending is None:
@@ -232,8 +232,34 @@ class BacktimerApp(App[None]):
 
     # ------------------------------------------------------------------ other screens
 
-    def action_library(self) -> None:
-        navigation.library(self, self.profile)
+    @work(exclusive=True, group="library")
+    async def action_library(self) -> None:
+        from backtimer.core.plan import one_move
+
+        chosen = await navigation.library(self, self.profile, self.today())
+        if chosen is None:
+            return
+        action, move = chosen
+        exercise = self.profile.catalog.exercises[move]
+        dose = self.profile.progress(self.today()).current(exercise).dose
+        if action == "start" and self.recorder.pending is None:
+            self.session_flow(one_move(exercise, dose))
+        elif action == "add":
+            from dataclasses import replace
+
+            from backtimer.core.routine import Step
+
+            step = Step(exercise, "warmup" if exercise.kind == "warmup" else "main", dose)
+            phase = step.phase
+            steps = list(self.choice.steps)
+            at = sum(1 for s in steps if s.phase == "warmup") if phase == "warmup" else len(steps)
+            steps.insert(at, step)
+            edited = replace(self.choice, steps=tuple(steps), name=f"{self.choice.name} (edited)")
+            outcome = await navigation.routine(self, self.profile, edited, self.today())
+            if outcome is not None:
+                self.choice = outcome.choice
+                if outcome.start:
+                    self.action_start()
 
     @work(exclusive=True, group="left-out")
     async def action_left_out(self) -> None:

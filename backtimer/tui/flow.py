@@ -64,8 +64,9 @@ class SessionFlow:
     def __init__(self, host: Host) -> None:
         self.host = host
 
-    async def run(self) -> None:
-        """Safety (the first time), pain before, the session, pain after, summary."""
+    async def run(self, chosen: Choice | None = None) -> None:
+        """Safety (the first time), pain before, the session, pain after, summary;
+        of ``chosen`` (one move from the library), else of what Home shows."""
         from backtimer.tui.dialogs.pain import PainScreen
         from backtimer.tui.screens.session import SessionScreen
 
@@ -89,7 +90,7 @@ class SessionFlow:
         pain_before = (
             await host.push_screen_wait(PainScreen("before")) if settings.pain_check else None
         )
-        choice: Choice | None = host.choice
+        choice: Choice | None = chosen or host.choice
         if pain_before is not None and pain_before >= stats.SEVERE_PAIN:
             choice = await self._severe_pain(pain_before)
         elif pain_before is not None and stats.easy_day_due(

@@ -37,10 +37,41 @@ def commands(app: App[Any], idle: bool) -> Iterable[SystemCommand]:
             yield SystemCommand(title, help_text, getattr(app, f"action_{action}"))
 
 
-def library(app: App[Any], profile: Profile) -> None:
+async def library(app: App[Any], profile: Profile, today: date) -> Any:
+    """The library, each move as it stands for the person; what they chose to do
+    with one (start it now, add it to a routine), or None."""
     from backtimer.tui.screens.library import LibraryScreen
 
-    app.push_screen(LibraryScreen(profile.catalog))
+    return await app.push_screen_wait(LibraryScreen(profile.catalog, yours(profile, today)))
+
+
+def yours(profile: Profile, today: date) -> dict[str, Any]:
+    """Each move's dose, where it came from, its status and when it was last done."""
+    from backtimer.core.avoid import short_date
+    from backtimer.tui.screens.library import Yours
+
+    progress = profile.progress(today)
+    avoided = profile.avoided(today)
+    last: dict[str, date] = {}
+    for session in profile.log.sessions:  # in time order: the last one wins
+        for row in session.exercises:
+            if row.status == "done":
+                last[row.id] = session.started_at.date()
+    found = {}
+    for e in profile.catalog.exercises.values():
+        now = progress.current(e)
+        source = now.why if now.since is None else f"{now.origin()}: {now.why}"
+        tag = status = ""
+        if e.id in avoided:
+            a = avoided[e.id]
+            tag = "out"
+            status = a.sentence(e.name)
+        elif e.level > progress.level:
+            tag, status = "locked", f"Not unlocked yet: {progress.toward_next()}."
+        day = last.get(e.id)
+        done = f"{day:%a} {short_date(day)} {day.year}" if day else ""
+        found[e.id] = Yours(e.describe(now.dose), source, tag, status, done)
+    return found
 
 
 async def left_out(app: App[Any], profile: Profile, today: date) -> bool:

@@ -233,10 +233,10 @@ async def test_library_and_history_and_help_open(app_factory, clock) -> None:
     app = app_factory()
     async with app.run_test() as pilot:
         await pilot.press("l")
-        detail = str(app.screen.query_one("#detail").content)
+        detail = plain(app.screen.query_one("#detail").content)
         assert "Marching in place" in detail and "Targets" in detail
         await pilot.press("down")
-        assert "Arm circles" in str(app.screen.query_one("#detail").content)
+        assert "Arm circles" in plain(app.screen.query_one("#detail").content)
         await pilot.press("escape", "h")
         assert "Streak" in str(app.screen.query_one("#history-text").content)
         await pilot.press("escape", "question_mark")

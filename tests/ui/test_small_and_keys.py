@@ -169,7 +169,7 @@ async def test_settings_edit_the_keymap_and_the_moves_left_out(app_factory) -> N
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("comma")
         assert isinstance(app.screen, SettingsScreen)
-        moves = app.screen.query_one(SelectionList)
+        moves = app.screen.query_one("#excluded", SelectionList)
         moves.select("bridge")
         app.screen.query_one(f"#{key_field('session.pause')}", Input).value = "p"
         await pilot.press("ctrl+s")

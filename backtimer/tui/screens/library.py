@@ -1,11 +1,24 @@
-"""Browse the catalogue: why, target muscles, steps and dosage of every exercise."""
+"""Browse the catalogue, as it stands for you: every move's why, targets and steps,
+your dose and where it came from, and its status (not unlocked yet, left out until a
+day, last done on a day). Type to search; start one move now, or add it to a
+routine. The screen returns what the person chose (``LibraryChoice``); the app does it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.core.exercise import Exercise
@@ -21,18 +34,25 @@ KIND_NAMES = {
     "strength": "Strength",
 }
 
+LibraryChoice = tuple[Literal["start", "add"], str]
 
-def exercise_text(exercise: Exercise) -> str:
-    lines = [
-        f"[b]{exercise.name}[/b]",
-        f"[dim]{KIND_NAMES[exercise.kind]} · {exercise.position} · level {exercise.level}[/]",
-        "",
-        exercise.why,
-        "",
-        f"[b]Targets:[/b] {', '.join(exercise.targets)}",
-        f"[b]Dose:[/b] {exercise.describe(exercise.dose)}",
-    ]
-    ranges = []
+
+@dataclass(frozen=True)
+class Yours:
+    """A move as it stands for the person (``navigation.library`` fills it in)."""
+
+    dose: str
+    #: Where the dose came from: "where everyone starts", "up on 2 Dec: three good
+    #: sessions"...
+    source: str
+    #: A word for the list ("locked", "out") and a sentence for the detail.
+    tag: str = ""
+    status: str = ""
+    last_done: str = ""
+
+
+def _ranges(exercise: Exercise) -> str:
+    parts = []
     for key, label, unit in (
         ("reps", "reps", ""),
         ("hold_s", "hold", " s"),
@@ -41,57 +61,141 @@ def exercise_text(exercise: Exercise) -> str:
     ):
         value = getattr(exercise.limits, key)
         if value:
-            ranges.append(f"{label} {value[0]:g}-{value[1]:g}{unit}")
+            parts.append(f"{label} {value[0]:g}-{value[1]:g}{unit}")
+    return ", ".join(parts)
+
+
+def exercise_text(exercise: Exercise, yours: Yours | None = None) -> RenderableType:
+    """The detail of one move: a block of text, then its steps numbered with a
+    hanging indent (a wrapped step stays under its own words)."""
+    lines = [
+        f"[b]{escape(exercise.name)}[/b]",
+        f"[dim]{KIND_NAMES[exercise.kind]} · {exercise.position} · level {exercise.level}[/]",
+    ]
+    if yours is not None and yours.status:
+        lines.append(f"[b $warning]{escape(yours.status)}[/]")
+    lines += ["", escape(exercise.why), ""]
+    lines.append(f"[b]Targets:[/b] {escape(', '.join(exercise.targets))}")
+    if yours is not None:
+        lines.append(f"[b]Your dose:[/b] {escape(yours.dose)} [dim]({escape(yours.source)})[/]")
+        if yours.last_done:
+            lines.append(f"[b]Last done:[/b] {escape(yours.last_done)}")
+    lines.append(f"[b]Catalogue dose:[/b] {escape(exercise.describe(exercise.dose))}")
+    ranges = _ranges(exercise)
     if ranges:
-        lines.append(f"[b]Range:[/b] {', '.join(ranges)}")
+        lines.append(f"[b]Range:[/b] {ranges}")
     if exercise.tempo and exercise.mode == "reps":
         t = exercise.tempo
         lines.append(
-            f"[b]Tempo:[/b] {t.into_s:g} s {t.words[0] or 'in'}, "
-            f"{exercise.hold_s or 0:g} s hold, {t.return_s:g} s {t.words[2] or 'back'}"
+            f"[b]Tempo:[/b] {t.into_s:g} s {escape(t.words[0] or 'in')}, "
+            f"{exercise.hold_s or 0:g} s hold, {t.return_s:g} s {escape(t.words[2] or 'back')}"
         )
     if exercise.breath_note:
-        lines.append(f"[b]Breath:[/b] {exercise.breath_note}")
-    lines.append("")
-    lines += [f"{n}. {line}" for n, line in enumerate(exercise.steps, 1)]
+        lines.append(f"[b]Breath:[/b] {escape(exercise.breath_note)}")
+    steps = Table.grid(padding=(0, 1))
+    steps.add_column(justify="right", no_wrap=True)
+    steps.add_column(ratio=1)
+    for n, line in enumerate(exercise.steps, 1):
+        steps.add_row(f"{n}.", line)
+    parts: list[RenderableType] = [Text.from_markup("\n".join(lines) + "\n"), steps]
     if exercise.care:
-        lines += ["", f"[b]Care:[/b] {exercise.care}"]
-    return "\n".join(lines)
+        parts.append(Text.from_markup(f"\n[b]Care:[/b] {escape(exercise.care)}"))
+    return Group(*parts)
 
 
-class LibraryScreen(Screen[None]):
+class LibraryScreen(Screen[LibraryChoice | None]):
     CSS_PATH = "screens.tcss"
     BINDINGS = bindings("library")
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, yours: Mapping[str, Yours] | None = None) -> None:
         super().__init__()
         self.catalog = catalog
+        self.yours = dict(yours or {})
 
     def compose(self) -> ComposeResult:
         yield too_small()
-        options: list[Option | None] = []
-        for kind in KIND_ORDER:
-            members = [e for e in self.catalog.exercises.values() if e.kind == kind]
-            if not members:
-                continue
-            options.append(Option(f"[b]{KIND_NAMES[kind]}[/b]", disabled=True))
-            options += [Option(f"  {e.name}", id=e.id) for e in members]
         with Horizontal(id="library"):
-            yield OptionList(*options, id="exercise-list")
+            with Vertical(id="exercise-side"):
+                yield Input(placeholder="search (/)", id="exercise-search")
+                yield OptionList(*self._options(""), id="exercise-list")
             with VerticalScroll(id="exercise-detail"):
                 yield Static(id="detail")
         yield Footer()
+
+    def _options(self, query: str) -> list[Option | None]:
+        words = query.lower().split()
+        options: list[Option | None] = []
+        for kind in KIND_ORDER:
+            members = [
+                e
+                for e in self.catalog.exercises.values()
+                if e.kind == kind
+                and all(
+                    w in f"{e.name} {e.id} {' '.join(e.targets)} {e.position}".lower()
+                    for w in words
+                )
+            ]
+            if not members:
+                continue
+            options.append(Option(f"[b]{KIND_NAMES[kind]}[/b]", disabled=True))
+            for e in members:
+                tag = self.yours[e.id].tag if e.id in self.yours else ""
+                options.append(
+                    Option(f"  {escape(e.name)}{f'  [dim]{tag}[/]' if tag else ''}", id=e.id)
+                )
+        return options
 
     def on_mount(self) -> None:
         listing = self.query_one(OptionList)
         listing.highlighted = 1
         listing.focus()
 
+    @on(Input.Changed, "#exercise-search")
+    def search(self, event: Input.Changed) -> None:
+        listing = self.query_one(OptionList)
+        listing.clear_options()
+        found = self._options(event.value)
+        listing.add_options(found)
+        first = next((n for n, o in enumerate(found) if o is not None and o.id), None)
+        if first is not None:
+            listing.highlighted = first
+        else:
+            self.query_one("#detail", Static).update("No move matches: Escape clears the search.")
+
+    @on(Input.Submitted, "#exercise-search")
+    def to_list(self) -> None:
+        self.query_one(OptionList).focus()
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id:
+            exercise = self.catalog.exercises[event.option.id]
             self.query_one("#detail", Static).update(
-                exercise_text(self.catalog.exercises[event.option.id])
+                exercise_text(exercise, self.yours.get(exercise.id))
             )
 
+    def _current(self) -> str | None:
+        listing = self.query_one(OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    def action_search(self) -> None:
+        self.query_one("#exercise-search", Input).focus()
+
+    def action_start_move(self) -> None:
+        move = self._current()
+        if move is not None:
+            self.dismiss(("start", move))
+
+    def action_add_move(self) -> None:
+        move = self._current()
+        if move is not None:
+            self.dismiss(("add", move))
+
     def action_close(self) -> None:
+        search = self.query_one("#exercise-search", Input)
+        if search.value:  # Escape first clears the search
+            search.value = ""
+            self.query_one(OptionList).focus()
+            return
         self.dismiss(None)

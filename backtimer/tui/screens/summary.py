@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 
 from backtimer.core import stats
 from backtimer.core.log import SessionEntry
+from backtimer.core.tally import ONE_MOVE
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.too_small import too_small
 from backtimer.tui.widgets.week import week_line
@@ -41,7 +42,9 @@ def summary_text(
         head = "Session finished, with some moves skipped."
     unit = "minute" if minutes == 1 else "minutes"
     lines = [f"[b]{head}[/b]  {minutes} active {unit} of {entry.planned_minutes:.0f} planned."]
-    if not counted:
+    if not counted and entry.routine.startswith(ONE_MOVE):
+        lines.append("[dim]One move on its own is practice: it does not count toward the goal.[/]")
+    elif not counted:
         lines.append(
             "[dim]Less than 80 % of the plan was done, so it does not count toward the goal.[/]"
         )
