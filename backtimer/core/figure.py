@@ -1,0 +1,279 @@
+"""A drawn figure of a move (issue 29, its core): a pose is a small skeleton seen from
+the side, given as the direction of each body part; this module turns a pose (or the
+way between two poses) into line segments and a head circle fitted to a box, and
+says what is impossible about a pose. Pure: no Textual, no drawing surface.
+
+Angles are absolute, in degrees, in the figure's own frame: 0 points the way the
+figure faces (+x), 90 points up. A standing figure has its trunk at 90 and its
+thighs and shins at -90. "Near" limbs are the ones toward the viewer, "far" the
+others (drawn fainter). The figure is placed so that the points it says touch the
+floor lie on the floor line (y = 0), and nothing goes below it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+#: Body parts, as a fraction of standing height (a simple, adult proportion).
+LENGTHS: Mapping[str, float] = {
+    "trunk": 0.30,  # hip to shoulder
+    "neck": 0.05,
+    "upper_arm": 0.16,
+    "forearm": 0.15,
+    "thigh": 0.245,
+    "shin": 0.245,
+}
+HEAD_RADIUS = 0.06
+#: The parts whose direction a pose gives, near and far side for limbs.
+LIMBS = ("upper_arm", "forearm", "thigh", "shin")
+SIDES = ("near", "far")
+#: Points that can touch the floor, a chair's seat or a wall.
+CONTACTS = (
+    "hip",
+    "shoulder",
+    "head",
+    "near_hand",
+    "far_hand",
+    "near_elbow",
+    "far_elbow",
+    "near_knee",
+    "far_knee",
+    "near_foot",
+    "far_foot",
+    "back",  # the middle of the trunk (lying on the back or the belly)
+)
+#: How close (in heights) a point said to touch a surface must be to it.
+TOUCH = 0.02
+#: The ranges each joint moves through, in degrees of flexion (negative: the other
+#: way). Generous on purpose: a pose outside them is a mistake, not a stretch.
+JOINT_RANGES: Mapping[str, tuple[float, float]] = {
+    "knee": (-5.0, 160.0),
+    "elbow": (-5.0, 155.0),
+    "hip": (-40.0, 150.0),
+    "shoulder": (-70.0, 200.0),
+    "neck": (-70.0, 70.0),
+}
+
+
+@dataclass(frozen=True)
+class Pose:
+    """One key position of a move. ``angles``: part -> absolute direction, parts being
+    "trunk", "neck" and "<near|far>_<limb>". ``touch``: the points on the floor;
+    ``seat``/``wall``: points on the chair's seat or against the wall."""
+
+    angles: Mapping[str, float]
+    touch: tuple[str, ...] = ()
+    seat: tuple[str, ...] = ()
+    wall: tuple[str, ...] = ()
+    #: Props drawn with it: "mat", "chair", "wall".
+    props: tuple[str, ...] = ("mat",)
+    #: A front view (side bends, arm circles): "near" is the figure's right side.
+    front: bool = False
+
+    def angle(self, part: str) -> float:
+        return float(self.angles[part])
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What a widget draws: segments (x1, y1, x2, y2, layer) and the head, in the
+    units of the box it was fitted to (y grows downward, as on a screen). Layer 0 is
+    the far side and the props, 1 the near side."""
+
+    segments: tuple[tuple[float, float, float, float, int], ...]
+    head: tuple[float, float, float]
+    width: float
+    height: float
+    props: tuple[tuple[float, float, float, float], ...] = field(default=())
+
+
+def _towards(x: float, y: float, degrees: float, length: float) -> tuple[float, float]:
+    rad = math.radians(degrees)
+    return x + length * math.cos(rad), y + length * math.sin(rad)
+
+
+def joints(pose: Pose) -> dict[str, tuple[float, float]]:
+    """Every joint's position with the hip at the origin (y up)."""
+    at: dict[str, tuple[float, float]] = {"hip": (0.0, 0.0)}
+    at["shoulder"] = _towards(0.0, 0.0, pose.angle("trunk"), LENGTHS["trunk"])
+    at["back"] = _towards(0.0, 0.0, pose.angle("trunk"), LENGTHS["trunk"] / 2)
+    neck = _towards(*at["shoulder"], pose.angle("neck"), LENGTHS["neck"])
+    at["neck"] = neck
+    at["head"] = _towards(*neck, pose.angle("neck"), HEAD_RADIUS)
+    for side in SIDES:
+        elbow = _towards(*at["shoulder"], pose.angle(f"{side}_upper_arm"), LENGTHS["upper_arm"])
+        at[f"{side}_elbow"] = elbow
+        at[f"{side}_hand"] = _towards(*elbow, pose.angle(f"{side}_forearm"), LENGTHS["forearm"])
+        knee = _towards(0.0, 0.0, pose.angle(f"{side}_thigh"), LENGTHS["thigh"])
+        at[f"{side}_knee"] = knee
+        at[f"{side}_foot"] = _towards(*knee, pose.angle(f"{side}_shin"), LENGTHS["shin"])
+    return at
+
+
+def _turn(a: float, b: float) -> float:
+    """The angle from direction ``a`` to ``b``, -180 to 180 (counter-clockwise +)."""
+    return (b - a + 180.0) % 360.0 - 180.0
+
+
+def flexion(pose: Pose) -> dict[str, float]:
+    """Each joint's bend in degrees, on the figure's near and far side, by the same
+    convention as ``JOINT_RANGES`` (a knee bent backwards is negative)."""
+    out = {"neck": _turn(pose.angle("trunk"), pose.angle("neck"))}
+    down_trunk = pose.angle("trunk") + 180.0
+    for side in SIDES:
+        # the knee bends the shin back, behind the thigh: a clockwise turn
+        out[f"{side}_knee"] = -_turn(pose.angle(f"{side}_thigh"), pose.angle(f"{side}_shin"))
+        # the elbow bends the forearm forward and up: counter-clockwise
+        out[f"{side}_elbow"] = _turn(pose.angle(f"{side}_upper_arm"), pose.angle(f"{side}_forearm"))
+        # the hip: the thigh forward of the line down the trunk (counter-clockwise)
+        out[f"{side}_hip"] = _turn(down_trunk, pose.angle(f"{side}_thigh"))
+        out[f"{side}_shoulder"] = _turn(down_trunk, pose.angle(f"{side}_upper_arm")) % 360.0
+        if out[f"{side}_shoulder"] > 270.0:
+            out[f"{side}_shoulder"] -= 360.0
+    return out
+
+
+def placed(pose: Pose, seat_height: float = 0.25) -> dict[str, tuple[float, float]]:
+    """The joints moved so that the lowest point the pose says touches the floor (or
+    the seat) lies on it; a pose that touches nothing stands on its lowest point."""
+    at = joints(pose)
+    if pose.touch:
+        base = min(at[p][1] for p in pose.touch)
+        lift = -base
+    elif pose.seat:
+        lift = seat_height - min(at[p][1] for p in pose.seat)
+    else:
+        lift = -min(y for _, y in at.values())
+    return {k: (x, y + lift) for k, (x, y) in at.items()}
+
+
+def pose_problems(pose: Pose, name: str = "pose", seat_height: float = 0.25) -> list[str]:
+    """What is impossible about ``pose``: a missing part, a joint outside its range,
+    a point said to touch the floor (or seat) that does not, a body part below it."""
+    parts = {"trunk", "neck", *(f"{s}_{limb}" for s in SIDES for limb in LIMBS)}
+    missing = sorted(parts - set(pose.angles))
+    if missing:
+        return [f"{name}: no angle for {', '.join(missing)}"]
+    problems = []
+    for joint, bend in flexion(pose).items():
+        low, high = JOINT_RANGES[joint.split("_", 1)[-1]]
+        if not low <= bend <= high:
+            problems.append(
+                f"{name}: the {joint.replace('_', ' ')} is bent {bend:.0f}°, outside "
+                f"{low:.0f}° to {high:.0f}°" + (" (bent backwards)" if bend < low else "")
+            )
+    for point in (*pose.touch, *pose.seat, *pose.wall):
+        if point not in CONTACTS:
+            problems.append(f"{name}: {point!r} is not a point that can touch anything")
+    if problems:
+        return problems
+    at = placed(pose, seat_height)
+    for point in pose.touch:
+        if abs(at[point][1]) > TOUCH:
+            problems.append(
+                f"{name}: the {point.replace('_', ' ')} should touch the floor "
+                f"but is {at[point][1]:.2f} above it"
+            )
+    for point in pose.seat:
+        if abs(at[point][1] - seat_height) > TOUCH:
+            problems.append(f"{name}: the {point.replace('_', ' ')} should rest on the seat")
+    lowest = min(y for _, y in at.values())
+    if lowest < -TOUCH:
+        below = min(at, key=lambda k: at[k][1])
+        problems.append(f"{name}: the {below.replace('_', ' ')} is below the floor")
+    return problems
+
+
+def mirrored(pose: Pose) -> Pose:
+    """The same pose on the other side: near and far limbs swap (a per-side move's
+    two sides mirror each other)."""
+    swapped = {}
+    for part, value in pose.angles.items():
+        side, _, limb = part.partition("_")
+        if side in SIDES and limb in LIMBS:
+            other = "far" if side == "near" else "near"
+            swapped[f"{other}_{limb}"] = value
+        else:
+            swapped[part] = value
+
+    def swap(points: Iterable[str]) -> tuple[str, ...]:
+        out = []
+        for p in points:
+            side, _, rest = p.partition("_")
+            out.append(f"{'far' if side == 'near' else 'near'}_{rest}" if side in SIDES else p)
+        return tuple(out)
+
+    return replace(
+        pose, angles=swapped, touch=swap(pose.touch), seat=swap(pose.seat), wall=swap(pose.wall)
+    )
+
+
+def between(a: Pose, b: Pose, fraction: float) -> Pose:
+    """The pose ``fraction`` (0 to 1) of the way from ``a`` to ``b``, each part
+    turning the short way round; contacts and props of the nearer one."""
+    t = min(1.0, max(0.0, fraction))
+    angles = {part: a.angle(part) + _turn(a.angle(part), b.angle(part)) * t for part in a.angles}
+    return replace(a if t < 0.5 else b, angles=angles)
+
+
+def drawing(
+    pose: Pose,
+    width: float,
+    height: float,
+    *,
+    mirror: bool = False,
+    margin: float = 0.06,
+    seat_height: float = 0.25,
+) -> Drawing:
+    """``pose`` as segments fitted into a ``width`` x ``height`` box (y down), its
+    proportions kept, standing on the bottom edge; ``mirror`` faces it the other way."""
+    at = placed(pose, seat_height)
+    if mirror:
+        at = {k: (-x, y) for k, (x, y) in at.items()}
+    bones: list[tuple[str, str, int]] = [("hip", "shoulder", 1), ("shoulder", "neck", 1)]
+    for side, layer in (("far", 0), ("near", 1)):
+        bones += [
+            ("shoulder", f"{side}_elbow", layer),
+            (f"{side}_elbow", f"{side}_hand", layer),
+            ("hip", f"{side}_knee", layer),
+            (f"{side}_knee", f"{side}_foot", layer),
+        ]
+    head_x, head_y = at["head"]
+    xs = [x for x, _ in at.values()] + [head_x - HEAD_RADIUS, head_x + HEAD_RADIUS]
+    ys = [y for _, y in at.values()] + [head_y + HEAD_RADIUS, 0.0]
+    props: list[tuple[float, float, float, float]] = []
+    if "chair" in pose.props:
+        hip_x = at["hip"][0]
+        back = -1.0 if not mirror else 1.0
+        seat = (hip_x - 0.12 * -back, seat_height, hip_x + 0.14 * -back, seat_height)
+        props += [seat, (seat[0], 0.0, seat[0], seat_height), (seat[2], 0.0, seat[2], seat_height)]
+        xs += [seat[0], seat[2]]
+    if "wall" in pose.props and pose.wall:
+        wall_x = (
+            min(at[p][0] for p in pose.wall) if not mirror else max(at[p][0] for p in pose.wall)
+        )
+        props.append((wall_x, 0.0, wall_x, max(ys) + 0.05))
+        xs.append(wall_x)
+    left, right = min(xs) - 0.05, max(xs) + 0.05
+    top = max(ys) + 0.02
+    span_x, span_y = right - left, top
+    usable_w, usable_h = width * (1 - 2 * margin), height * (1 - 2 * margin)
+    scale = min(usable_w / span_x, usable_h / span_y) if span_x and span_y else 1.0
+    off_x = (width - span_x * scale) / 2 - left * scale
+    floor_y = height - height * margin
+
+    def map_point(x: float, y: float) -> tuple[float, float]:
+        return off_x + x * scale, floor_y - y * scale
+
+    segments = []
+    for a, b, layer in bones:
+        segments.append((*map_point(*at[a]), *map_point(*at[b]), layer))
+    mapped_props = [(*map_point(x1, y1), *map_point(x2, y2)) for x1, y1, x2, y2 in props]
+    if "mat" in pose.props:
+        mapped_props.insert(0, (*map_point(left, 0.0), *map_point(right, 0.0)))
+    hx, hy = map_point(head_x, head_y)
+    return Drawing(
+        tuple(segments), (hx, hy, HEAD_RADIUS * scale), width, height, tuple(mapped_props)
+    )

@@ -1,0 +1,107 @@
+"""The figure's core (issue 29, first part): a pose, given as the direction of each
+body part, becomes segments fitted to a box; an impossible pose is named."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from backtimer.core.figure import (
+    Pose,
+    between,
+    drawing,
+    flexion,
+    mirrored,
+    placed,
+    pose_problems,
+)
+
+LIMBS = ("upper_arm", "forearm", "thigh", "shin")
+
+
+def pose(touch=("near_foot", "far_foot"), **angles: float) -> Pose:
+    base = {"trunk": 90.0, "neck": 90.0}
+    base |= {f"{side}_{limb}": -90.0 for side in ("near", "far") for limb in LIMBS}
+    return Pose(base | angles, touch=touch)
+
+
+STANDING = pose()
+#: The top of a bridge: shoulders on the mat, a straight line from shoulders through
+#: hips to knees, shins about upright, feet flat.
+BRIDGE_TOP = Pose(
+    {
+        "trunk": 206.6,
+        "neck": 175.0,
+        "near_upper_arm": 0.0,
+        "far_upper_arm": 0.0,
+        "near_forearm": 0.0,
+        "far_forearm": 0.0,
+        "near_thigh": 26.6,
+        "far_thigh": 26.6,
+        "near_shin": -95.0,
+        "far_shin": -95.0,
+    },
+    touch=("shoulder", "near_foot", "far_foot"),
+)
+
+
+def test_standing_is_straight_and_stands_on_the_floor() -> None:
+    assert all(abs(bend) < 1e-9 for bend in flexion(STANDING).values())
+    at = placed(STANDING)
+    assert at["near_foot"][1] == pytest.approx(0.0)
+    assert at["head"][1] == pytest.approx(0.245 * 2 + 0.30 + 0.05 + 0.06)
+    assert pose_problems(STANDING) == []
+
+
+def test_the_bridge_top_is_a_straight_line_from_shoulders_to_knees() -> None:
+    assert pose_problems(BRIDGE_TOP, "bridge") == []
+    at = placed(BRIDGE_TOP)
+    sx, sy = at["shoulder"]
+    hx, hy = at["hip"]
+    kx, ky = at["near_knee"]
+    # the hip lies on the line from shoulder to knee: no arched or sagging back
+    cross = (hx - sx) * (ky - sy) - (hy - sy) * (kx - sx)
+    assert abs(cross) < 1e-9 and sy == pytest.approx(0.0, abs=1e-3) and hy > 0.1
+    assert 100 < flexion(BRIDGE_TOP)["near_knee"] < 130
+
+
+def test_impossible_poses_are_named() -> None:
+    backwards = pose(near_shin=-60.0)  # the shin forward of the thigh: knee bent back
+    [problem] = pose_problems(backwards, "lunge")
+    assert "near knee" in problem and "bent backwards" in problem
+    floating = pose(touch=("near_foot", "near_hand"))  # a hand "on the floor" at the hip
+    problems = pose_problems(floating, "reach")
+    assert any("near hand should touch the floor" in p for p in problems)
+    missing = Pose({"trunk": 90.0}, touch=("near_foot",))
+    assert "no angle for" in pose_problems(missing)[0]
+    assert "is not a point" in pose_problems(pose(touch=("elbow",)))[0]
+
+
+def test_sides_mirror_and_poses_blend() -> None:
+    one = pose(near_thigh=0.0, near_shin=-90.0, touch=("far_foot",))  # a knee lift
+    other = mirrored(one)
+    assert other.angles["far_thigh"] == 0.0 and other.angles["near_thigh"] == -90.0
+    assert other.touch == ("near_foot",) and mirrored(other) == one
+    half = between(STANDING, one, 0.5)
+    assert half.angles["near_thigh"] == pytest.approx(-45.0)
+    # the short way round: from 170 to -170 passes through 180, not 0
+    turned = between(pose(trunk=170.0), pose(trunk=-170.0), 0.5)
+    assert math.isclose(abs(turned.angles["trunk"]) % 360, 180.0)
+
+
+def test_a_drawing_fits_its_box_and_stands_on_the_mat() -> None:
+    for width, height in ((40.0, 24.0), (160.0, 100.0), (20.0, 60.0)):
+        d = drawing(STANDING, width, height)
+        points = [(x, y) for x1, y1, x2, y2, _ in d.segments for x, y in ((x1, y1), (x2, y2))]
+        hx, hy, r = d.head
+        assert all(0 <= x <= width and 0 <= y <= height for x, y in points)
+        assert hy - r >= 0 and hy + r <= height and r > 0
+        feet = max(y for _, y in points)
+        assert feet == pytest.approx(height * 0.94)  # on the floor line
+    flipped = drawing(pose(near_upper_arm=0.0), 40, 24, mirror=True)
+    normal = drawing(pose(near_upper_arm=0.0), 40, 24)
+    # the near arm reaches forward: right of the hip when the figure faces right,
+    # left of it when mirrored (segment 7: the near forearm; segment 0 starts at the hip)
+    assert normal.segments[7][2] > normal.segments[0][0] + 5
+    assert flipped.segments[7][2] < flipped.segments[0][0] - 5
