@@ -277,3 +277,45 @@ def drawing(
     return Drawing(
         tuple(segments), (hx, hy, HEAD_RADIUS * scale), width, height, tuple(mapped_props)
     )
+
+
+#: Braille dots: (column, row) in a 2 x 4 cell -> its bit.
+_DOTS = {
+    (0, 0): 0x01,
+    (0, 1): 0x02,
+    (0, 2): 0x04,
+    (1, 0): 0x08,
+    (1, 1): 0x10,
+    (1, 2): 0x20,
+    (0, 3): 0x40,
+    (1, 3): 0x80,
+}
+
+
+def braille(d: Drawing, columns: int, rows: int) -> list[str]:
+    """``d`` (fitted to ``columns * 2`` by ``rows * 4``) drawn in Braille cells: each
+    cell holds 2 x 4 dots, so a figure 20 cells wide is 40 dots across. Lines are
+    drawn with a little thickness; the head is a ring."""
+    dots = [[0] * columns for _ in range(rows)]
+
+    def dot(x: float, y: float) -> None:
+        col, row = int(x), int(y)
+        if 0 <= col < columns * 2 and 0 <= row < rows * 4:
+            dots[row // 4][col // 2] |= _DOTS[(col % 2, row % 4)]
+
+    def line(x1: float, y1: float, x2: float, y2: float) -> None:
+        steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) * 2))
+        for n in range(steps + 1):
+            t = n / steps
+            dot(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t)
+
+    for x1, y1, x2, y2 in d.props:
+        line(x1, y1, x2, y2)
+    for x1, y1, x2, y2, _ in d.segments:
+        line(x1, y1, x2, y2)
+    hx, hy, r = d.head
+    ring = max(8, int(r * 8))
+    for n in range(ring):
+        angle = 2 * math.pi * n / ring
+        dot(hx + r * math.cos(angle), hy + r * math.sin(angle))
+    return ["".join(chr(0x2800 + cell) for cell in row).rstrip("\u2800") for row in dots]

@@ -105,3 +105,16 @@ def test_a_drawing_fits_its_box_and_stands_on_the_mat() -> None:
     # left of it when mirrored (segment 7: the near forearm; segment 0 starts at the hip)
     assert normal.segments[7][2] > normal.segments[0][0] + 2
     assert flipped.segments[7][2] < flipped.segments[0][0] - 2
+
+
+def test_braille_draws_the_figure_in_cells() -> None:
+    from backtimer.core.figure import braille
+
+    rows = braille(drawing(STANDING, 40, 48), 20, 12)
+    assert len(rows) == 12 and all(len(r) <= 20 for r in rows)
+    assert all(0x2800 <= ord(c) <= 0x28FF for r in rows for c in r)
+    assert len(rows[-1].strip("\u2800")) >= 4  # the mat under the feet
+    assert rows[0].strip("\u2800")  # the head at the top
+    # a bridge is long and low: its top rows are empty
+    low = braille(drawing(BRIDGE_TOP, 40, 48), 20, 12)
+    assert not "".join(low[:6]).strip("\u2800") and low[-1].strip("\u2800")
