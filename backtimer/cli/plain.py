@@ -34,7 +34,10 @@ if TYPE_CHECKING:
 HOLD_EVERY_S = 10
 #: The last seconds counted aloud and in print.
 COUNTDOWN_FROM = 3
-KEYS = "space pauses and goes on, n skips a move, x stops a move that hurts, m mutes, q ends"
+KEYS = (
+    "space pauses and goes on, n skips a move, x stops a move that hurts (u undoes it), "
+    "m mutes, q ends"
+)
 
 
 class Lines:
@@ -212,7 +215,8 @@ def ask(question: str, out: TextIO, read: Callable[[], str]) -> str:
 def ask_pain(when: str, out: TextIO, read: Callable[[], str]) -> int | None:
     """ "How is your back" as a plain question; Enter skips."""
     while True:
-        answer = ask(f"How is your back {when}, 0 (no pain) to 10 (worst)? Enter skips:", out, read)
+        question = f"How is your back {when}, 0 = no pain, 10 = worst pain imaginable? Enter skips:"
+        answer = ask(question, out, read)
         if not answer:
             return None
         if answer.isdigit() and 0 <= int(answer) <= 10:
@@ -264,7 +268,7 @@ class PlainRun:
         self._drive(session)
         pain_after = None
         if talk and settings.pain_check and not recorder.nothing_done():
-            pain_after = ask_pain("after it", self.out, self.read)
+            pain_after = ask_pain("after the session", self.out, self.read)
         entry = recorder.save(pain_after)
         if recorder.error:
             self.say(recorder.error)
@@ -366,13 +370,31 @@ class PlainRun:
             muted = self.sinks.toggle_mute()
             self.say("Muted." if muted else "Sound on.")
         elif key == "x":
-            name = session.state(now).step.exercise.name
-            session.hurt(now)
-            self.say(
-                f"Stopped: {name}. It is left out for two weeks, with the moves that bend "
-                "the back the same way. If the pain is severe, spreads down a leg, or comes "
-                "with numbness or weakness, stop now and see `backtimer safety`.",
-            )
+            self._hurt(session, now)
+        elif key == "u" and session.undo_hurt(now):
+            self.say("Undone: that move was not stopped for pain. Space goes on.")
+
+    def _hurt(self, session: Session, now: float) -> None:
+        """ "This hurts": the move stops, the session pauses; what is left out with it,
+        what to do now, and when to get help at once."""
+        from datetime import timedelta
+
+        from backtimer.core.avoid import PAIN_MEMORY_DAYS, short_date
+        from backtimer.core.safety import SECTIONS
+
+        name = session.state(now).step.exercise.name
+        left = session.hurt(now)
+        others = list(dict.fromkeys(s.exercise.name for s in left if s.exercise.name != name))
+        until = short_date(self.clock.wall().date() + timedelta(days=PAIN_MEMORY_DAYS))
+        group = f", with {', '.join(others)}, which bend the back the same way" if others else ""
+        urgent = SECTIONS[0]
+        self.say(
+            f"Stopped: {name}. Paused. Left out until {until}{group}. Space goes on with the "
+            "next move once the pain settles; q ends for today; u undoes a mistaken x.",
+            f"{urgent.heading} {'; '.join(urgent.items)}.",
+            "See a doctor if the pain stays severe, or spreads down a leg with numbness or "
+            "weakness.",
+        )
 
     def _summary(self, entry: Any) -> None:
         from backtimer.core import stats
@@ -389,11 +411,27 @@ class PlainRun:
         )
         head = "Session complete." if entry.completed else "Session ended early."
         minutes = round(entry.active_s / 60)
-        counted = "" if stats.counts(entry) else " It does not count toward the goal (under 80 %)."
+        hurt = any(e.status == "stopped_for_pain" for e in entry.exercises)
+        counted = ""
+        if hurt:
+            counted = " Stopping for pain was the right call."
+        elif not stats.counts(entry):
+            counted = " It does not count toward the goal (under 80 % done)."
         self.say(
             f"{head} {minutes} active min.{counted} "
             f"{week.sessions} of {settings.weekly_goal} this week. Saved."
         )
+        if stats.pain_rose(entry):
+            self.say(
+                f"Your back felt worse after this session ({entry.pain_before} to "
+                f"{entry.pain_after}). Do less next time: fewer moves, or an easy day. If it "
+                "stays worse or spreads into a leg, see `backtimer safety`."
+            )
+        if hurt:
+            self.say(
+                "Something hurt today. If the pain is sharp, lasts, or spreads into a leg, see "
+                "a professional (`backtimer safety` says when to stop)."
+            )
 
 
 def stdin_reader(stream: TextIO) -> Callable[[], str]:

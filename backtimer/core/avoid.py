@@ -67,7 +67,8 @@ def avoided_moves(
     so are the moves that bend or load the spine the same way (cobra hurt: superman
     and Pilates swimming, which also arch the back). Neutral moves are not grouped.
     A move the person brought back early (``brought_back``: id -> the day) is not left
-    out for pain felt up to that day, its own or another's.
+    out for pain felt up to that day, its own or another's; the moves left out with it
+    stay out until they are brought back themselves.
     """
     back = brought_back or {}
     since = today - timedelta(days=PAIN_MEMORY_DAYS)
@@ -77,14 +78,13 @@ def avoided_moves(
         if not since < day <= today:
             continue
         for row in session.exercises:
-            if row.status != "stopped_for_pain" or (row.id in back and day <= back[row.id]):
-                continue
-            if day >= hurt.get(row.id, day):
+            if row.status == "stopped_for_pain" and day >= hurt.get(row.id, day):
                 hurt[row.id] = day
     found: dict[str, Avoided] = {}
     for exercise_id, day in sorted(hurt.items(), key=lambda item: item[1]):
         until = day + timedelta(days=PAIN_MEMORY_DAYS)
-        found[exercise_id] = Avoided(exercise_id, until, f"it hurt on {short_date(day)}")
+        if not (exercise_id in back and day <= back[exercise_id]):
+            found[exercise_id] = Avoided(exercise_id, until, f"it hurt on {short_date(day)}")
         source = exercises.get(exercise_id)
         if source is None:
             continue

@@ -282,8 +282,20 @@ KEYS: tuple[Key, ...] = (
     Key("help.safety", "s", "safety", "When to stop", help="when to stop"),
     Key("learn.back", "escape,q", "back", "Back", help="back to Home"),
     Key("leftout.back", "escape,q", "back", "Back", help="back"),
-    Key("leftout.bring", "enter,b", "bring_back", "Bring back", help="bring the move back now"),
-    Key("leftout.exclude", "x", "exclude", "Leave out for good", help="leave it out for good"),
+    Key(
+        "leftout.bring",
+        "b",
+        "bring_back",
+        "Bring back",
+        help="bring the move back now (asks first)",
+    ),
+    Key(
+        "leftout.exclude",
+        "x",
+        "exclude",
+        "Keep out",
+        help="keep it out until you bring it back yourself",
+    ),
     # one of these three is live, by what the safety screen was opened for
     Key("safety.continue", "enter", "go_on", "Continue"),
     Key("safety.end", "q", "stop", "End session"),

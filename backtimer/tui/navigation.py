@@ -92,24 +92,54 @@ async def left_out(app: App[Any], profile: Profile, today: date) -> bool:
         cursor = list(avoided).index(move)
         found, name = avoided[move], names.get(move, move)
         settings = profile.settings
+        if (
+            action == "bring"
+            and found.kind == "pain"
+            and not await _bring_back_asked(app, name, found)
+        ):
+            continue
         try:
             if action == "exclude":
                 profile.update_settings(replace(settings, excluded=(*settings.excluded, move)))
-                app.notify(f"{name} is left out for good (Settings brings it back).")
+                app.notify(f"{name} is kept out until you bring it back.")
             elif found.kind == "excluded":
                 kept = tuple(e for e in settings.excluded if e != move)
                 profile.update_settings(replace(settings, excluded=kept))
                 app.notify(f"{name} is back in your plans.")
             elif found.kind == "screening":
-                app.notify("Say in Settings that a professional has cleared you.", timeout=6)
+                app.notify(
+                    "Only once a physiotherapist or doctor has checked these moves with you, "
+                    "say so in Settings.",
+                    timeout=8,
+                )
                 continue
             else:
                 profile.remember(brought_back={**profile.state.brought_back, move: today})
-                app.notify(f"{name} is back in your plans. Stop it again if it hurts.")
+                app.notify(
+                    f"{name} is back in your plans. Start gently; if it hurts again, press x "
+                    "and it is left out again.",
+                    timeout=8,
+                )
         except (OSError, DataError) as exc:
             app.notify(f"Could not save that: {exc}", severity="error", timeout=10)
             continue
         changed = True
+
+
+async def _bring_back_asked(app: App[Any], name: str, found: Any) -> bool:
+    """Bringing back a move left out after pain: only when the person says so."""
+    from backtimer.core.avoid import short_date
+    from backtimer.tui.dialogs.confirm import ConfirmScreen
+
+    until = f" and is left out until {short_date(found.until)}" if found.until else ""
+    question = (
+        f"{name}: {found.why}{until}. Bring it back early only if that pain has settled and "
+        "everyday bending this way feels fine. Start gently; if it hurts again, press x."
+    )
+    answer = await app.push_screen_wait(
+        ConfirmScreen(question, yes="Bring back", no="Keep it out", safe="no")
+    )
+    return bool(answer)
 
 
 def history(app: App[Any], profile: Profile, today: date) -> None:

@@ -175,14 +175,20 @@ async def test_moves_left_out_in_one_place_brought_back_or_out_for_good(tmp_path
         assert isinstance(app.screen, LeftOutScreen)
         text = shown(app)
         assert "Cobra" in text and "17 Dec" in text and "it hurt on 3 Dec" in text
-        assert "Forearm plank" in text and "for good" in text
+        assert "Forearm plank" in text and "until you say" in text
         ids = [a.id for a in app.screen.rows]
-        await pilot.press(*["down"] * ids.index("cobra"), "enter")  # bring the cobra back
+        await pilot.press(*["down"] * ids.index("cobra"), "enter")  # Enter does nothing
+        await pilot.pause()
+        assert "cobra" in [a.id for a in app.screen.rows]
+        await pilot.press("b")  # bring the cobra back: asked first
+        await pilot.pause()
+        assert "Bring it back early only if that pain has settled" in shown(app)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, LeftOutScreen)
-        assert "cobra" not in [a.id for a in app.screen.rows]
         ids = [a.id for a in app.screen.rows]
-        assert "superman" not in ids  # left out only because of the cobra: back too
+        assert "cobra" not in ids
+        assert "superman" in ids  # left out with the cobra: it stays out until brought back
         await pilot.press("escape")
         await pilot.pause()
     day = SATURDAY.date()

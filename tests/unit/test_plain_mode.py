@@ -93,8 +93,11 @@ def test_keys_pause_skip_hurt_and_end(tmp_path: Path) -> None:
     code, text, after = _run(tmp_path, presses, answers=["4\n", "3\n"], live=True)
     assert code == 0
     assert "Paused. Space to go on, q to end." in text and "Go on." in text
-    assert "Stopped: Cat-cow." in text and "Session ended." in text
-    assert "How is your back now" in text and "How is your back after it" in text
+    assert "Stopped: Cat-cow. Paused. Left out until" in text and "Session ended." in text
+    assert "emergency department" in text and "u undoes a mistaken x" in text
+    assert "Stopping for pain was the right call." in text
+    assert "Something hurt today." in text
+    assert "How is your back now" in text and "How is your back after the session" in text
     [entry] = after.log.sessions
     statuses = {e.id: e.status for e in entry.exercises}
     assert statuses["cat-cow"] == "stopped_for_pain" and entry.ended_early

@@ -18,7 +18,7 @@ from backtimer.tui.keys import bindings, hint_line
 from backtimer.tui.widgets.too_small import too_small
 
 Choice = tuple[Literal["bring", "exclude"], str]
-UNTIL = {"excluded": "for good", "screening": "until cleared"}
+UNTIL = {"excluded": "until you say", "screening": "until cleared"}
 
 
 class LeftOutScreen(Screen[Choice | None]):
@@ -66,16 +66,13 @@ class LeftOutScreen(Screen[Choice | None]):
         if a.kind == "pain":
             text = f"{escape(a.sentence(self.names.get(a.id, a.id)))}"
         elif a.kind == "excluded":
-            text = f"{name} is left out for good, by your choice. Bring it back to plan it again."
+            text = f"{name} is left out by your choice, until you bring it back."
         else:
             text = (
-                f"{name} waits until a professional has cleared you: say so in Settings, "
-                "and every hardest move comes back."
+                f"{name} is a level 3 move, held back until a physiotherapist or doctor has "
+                "checked these moves with you. Only once they have, say so in Settings."
             )
         self.query_one("#left-out-why", Static).update(text)
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_bring_back()  # Enter on a row: the table's own "select"
 
     def _selected(self) -> Avoided | None:
         if not self.rows:
