@@ -336,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MIN",
         type=_every,
         default=45,
-        help="with --breaks: minutes between break nudges (15-240, default 45)",
+        help="with --breaks: minutes between break nudges (30-240, default 45)",
     )
     remind.add_argument("--print", action="store_true", help="show, do not install")
     remind.add_argument("--if-due", action="store_true", help="nudge now if it is due")

@@ -138,11 +138,22 @@ def _fits(exercise: Exercise, avoid: Collection[str]) -> bool:
     return exercise.position == "standing" and exercise.level == 1 and exercise.id not in avoid
 
 
-def plan_break(exercises: dict[str, Exercise], avoid: Collection[str]) -> Choice:
+def plan_break(
+    exercises: dict[str, Exercise], avoid: Collection[str], *, ask_first: bool = False
+) -> Choice:
     """Today's desk break: the usual three moves, each one left out (``avoid``)
-    replaced by another gentle standing move, in catalogue order. Fewer moves when
-    no replacement is left; none at all when every standing move is left out."""
-    spare = [e for e in exercises.values() if _fits(e, avoid) and e.id not in MOVES]
+    replaced by another gentle standing move that neither bends nor twists the back
+    (a neutral one), in catalogue order. Fewer moves when no replacement is left; none
+    at all when every such move is left out. ``ask_first`` (the first-run check said
+    a professional should check the moves: stenosis is among its reasons) leaves the
+    back extension out too."""
+    if ask_first:
+        avoid = {*avoid, "standing-back-extension"}
+    spare = [
+        e
+        for e in exercises.values()
+        if _fits(e, avoid) and e.id not in MOVES and set(e.direction) == {"neutral"}
+    ]
     chosen: list[Exercise] = []
     notes: list[str] = []
     for move in MOVES:
@@ -156,7 +167,10 @@ def plan_break(exercises: dict[str, Exercise], avoid: Collection[str]) -> Choice
                 notes.append(f"{instead.name} instead of {exercise.name}, which is left out.")
     steps = tuple(_gentle(e) for e in chosen)
     if not steps:
-        notes.append("Every gentle standing move is left out today: take a short walk instead.")
+        notes.append(
+            "Every gentle standing move is left out today: a short, easy walk, or just "
+            "standing and changing position, is a good break."
+        )
     return Choice(KEY, NAME, steps, minutes=2, standing=True, notes=tuple(notes))
 
 
@@ -164,14 +178,27 @@ def today_count(found: Iterable[Break], day: date) -> int:
     return sum(1 for item in found if item.day == day)
 
 
-def done_text(found: Break, names: dict[str, str], today: int) -> str:
-    """What a person is told after a break: what was done, and that breaks are their
-    own thing (shown in history, not counted toward the week's sessions)."""
+def done_text(
+    found: Break, names: dict[str, str], today: int, left_out: Collection[str] = ()
+) -> str:
+    """What a person is told after a break: what was done, that breaks are their own
+    thing (shown in history, not counted toward the week's sessions), and what a move
+    that hurt leaves out (``left_out``: every move out now, after it)."""
+    from datetime import timedelta
+
+    from backtimer.core.avoid import PAIN_MEMORY_DAYS, short_date
+
     minutes = max(1, round(found.seconds / 60))
-    done = ", ".join(names.get(m, m) for m in found.moves) or "nothing in full"
     times = "1 desk break" if today == 1 else f"{today} desk breaks"
-    text = f"Desk break done: {done}, {minutes} min. {times} today (shown in History)."
+    if found.moves:
+        done = ", ".join(names.get(m, m) for m in found.moves)
+        text = f"Desk break done: {done}, {minutes} min. {times} today (shown in History)."
+    else:
+        text = f"Desk break ended: no move done in full. {times} today (shown in History)."
     if found.stopped:
-        hurt = ", ".join(names.get(m, m) for m in found.stopped)
-        text += f" {hurt} is left out for two weeks, in breaks and sessions alike."
+        hurt = " and ".join(names.get(m, m) for m in found.stopped)
+        until = short_date(found.day + timedelta(days=PAIN_MEMORY_DAYS))
+        others = len([m for m in left_out if m not in found.stopped])
+        group = f", with {others} moves that bend the back the same way" if others else ""
+        text += f" {hurt} left out until {until}{group} (o on Home lists them)."
     return text

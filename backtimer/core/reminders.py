@@ -145,7 +145,7 @@ WORK_DAYS = DAYS[:5]
 #: The scheduler wakes the job this often in work hours; it nudges when one is due.
 BREAK_TICK_MIN = 15
 #: The shortest and longest interval between break nudges, in minutes.
-EVERY_RANGE = (15, 240)
+EVERY_RANGE = (30, 240)
 
 
 def parse_hours(text: str) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -184,4 +184,7 @@ def break_due(
     return all(moment is None or moment <= since for moment in (last_break, last_nudge))
 
 
-BREAK_SENTENCE = "Time for a two-minute desk break: stand up and type `backtimer break`."
+BREAK_SENTENCE = (
+    "Time to move: run backtimer break for a two-minute desk break, or just stand and "
+    "walk for a minute."
+)

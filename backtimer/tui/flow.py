@@ -152,7 +152,11 @@ class SessionFlow:
         if not await self._safety_read():
             return None
         profile, settings, clock = host.profile, host.settings, host.clock
-        choice = desk.plan_break(profile.catalog.exercises, profile.avoided(host.today()))
+        from backtimer.core.screening import ASK_FIRST
+
+        ask_first = profile.state.screening == ASK_FIRST
+        avoid = profile.avoided(host.today())
+        choice = desk.plan_break(profile.catalog.exercises, avoid, ask_first=ask_first)
         if not choice.steps:
             host.notify(" ".join(choice.notes), severity="warning", timeout=8)
             return None
@@ -186,7 +190,8 @@ class SessionFlow:
             return None
         names = {e.id: e.name for e in profile.catalog.exercises.values()}
         today = desk.today_count(profile.log.breaks, host.today())
-        said = desk.done_text(found, names, today)
+        left = [a.id for a in profile.avoided(host.today()).values() if a.kind == "pain"]
+        said = desk.done_text(found, names, today, left if stopped else ())
         host.notify(said, timeout=6)
         if stopped:
             host.refresh_choice()  # a move that hurt leaves today's plan too

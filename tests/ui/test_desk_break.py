@@ -64,7 +64,7 @@ async def test_a_move_that_hurts_in_a_break_leaves_todays_plan(tmp_path: Path, c
         await advance(pilot, app, clock, 120, step=0.5)
         await pilot.pause()
     assert app.farewell is not None and "Desk break done" in app.farewell
-    assert "left out for two weeks" in app.farewell
+    assert "Standing back extension left out until 30 Nov, with 5 moves" in app.farewell
     [found] = breaks.load_all(app.profile.paths.log_files("breaks"))
     assert found.stopped == ("standing-back-extension",)
     day = app.today()

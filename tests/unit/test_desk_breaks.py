@@ -222,3 +222,13 @@ def test_remind_if_due_nudges_a_break_once_an_interval(tmp_path: Path, monkeypat
     assert calls.read_text().count("desk break") == 1
     run(150)
     assert calls.read_text().count("desk break") == 2
+
+
+def test_replacements_never_bend_or_twist_and_ask_first_leaves_the_extension_out(
+    catalog,
+) -> None:
+    two_out = desk.plan_break(catalog.exercises, {"standing-back-extension", "standing-hip-hinge"})
+    for step in two_out.steps[1:]:
+        assert set(step.exercise.direction) == {"neutral"}, step.exercise.id
+    careful = desk.plan_break(catalog.exercises, (), ask_first=True)
+    assert "standing-back-extension" not in [s.exercise.id for s in careful.steps]
