@@ -303,7 +303,13 @@ def cmd_report(ctx: Context) -> int:
     )
     progress = progress_json(profile.catalog.exercises, profile.progress(today), today)
     data = report_data(
-        history, progress, log.sessions, profile.catalog.exercises, profile.avoided(today)
+        history,
+        progress,
+        log.sessions,
+        profile.catalog.exercises,
+        profile.avoided(today),
+        log.breaks,
+        profile.state.screening,
     )
     if ctx.args.format == "md":
         text = to_markdown(data)

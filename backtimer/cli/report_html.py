@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from backtimer.cli.report import period, weeks_text
+from backtimer.cli.report import headline, period, weeks_text
 
 #: The charts' drawing box, in SVG units.
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 36, 30, 12
@@ -150,6 +150,12 @@ def _rows(rows: list[list[str]], classes: dict[int, str] | None = None) -> str:
     return "".join(out)
 
 
+def _done(move: dict[str, Any]) -> str:
+    if not move["last_done"]:
+        return ""
+    return f"<br>done {move['times_done']} times, last {escape(move['last_done'])}"
+
+
 #: The week table's dates and numbers.
 WEEK_COLUMNS = {0: "d", 1: "n", 3: "n", 4: "n", 5: "n", 6: "n", 7: "n"}
 
@@ -175,7 +181,12 @@ def to_html(data: dict[str, Any]) -> str:
             f"<b>{escape(m['name'])}</b>",
             escape(m["dose_now"]),
             escape(m["changed_on"] or "-"),
-            escape(m["why"]),
+            escape(m["why"])
+            + (
+                f"<br>done {m['times_done']} times, last {escape(m['last_done'])}"
+                if m["last_done"]
+                else ""
+            ),
             "<br>".join(f"{escape(d['day'])}: {escape(d['dose'])}" for d in m["doses"]),
         ]
         for m in data["moves"]
@@ -198,12 +209,15 @@ def to_html(data: dict[str, Any]) -> str:
 <h1>Back exercise report</h1>
 <p class="lead">{len(weeks)} weeks, {escape(period(data))}. Goal: {goal} sessions a week.
 Streak: {weeks_text(data["current_streak_weeks"])} (longest {data["longest_streak_weeks"]}).
-Levels open: 1 to {data["level"]}. {data["sessions"]} sessions in these weeks.</p>
+Hardest moves allowed: level {data["level"]} of 3.</p>
+<p><b>{escape(headline(data))}</b></p>
+{f"<p>{escape(data['screening'])}</p>" if data["screening"] else ""}
 
 <section><h2>Sessions each week</h2>
 {sessions_chart(weeks, goal)}
 <p class="small">Bars: sessions that count toward the goal (80 % or more of the plan
-done); darker: the goal was met. Dashed line: the goal of {goal}.</p></section>
+done; {data["sessions_started"]} were started in these weeks); darker: the goal was
+met. Dashed line: the goal of {goal}.</p></section>
 
 <section><h2>Back pain before and after sessions</h2>
 {pain_chart(weeks)}

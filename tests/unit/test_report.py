@@ -120,3 +120,28 @@ def test_an_empty_log_makes_a_report_too(tmp_path: Path, capsys) -> None:
     code, md, err = run(capsys, "report", "--format", "md", "--data-dir", str(tmp_path / "d"))
     assert code == 0, err
     assert "No moves done in these weeks." in md and "| 0 | no |" in md
+
+
+def test_stops_in_desk_breaks_the_first_run_answer_and_a_headline(
+    tmp_path: Path, catalog, capsys
+) -> None:
+    from datetime import datetime, timedelta
+
+    from backtimer.core.desk import new_break
+    from backtimer.store import breaks
+    from tests.unit.coaching_helpers import CET
+
+    data = tmp_path / "data"
+    demo_folder(data, catalog)
+    at = datetime.combine(TODAY - timedelta(days=2), datetime.min.time(), CET).replace(hour=11)
+    hurt = new_break(at, 90, ["marching"], at, "hurt", ["standing-back-extension"])
+    breaks.append(data / "breaks-demo.toml", hurt)
+    (data / "state.toml").write_text('safety_acknowledged = true\nscreening = "ask-first"\n')
+    _, md, _ = run(capsys, "report", "--format", "md", "--data-dir", str(data))
+    stops = md.split("## Stopped for pain")[1].split("##")[0]
+    assert "Standing back extension (desk break)" in stops and "Cat-cow" in stops
+    assert "Answered yes to 'ask a professional first'" in md
+    assert "Pain before sessions 5 to 2; " in md and "stops for pain" in md
+    assert "Dose changes (each set):" in md and "Done " in md and "Not a medical record" in md
+    _, page, _ = run(capsys, "report", "--data-dir", str(data))
+    assert "Standing back extension (desk break)" in page and "ask a professional first" in page
