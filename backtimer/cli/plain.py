@@ -386,7 +386,8 @@ class PlainRun:
         left = session.hurt(now)
         others = list(dict.fromkeys(s.exercise.name for s in left if s.exercise.name != name))
         until = short_date(self.clock.wall().date() + timedelta(days=PAIN_MEMORY_DAYS))
-        group = f", with {', '.join(others)}, which bend the back the same way" if others else ""
+        named = " and ".join([", ".join(others[:-1]), others[-1]] if len(others) > 1 else others)
+        group = f", with {named}, which bend the back the same way" if others else ""
         urgent = SECTIONS[0]
         self.say(
             f"Stopped: {name}. Paused. Left out until {until}{group}. Space goes on with the "

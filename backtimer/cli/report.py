@@ -180,7 +180,7 @@ def to_markdown(data: dict[str, Any]) -> str:
     lines += [
         "",
         "Sessions: those that count toward the goal (80 % or more of the plan done; "
-        f"{data['sessions_started']} were started in these weeks). Pain is the person's own "
+        f"{data['sessions_started']} started in these weeks). Pain is the person's own "
         "rating, 0 (none) to 10 (worst), before and after; desk breaks do not count as "
         "sessions.",
     ]

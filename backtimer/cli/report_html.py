@@ -216,7 +216,7 @@ Hardest moves allowed: level {data["level"]} of 3.</p>
 <section><h2>Sessions each week</h2>
 {sessions_chart(weeks, goal)}
 <p class="small">Bars: sessions that count toward the goal (80 % or more of the plan
-done; {data["sessions_started"]} were started in these weeks); darker: the goal was
+done; {data["sessions_started"]} started in these weeks); darker: the goal was
 met. Dashed line: the goal of {goal}.</p></section>
 
 <section><h2>Back pain before and after sessions</h2>

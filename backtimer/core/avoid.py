@@ -96,9 +96,9 @@ def avoided_moves(
             if other.id != exercise_id and other.id not in hurt and ways & set(other.direction):
                 why = f"it bends the back like {name}, which hurt on {short_date(day)}"
                 found[other.id] = Avoided(other.id, until, why, exercise_id)
-    for exercise_id in excluded:
-        found.setdefault(
-            exercise_id, Avoided(exercise_id, None, "you excluded it in settings", kind="excluded")
+    for exercise_id in excluded:  # the person's choice is the reason that lasts
+        found[exercise_id] = Avoided(
+            exercise_id, None, "you excluded it in settings", kind="excluded"
         )
     return found
 

@@ -11,7 +11,7 @@ choice) is replaced by another gentle standing move.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Annotated
 
@@ -19,6 +19,7 @@ from backtimer.core.exercise import Exercise
 from backtimer.core.log import ID_GRAMMAR, ID_RULE, new_id
 from backtimer.core.plan import Choice
 from backtimer.core.routine import Step
+from backtimer.core.settings import SessionConfig, Settings
 from backtimer.core.vocab import FILE_CONFIG, Interval, Len
 
 #: The routine key a break runs under (never a routine a person can save).
@@ -121,6 +122,17 @@ def by_id(found: Iterable[Break]) -> list[Break]:
     for item in found:
         seen.setdefault(item.id, item)
     return sorted(seen.values(), key=lambda b: (b.started_at, b.id))
+
+
+def config(settings: Settings) -> SessionConfig:
+    """A break's timings: the person's, with a get-ready of at most 3 s and rests of at
+    most 5 s between moves, so that the set takes about two minutes."""
+    base = settings.session_config()
+    return replace(
+        base,
+        get_ready_s=min(base.get_ready_s, 3.0),
+        rest_between_exercises_s=min(base.rest_between_exercises_s, 5.0),
+    )
 
 
 def _gentle(exercise: Exercise) -> Step:

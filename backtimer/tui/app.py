@@ -254,7 +254,9 @@ class BacktimerApp(App[None]):
             steps = list(self.choice.steps)
             at = sum(1 for s in steps if s.phase == "warmup") if phase == "warmup" else len(steps)
             steps.insert(at, step)
-            edited = replace(self.choice, steps=tuple(steps), name=f"{self.choice.name} (edited)")
+            edited = replace(  # not as written: the rows come from these steps
+                self.choice, steps=tuple(steps), name=f"{self.choice.name} (edited)", written=None
+            )
             outcome = await navigation.routine(self, self.profile, edited, self.today())
             if outcome is not None:
                 self.choice = outcome.choice

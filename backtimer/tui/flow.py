@@ -160,7 +160,7 @@ class SessionFlow:
         if not choice.steps:
             host.notify(" ".join(choice.notes), severity="warning", timeout=8)
             return None
-        session = Session(choice.steps, clock.now(), clock.wall(), settings.session_config())
+        session = Session(choice.steps, clock.now(), clock.wall(), desk.config(settings))
         options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, desk.CLOSING)
         screen = SessionScreen(session, clock, host.sinks(), Cuer(options))
         screen.set_class(settings.floor_mode, "-floor")
@@ -170,7 +170,7 @@ class SessionFlow:
         record = session.record(clock.now())
         done = [e.id for e in record.exercises if e.status == "done"]
         stopped = [e.id for e in record.exercises if e.status == "stopped_for_pain"]
-        if not done and not stopped:
+        if all(e.status == "skipped" for e in record.exercises):  # as the log's own rule
             host.notify(NOTHING_DONE, timeout=4)
             return None
         wall = clock.wall().astimezone()

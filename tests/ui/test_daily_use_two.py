@@ -98,6 +98,12 @@ async def test_pause_and_mute_say_so_on_the_screen_and_in_the_footer(tmp_path: P
         footer = _footer(app)
         assert "space Pause" in footer and "m Mute" in footer
         assert text(app, "segment") != "PAUSED"
+        await pilot.press("m", "q", "y")  # muted, then ended: the next session says so
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "m Unmute" in _footer(app)
 
 
 async def test_notices_never_cover_a_header_or_a_title(tmp_path: Path) -> None:

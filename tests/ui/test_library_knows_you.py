@@ -64,8 +64,8 @@ async def test_your_dose_status_and_search(tmp_path: Path) -> None:
             o.id: str(o.prompt)
             for o in (listing.get_option_at_index(i) for i in range(listing.option_count))
         }
-        assert prompts["cobra"].endswith("out[/]") and prompts["plank"].endswith("locked[/]")
-        assert "[dim]" not in prompts["bridge"]
+        assert prompts["cobra"].endswith("Cobra  out") and prompts["plank"].endswith("locked")
+        assert prompts["bridge"] == "  Bridge"
         _pick(app, "marching")
         await pilot.pause()
         detail = shown(app)
@@ -83,7 +83,10 @@ async def test_your_dose_status_and_search(tmp_path: Path) -> None:
         assert app.screen.query_one(Input).value == "bri"
         await pilot.press("escape")  # clears the search first
         assert isinstance(app.screen, LibraryScreen) and app.screen.query_one(Input).value == ""
-        await pilot.press("escape")
+        await pilot.press("c", "o", "b")  # letters typed in the list search too
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "cob"
+        await pilot.press("escape", "escape")
         assert not isinstance(app.screen, LibraryScreen)
 
 
@@ -105,6 +108,11 @@ async def test_start_one_move_or_add_it_to_a_routine(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, RoutineScreen)
         assert "bridge" in [s.exercise.id for s in app.screen.steps]
+        from textual.widgets import DataTable
+
+        table = app.screen.query_one(DataTable)
+        names = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+        assert any(n.startswith("Bridge") for n in names)  # a row of its own
         assert "(edited)" in str(app.screen.query_one("#routine-title").content)
         await pilot.press("escape", "y")  # drop it
         await pilot.pause()

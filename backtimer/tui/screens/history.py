@@ -196,12 +196,17 @@ class HistoryScreen(Screen[None]):
         self.query_one("#sessions-chart", Sparkline).data = charts.sessions
         rated = charts.pain_after
         pain = self.query_one("#pain-chart", Sparkline)
-        pain.display = bool(rated)
+        pain.display = len(rated) >= 2  # a chart of one week's average says nothing
+        if not rated:
+            said = "no check-ins yet"
+        elif len(rated) == 1:
+            said = f"{rated[0]:g} (one week of check-ins so far: a chart needs two)"
+        else:
+            said = f"first {rated[0]:g}, now {rated[-1]:g}"
         self.query_one("#pain-label", Static).update(
-            "[b]Pain after sessions[/b] (0-10, weekly average): "
-            + (f"first {rated[0]:g}, now {rated[-1]:g}" if rated else "no check-ins yet")
+            "[b]Pain after sessions[/b] (0-10, weekly average): " + said
         )
-        pain.data = rated or [0.0]
+        pain.data = rated if len(rated) >= 2 else [0.0]
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -54,11 +54,20 @@ class LeftOutScreen(Screen[Choice | None]):
             return
         table = self.query_one(DataTable)
         table.add_columns("move", "until", "why")
-        for a in self.rows:
+        for a in self.rows:  # the whole reason is in the line below the table
             until = short_date(a.until) if a.until else UNTIL.get(a.kind, "")
-            table.add_row(self.names.get(a.id, a.id), until, a.why)
+            table.add_row(self.names.get(a.id, a.id), until, self._short(a))
         table.move_cursor(row=min(self.cursor, len(self.rows) - 1))
         table.focus()
+
+    def _short(self, a: Avoided) -> str:
+        if a.kind == "excluded":
+            return "your choice"
+        if a.kind == "screening":
+            return "level 3"
+        if a.because is not None:
+            return f"like {self.names.get(a.because, a.because)}"
+        return "it hurt"
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         a = self.rows[event.cursor_row]

@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Key
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -60,7 +61,9 @@ def _ranges(exercise: Exercise) -> str:
         ("time_s", "time", " s"),
     ):
         value = getattr(exercise.limits, key)
-        if value:
+        if value and value[0] == value[1]:
+            parts.append(f"{label} {value[0]:g}{unit}")
+        elif value:
             parts.append(f"{label} {value[0]:g}-{value[1]:g}{unit}")
     return ", ".join(parts)
 
@@ -116,7 +119,7 @@ class LibraryScreen(Screen[LibraryChoice | None]):
         yield too_small()
         with Horizontal(id="library"):
             with Vertical(id="exercise-side"):
-                yield Input(placeholder="search (/)", id="exercise-search")
+                yield Input(placeholder="search (/)", id="exercise-search", select_on_focus=False)
                 yield OptionList(*self._options(""), id="exercise-list")
             with VerticalScroll(id="exercise-detail"):
                 yield Static(id="detail")
@@ -140,9 +143,10 @@ class LibraryScreen(Screen[LibraryChoice | None]):
             options.append(Option(f"[b]{KIND_NAMES[kind]}[/b]", disabled=True))
             for e in members:
                 tag = self.yours[e.id].tag if e.id in self.yours else ""
-                options.append(
-                    Option(f"  {escape(e.name)}{f'  [dim]{tag}[/]' if tag else ''}", id=e.id)
-                )
+                mark = f"  [dim]{tag}[/]" if tag else ""
+                prompt = Text.from_markup(f"  {escape(e.name)}{mark}")
+                prompt.no_wrap, prompt.overflow = True, "ellipsis"  # a tag never wraps
+                options.append(Option(prompt, id=e.id))
         return options
 
     def on_mount(self) -> None:
@@ -181,6 +185,20 @@ class LibraryScreen(Screen[LibraryChoice | None]):
 
     def action_search(self) -> None:
         self.query_one("#exercise-search", Input).focus()
+
+    def on_key(self, event: Key) -> None:
+        """A letter typed in the list goes to the search (a quick typist's letters
+        after "/" may reach the list before the search box has the focus)."""
+        search = self.query_one("#exercise-search", Input)
+        if search.has_focus or not event.is_printable or not event.character:
+            return
+        if event.character in ("/", "?") or (event.character in "sa" and not search.value):
+            return  # the screen's own keys, while no search is under way
+        search.value += event.character
+        search.cursor_position = len(search.value)
+        search.focus()
+        event.stop()
+        event.prevent_default()
 
     def action_start_move(self) -> None:
         move = self._current()

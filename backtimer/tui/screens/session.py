@@ -187,6 +187,8 @@ class SessionScreen(Screen[None]):
         self._texts = {w.id: w for w in self.query(Static) if w.id}
         self._lines: dict[str, Line | BigText] = {w.id: w for w in self.query(Line) if w.id}
         self._lines.update({w.id: w for w in self.query(BigText) if w.id})
+        if self.sinks.muted:  # muted in an earlier session: the footer says so
+            relabel(self, "session.mute", "Unmute")
         self.refresh_state()
 
     def show_notice(self, message: str, severity: str = "information", timeout: float = 5) -> None:

@@ -209,7 +209,7 @@ class SettingsScreen(Screen[Settings | None]):
             with Horizontal(classes="field"):
                 yield Label(label)
                 yield Switch(value=getattr(s, key), id=key)
-        yield Static("Keep these cues quiet (the voice and the plain text):")
+        yield Static("Cues to keep quiet, in the voice and the plain text (ticked: quiet):")
         yield SelectionList[str](
             *[(words, kind, kind in s.quiet_cues) for kind, words in CUE_WORDS.items()],
             id="quiet_cues",
@@ -227,7 +227,7 @@ class SettingsScreen(Screen[Settings | None]):
             yield Label("At (HH:MM)")
             yield TypedInput(s.remind_at, id="remind_at", restrict=r"[0-9:]*")
         with Horizontal(classes="field"):
-            yield Label("No reminders until (YYYY-MM-DD; empty: none paused)")
+            yield Label("Pause reminders until (YYYY-MM-DD, or empty)")
             paused = s.remind_paused_until.isoformat() if s.remind_paused_until else ""
             yield TypedInput(paused, id="remind_paused_until", restrict=r"[0-9-]*")
         yield Button("Install the reminders with these days and time", id="remind-install")
