@@ -1,3 +1,3 @@
 """backtimer: a guided back-exercise timer for the terminal."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
