@@ -35,7 +35,7 @@ from backtimer.core.tally import (
 from backtimer.core.walk import Walk
 
 if TYPE_CHECKING:
-    from backtimer.core.desk import Break
+    from backtimer.core.desk_entry import Break
 
 __all__ = ["COUNTS_FROM", "Tally", "counts", "day_of", "monday", "tally"]
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.core.desk import Break, break_problem, by_id
+from backtimer.core.desk_entry import Break, break_problem, by_id
 from backtimer.store import records
 from backtimer.store.cache import Cache
 

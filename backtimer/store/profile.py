@@ -32,7 +32,7 @@ from backtimer.store.settings import load_settings, save_settings
 from backtimer.store.state import State, load_state, update_state
 
 if TYPE_CHECKING:
-    from backtimer.core.desk import Break
+    from backtimer.core.desk_entry import Break
     from backtimer.core.engine import SessionRecord
 
 DEFAULT_ROUTINE = "gentle"
@@ -331,7 +331,7 @@ class Profile:
     def desk_break(self, found: Break) -> None:
         """Save a desk break (to this machine's breaks file). It counts toward no goal
         and changes no plan. An OSError or DataError leaves everything as it was."""
-        from backtimer.core.desk import by_id as breaks_by_id
+        from backtimer.core.desk_entry import by_id as breaks_by_id
         from backtimer.store import breaks
 
         breaks.append(self.paths.breaks, found)
