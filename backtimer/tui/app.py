@@ -245,18 +245,7 @@ class BacktimerApp(App[None]):
         if action == "start" and self.recorder.pending is None:
             self.session_flow(one_move(exercise, dose))
         elif action == "add":
-            from dataclasses import replace
-
-            from backtimer.core.routine import Step
-
-            step = Step(exercise, "warmup" if exercise.kind == "warmup" else "main", dose)
-            phase = step.phase
-            steps = list(self.choice.steps)
-            at = sum(1 for s in steps if s.phase == "warmup") if phase == "warmup" else len(steps)
-            steps.insert(at, step)
-            edited = replace(  # not as written: the rows come from these steps
-                self.choice, steps=tuple(steps), name=f"{self.choice.name} (edited)", written=None
-            )
+            edited = navigation.with_move(self.choice, exercise, dose)
             outcome = await navigation.routine(self, self.profile, edited, self.today())
             if outcome is not None:
                 self.choice = outcome.choice

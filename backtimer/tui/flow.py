@@ -162,7 +162,7 @@ class SessionFlow:
             return None
         session = Session(choice.steps, clock.now(), clock.wall(), desk.config(settings))
         options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, desk.CLOSING)
-        screen = SessionScreen(session, clock, host.sinks(), Cuer(options))
+        screen = SessionScreen(session, clock, host.sinks(), Cuer(options), label=desk.NAME)
         screen.set_class(settings.floor_mode, "-floor")
         if choice.notes:
             screen.call_after_refresh(screen.show_notice, " ".join(choice.notes), "information", 8)

@@ -45,6 +45,18 @@ async def library(app: App[Any], profile: Profile, today: date) -> Any:
     return await app.push_screen_wait(LibraryScreen(profile.catalog, yours(profile, today)))
 
 
+def with_move(choice: Choice, exercise: Any, dose: Any) -> Choice:
+    """``choice`` with one more move at ``dose`` (a warm-up at the end of the warm-up,
+    else at the end), named as edited; its rows come from these steps, not as written."""
+    from backtimer.core.routine import Step
+
+    step = Step(exercise, "warmup" if exercise.kind == "warmup" else "main", dose)
+    steps = list(choice.steps)
+    warmups = sum(1 for s in steps if s.phase == "warmup")
+    steps.insert(warmups if step.phase == "warmup" else len(steps), step)
+    return replace(choice, steps=tuple(steps), name=f"{choice.name} (edited)", written=None)
+
+
 def yours(profile: Profile, today: date) -> dict[str, Any]:
     """Each move's dose, where it came from, its status and when it was last done."""
     from backtimer.core.avoid import short_date

@@ -38,6 +38,10 @@ async def test_b_on_home_runs_a_break_that_is_logged_as_a_break(tmp_path: Path, 
         assert isinstance(app.screen, SessionScreen)
         names = [s.exercise.id for s in app.screen.session.steps]
         assert names == ["marching", "standing-back-extension", "standing-hip-hinge"]
+        await pilot.pause()
+        from tests.ui.conftest import text
+
+        assert text(app, "phase") == "Desk break 1 / 3  ·  Marching in place"
         await advance(pilot, app, clock, 200, step=0.5)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

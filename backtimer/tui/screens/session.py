@@ -39,7 +39,12 @@ BAR_RESOLUTION = 100
 COMPACT_WIDTH, COMPACT_HEIGHT = 60, 20
 
 
-def header_text(state: State) -> str:
+def header_text(state: State, label: str | None = None) -> str:
+    """``Exercise 2 / 6 · Bridge``; with a ``label`` (a desk break), that and the
+    move's place in the whole set."""
+    if label is not None:
+        place = f"{state.exercise_index + 1} / {state.exercise_count}"
+        return f"{label} {place}  ·  {state.step.exercise.name}"
     phase = "Warm-up" if state.phase == "warmup" else "Exercise"
     return f"{phase} {state.phase_index} / {state.phase_count}  ·  {state.step.exercise.name}"
 
@@ -147,8 +152,11 @@ class SessionScreen(Screen[None]):
         clock: Clock,
         sinks: Sinks | None = None,
         cuer: Cuer | None = None,
+        label: str | None = None,
     ) -> None:
+        """``label``: what this is when it is not a session ("Desk break")."""
         super().__init__()
+        self.label = label
         self.clock = clock
         self.sinks = sinks or Sinks([])
         self.cuer = cuer or Cuer()
@@ -264,7 +272,7 @@ class SessionScreen(Screen[None]):
             self._text("phase", f"Next: {exercise.name}")
             self._text("position", f"{exercise.position}  ·  {coming.describe()}")
         else:
-            self._text("phase", header_text(state))
+            self._text("phase", header_text(state, self.label))
             self._text("position", f"{exercise.position}  ·  {state.step.describe()}")
         self._text("segment", segment_text(state))
         self._text("detail", detail_text(state))
@@ -361,8 +369,9 @@ class SessionScreen(Screen[None]):
             return
         from backtimer.tui.dialogs.confirm import ConfirmScreen
 
+        what = (self.label or "session").lower()
         question = ConfirmScreen(
-            "End this session now?\nWhat you have done so far is saved.",
+            f"End this {what} now?\nWhat you have done so far is saved.",
             yes="End",
             no="Keep going",
         )
