@@ -242,9 +242,30 @@ class PlainRun:
         self.out, self.keys, self.sinks, self.read = out, keys, sinks, read
 
     def say(self, *lines: str) -> None:
-        for line in lines:
+        """Each line as it is; at a terminal, wrapped to its width at word boundaries
+        (never mid-word), a step's later lines under its words."""
+        width = self.width
+        for line in (part for text in lines for part in text.split("\n")):
+            if width and len(line) > width:
+                import textwrap
+
+                indent = len(line) - len(line.lstrip())
+                first = line.lstrip()
+                hang = indent + (3 if first[:1].isdigit() else 2 if first[:2] == "• " else 0)
+                line = textwrap.fill(
+                    line, width, subsequent_indent=" " * hang, break_on_hyphens=False
+                )
             self.out.write(line + "\n")
         self.out.flush()
+
+    @property
+    def width(self) -> int | None:
+        """The terminal's width, when the lines go to one (else None: never wrapped)."""
+        if not _is_terminal(self.out):
+            return None
+        import shutil
+
+        return max(20, shutil.get_terminal_size().columns - 1)
 
     def run(self) -> int:
         from backtimer.store.recorder import Recorder

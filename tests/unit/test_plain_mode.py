@@ -135,3 +135,27 @@ def test_term_dumb_at_a_terminal_runs_the_plain_session(monkeypatch, tmp_path: P
     )
     assert main(["start", "--routine", "quick", "--data-dir", str(tmp_path / "d")]) == 0
     assert ran == ["quick"]
+
+
+def test_at_a_terminal_lines_wrap_at_words_under_their_own_text(tmp_path: Path, monkeypatch):
+    import shutil
+
+    profile = _profile(tmp_path, safety=False)
+    clock = FakeClock(start=0.0)
+    choice = profile.routine("quick", clock.wall().date())
+
+    class Screen(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    out = Screen()
+    monkeypatch.setattr(
+        shutil, "get_terminal_size", lambda *a: __import__("os").terminal_size((41, 20))
+    )
+    run = PlainRun(profile, choice, clock, out, FakeKeys(clock), Sinks([]), lambda: "q\n")  # type: ignore[arg-type]
+    run.run()
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= 40 for line in lines)
+    bullets = [n for n, line in enumerate(lines) if line.startswith("  • ")]
+    wrapped = [lines[n + 1] for n in bullets if lines[n + 1].startswith("    ")]
+    assert wrapped  # a bullet's second line sits under its words
