@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 
 #: Body parts, as a fraction of standing height (a simple, adult proportion).
 LENGTHS: Mapping[str, float] = {
-    "trunk": 0.30,  # hip to shoulder
+    "trunk": 0.15,  # hip to the middle of the back (the low back)
+    "chest": 0.15,  # the middle of the back to the shoulders (the upper back)
     "neck": 0.05,
     "upper_arm": 0.16,
     "forearm": 0.15,
@@ -42,7 +43,7 @@ CONTACTS = (
     "far_knee",
     "near_foot",
     "far_foot",
-    "back",  # the middle of the trunk (lying on the back or the belly)
+    "back",  # the middle of the back (lying on the back or the belly)
 )
 #: How close (in heights) a point said to touch a surface must be to it.
 TOUCH = 0.02
@@ -51,16 +52,20 @@ TOUCH = 0.02
 JOINT_RANGES: Mapping[str, tuple[float, float]] = {
     "knee": (-5.0, 160.0),
     "elbow": (-5.0, 155.0),
-    "hip": (-40.0, 150.0),
+    "hip": (-40.0, 165.0),  # a deep child's pose folds the hip about 160°
     "shoulder": (-70.0, 200.0),
     "neck": (-70.0, 70.0),
+    # the spine between the low and the upper back: forward (rounding, as in cat) is
+    # positive, arching back (as in cobra or cow) negative
+    "spine": (-45.0, 75.0),
 }
 
 
 @dataclass(frozen=True)
 class Pose:
     """One key position of a move. ``angles``: part -> absolute direction, parts being
-    "trunk", "neck" and "<near|far>_<limb>". ``touch``: the points on the floor;
+    "trunk" (the low back), "chest" (the upper back; the trunk's direction when not
+    given, a straight back), "neck" and "<near|far>_<limb>". ``touch``: the points on the floor;
     ``seat``/``wall``: points on the chair's seat or against the wall."""
 
     angles: Mapping[str, float]
@@ -73,6 +78,8 @@ class Pose:
     front: bool = False
 
     def angle(self, part: str) -> float:
+        if part == "chest" and "chest" not in self.angles:
+            return float(self.angles["trunk"])  # a straight back
         return float(self.angles[part])
 
 
@@ -97,8 +104,8 @@ def _towards(x: float, y: float, degrees: float, length: float) -> tuple[float, 
 def joints(pose: Pose) -> dict[str, tuple[float, float]]:
     """Every joint's position with the hip at the origin (y up)."""
     at: dict[str, tuple[float, float]] = {"hip": (0.0, 0.0)}
-    at["shoulder"] = _towards(0.0, 0.0, pose.angle("trunk"), LENGTHS["trunk"])
-    at["back"] = _towards(0.0, 0.0, pose.angle("trunk"), LENGTHS["trunk"] / 2)
+    at["back"] = _towards(0.0, 0.0, pose.angle("trunk"), LENGTHS["trunk"])
+    at["shoulder"] = _towards(*at["back"], pose.angle("chest"), LENGTHS["chest"])
     neck = _towards(*at["shoulder"], pose.angle("neck"), LENGTHS["neck"])
     at["neck"] = neck
     at["head"] = _towards(*neck, pose.angle("neck"), HEAD_RADIUS)
@@ -120,8 +127,12 @@ def _turn(a: float, b: float) -> float:
 def flexion(pose: Pose) -> dict[str, float]:
     """Each joint's bend in degrees, on the figure's near and far side, by the same
     convention as ``JOINT_RANGES`` (a knee bent backwards is negative)."""
-    out = {"neck": _turn(pose.angle("trunk"), pose.angle("neck"))}
+    out = {
+        "neck": _turn(pose.angle("chest"), pose.angle("neck")),
+        "spine": -_turn(pose.angle("trunk"), pose.angle("chest")),
+    }
     down_trunk = pose.angle("trunk") + 180.0
+    down_chest = pose.angle("chest") + 180.0
     for side in SIDES:
         # the knee bends the shin back, behind the thigh: a clockwise turn
         out[f"{side}_knee"] = -_turn(pose.angle(f"{side}_thigh"), pose.angle(f"{side}_shin"))
@@ -129,7 +140,7 @@ def flexion(pose: Pose) -> dict[str, float]:
         out[f"{side}_elbow"] = _turn(pose.angle(f"{side}_upper_arm"), pose.angle(f"{side}_forearm"))
         # the hip: the thigh forward of the line down the trunk (counter-clockwise)
         out[f"{side}_hip"] = _turn(down_trunk, pose.angle(f"{side}_thigh"))
-        out[f"{side}_shoulder"] = _turn(down_trunk, pose.angle(f"{side}_upper_arm")) % 360.0
+        out[f"{side}_shoulder"] = _turn(down_chest, pose.angle(f"{side}_upper_arm")) % 360.0
         if out[f"{side}_shoulder"] > 270.0:
             out[f"{side}_shoulder"] -= 360.0
     return out
@@ -232,7 +243,11 @@ def drawing(
     at = placed(pose, seat_height)
     if mirror:
         at = {k: (-x, y) for k, (x, y) in at.items()}
-    bones: list[tuple[str, str, int]] = [("hip", "shoulder", 1), ("shoulder", "neck", 1)]
+    bones: list[tuple[str, str, int]] = [
+        ("hip", "back", 1),
+        ("back", "shoulder", 1),
+        ("shoulder", "neck", 1),
+    ]
     for side, layer in (("far", 0), ("near", 1)):
         bones += [
             ("shoulder", f"{side}_elbow", layer),

@@ -102,9 +102,9 @@ def test_a_drawing_fits_its_box_and_stands_on_the_mat() -> None:
     flipped = drawing(pose(near_upper_arm=0.0), 40, 24, mirror=True)
     normal = drawing(pose(near_upper_arm=0.0), 40, 24)
     # the near arm reaches forward: right of the hip when the figure faces right,
-    # left of it when mirrored (segment 7: the near forearm; segment 0 starts at the hip)
-    assert normal.segments[7][2] > normal.segments[0][0] + 2
-    assert flipped.segments[7][2] < flipped.segments[0][0] - 2
+    # left of it when mirrored (segment 8: the near forearm; segment 0 starts at the hip)
+    assert normal.segments[8][2] > normal.segments[0][0] + 2
+    assert flipped.segments[8][2] < flipped.segments[0][0] - 2
 
 
 def test_braille_draws_the_figure_in_cells() -> None:
@@ -118,3 +118,19 @@ def test_braille_draws_the_figure_in_cells() -> None:
     # a bridge is long and low: its top rows are empty
     low = braille(drawing(BRIDGE_TOP, 40, 48), 20, 12)
     assert not "".join(low[:6]).strip("\u2800") and low[-1].strip("\u2800")
+
+
+def test_a_two_part_back_shows_cat_and_cow() -> None:
+    """Hands and knees: the low back and the upper back turn apart, so a rounded
+    back (cat) and a hollow one (cow) look different; too far is impossible."""
+    base = {f"{side}_{limb}": -90.0 for side in ("near", "far") for limb in LIMBS} | {"neck": 0.0}
+    touch = ("near_hand", "far_hand", "near_knee", "far_knee")
+    # shins lie back along the mat, from knee to foot
+    legs = {"near_shin": 180.0, "far_shin": 180.0}
+    cat = Pose(base | legs | {"trunk": 20.0, "chest": -20.0, "neck": -60.0}, touch=touch)
+    cow = Pose(base | legs | {"trunk": -10.0, "chest": 10.0, "neck": 30.0}, touch=touch)
+    assert flexion(cat)["spine"] == pytest.approx(40.0)
+    assert flexion(cow)["spine"] == pytest.approx(-20.0)
+    assert placed(cat)["back"][1] > placed(cow)["back"][1]  # the back higher in cat
+    folded = Pose(base | legs | {"trunk": 60.0, "chest": -60.0}, touch=touch)
+    assert any("spine" in p for p in pose_problems(folded))
