@@ -334,3 +334,64 @@ def braille(d: Drawing, columns: int, rows: int) -> list[str]:
         angle = 2 * math.pi * n / ring
         dot(hx + r * math.cos(angle), hy + r * math.sin(angle))
     return ["".join(chr(0x2800 + cell) for cell in row).rstrip("\u2800") for row in dots]
+
+
+#: Short keys a figures file may use for both sides at once.
+BOTH = ("upper_arm", "forearm", "thigh", "shin")
+#: What a pose's table may hold besides angles.
+POSE_KEYS = frozenset({"name", "touch", "seat", "wall", "props", "front"})
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A move's key poses, in order (a hold: one; a rep move: start, end and any pose
+    between), by name."""
+
+    poses: tuple[tuple[str, Pose], ...]
+
+    def pose(self, name: str) -> Pose | None:
+        return next((p for n, p in self.poses if n == name), None)
+
+
+def figure_from(move: str, tables: Iterable[Mapping[str, object]]) -> tuple[Figure, list[str]]:
+    """A figure from a figures file's ``[[<move>]]`` tables (one a pose: its name,
+    what touches what, and each part's direction; ``thigh = -90`` sets both thighs,
+    ``near_thigh`` one), and what is wrong with it."""
+    poses: list[tuple[str, Pose]] = []
+    problems: list[str] = []
+    for n, table in enumerate(tables, 1):
+        name = str(table.get("name", f"pose {n}"))
+        angles: dict[str, float] = {}
+        for key, value in table.items():
+            if key in POSE_KEYS:
+                continue
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                problems.append(f"{move}, {name}: {key} must be a number of degrees")
+                continue
+            if key in BOTH:
+                angles.setdefault(f"near_{key}", float(value))
+                angles.setdefault(f"far_{key}", float(value))
+            elif (
+                key in {"trunk", "chest", "neck"}
+                or key.removeprefix("near_").removeprefix("far_") in BOTH
+            ):
+                angles[key] = float(value)
+            else:
+                problems.append(f"{move}, {name}: {key!r} is not a body part")
+
+        def points(key: str, table: Mapping[str, object] = table) -> tuple[str, ...]:
+            found = table.get(key, ())
+            return tuple(str(p) for p in found) if isinstance(found, list | tuple) else ()
+
+        props = points("props") or ("mat",)
+        pose = Pose(
+            angles,
+            touch=points("touch"),
+            seat=points("seat"),
+            wall=points("wall"),
+            props=props,
+            front=bool(table.get("front", False)),
+        )
+        problems += pose_problems(pose, f"{move}, {name}")
+        poses.append((name, pose))
+    return Figure(tuple(poses)), problems

@@ -134,3 +134,39 @@ def test_a_two_part_back_shows_cat_and_cow() -> None:
     assert placed(cat)["back"][1] > placed(cow)["back"][1]  # the back higher in cat
     folded = Pose(base | legs | {"trunk": 60.0, "chest": -60.0}, touch=touch)
     assert any("spine" in p for p in pose_problems(folded))
+
+
+def test_a_figures_table_reads_into_poses_and_names_its_mistakes() -> None:
+    from backtimer.core.figure import figure_from
+
+    tables = [
+        {
+            "name": "start",
+            "trunk": 90,
+            "neck": 90,
+            "upper_arm": -90,
+            "forearm": -90,
+            "thigh": -90,
+            "shin": -90,
+            "touch": ["near_foot", "far_foot"],
+        },
+        {
+            "name": "knee up",
+            "trunk": 90,
+            "neck": 90,
+            "upper_arm": -90,
+            "forearm": -90,
+            "thigh": -90,
+            "shin": -90,
+            "near_thigh": -5,
+            "near_shin": -95,
+            "touch": ["far_foot"],
+        },
+    ]
+    figure, problems = figure_from("marching", tables)
+    assert problems == [] and [n for n, _ in figure.poses] == ["start", "knee up"]
+    up = figure.pose("knee up")
+    assert up is not None and up.angles["near_thigh"] == -5 and up.angles["far_thigh"] == -90
+    _, problems = figure_from("marching", [{**tables[0], "tail": 10, "near_shin": -40}])
+    assert any("'tail' is not a body part" in p for p in problems)
+    assert any("near knee" in p and "bent backwards" in p for p in problems)
