@@ -29,6 +29,7 @@ def test_wheel_in_fresh_venv_lists_every_exercise(tmp_path: Path) -> None:
         [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
         meta = archive.read(metadata).decode()
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "backtimer/figures.toml" in names  # the drawn figures ship too
     assert "License-Expression: MIT" in meta
     assert "Classifier: Programming Language :: Python :: 3.11" in meta
     assert "Classifier: Environment :: Console" in meta

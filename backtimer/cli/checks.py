@@ -114,8 +114,29 @@ def check_log(paths: Paths) -> str:
     return f"{count} {'session' if count == 1 else 'sessions'} ({where})"
 
 
+def check_figures(paths: Paths) -> str:
+    """Every pose in the shipped figures file is possible, and names a move of the
+    catalogue; the moves with no figure yet are counted."""
+    from backtimer.store.figures import load_figures, shipped_figures
+
+    figures, problems = load_figures()
+    catalog = _catalog(paths)
+    if paths.catalog_source == "shipped":  # another catalogue may name other moves
+        problems += [
+            f"{m}: no such move in the catalogue" for m in figures if m not in catalog.exercises
+        ]
+    if problems:
+        shown = problems[:10] + ([f"and {len(problems) - 10} more"] if len(problems) > 10 else [])
+        raise DataError(f"{shipped_figures()}:\n      " + "\n      ".join(shown))
+    missing = [e for e in catalog.exercises if e not in figures]
+    poses = sum(len(f.poses) for f in figures.values())
+    more = f"; {len(missing)} moves have none yet" if missing else ""
+    return f"{len(figures)} moves, {poses} poses ({shipped_figures()}){more}"
+
+
 CHECKS: list[tuple[str, Callable[[Paths], str]]] = [
     ("catalogue", check_catalog),
+    ("figures", check_figures),
     ("settings", check_settings),
     ("saved routines", check_routines),
     ("state", check_state),

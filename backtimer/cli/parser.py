@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="List every exercise in the catalogue with its dosage.",
     )
     exercises.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    exercises.add_argument(
+        "--show", metavar="ID", help="draw that move's key poses in the terminal"
+    )
     exercises.set_defaults(handler="exercises")
 
     check = sub.add_parser(

@@ -47,6 +47,10 @@ CONTACTS = (
 )
 #: How close (in heights) a point said to touch a surface must be to it.
 TOUCH = 0.02
+#: How high above a surface a point lies when it rests on it: a hand, a foot, a knee
+#: or an elbow is drawn at the surface; the trunk's points lie half a body's thickness
+#: above it, and the head rests on the back of the skull.
+RESTS = {"hip": 0.05, "back": 0.05, "shoulder": 0.05, "head": HEAD_RADIUS}
 #: The ranges each joint moves through, in degrees of flexion (negative: the other
 #: way). Generous on purpose: a pose outside them is a mistake, not a stretch.
 JOINT_RANGES: Mapping[str, tuple[float, float]] = {
@@ -143,6 +147,8 @@ def flexion(pose: Pose) -> dict[str, float]:
         out[f"{side}_shoulder"] = _turn(down_chest, pose.angle(f"{side}_upper_arm")) % 360.0
         if out[f"{side}_shoulder"] > 270.0:
             out[f"{side}_shoulder"] -= 360.0
+        if pose.front and side == "far":  # the left side, seen from the front: mirrored
+            out["far_elbow"], out["far_knee"] = -out["far_elbow"], -out["far_knee"]
     return out
 
 
@@ -151,10 +157,9 @@ def placed(pose: Pose, seat_height: float = 0.25) -> dict[str, tuple[float, floa
     the seat) lies on it; a pose that touches nothing stands on its lowest point."""
     at = joints(pose)
     if pose.touch:
-        base = min(at[p][1] for p in pose.touch)
-        lift = -base
+        lift = max(RESTS.get(p, 0.0) - at[p][1] for p in pose.touch)
     elif pose.seat:
-        lift = seat_height - min(at[p][1] for p in pose.seat)
+        lift = max(seat_height + RESTS.get(p, 0.0) - at[p][1] for p in pose.seat)
     else:
         lift = -min(y for _, y in at.values())
     return {k: (x, y + lift) for k, (x, y) in at.items()}
@@ -169,7 +174,10 @@ def pose_problems(pose: Pose, name: str = "pose", seat_height: float = 0.25) -> 
         return [f"{name}: no angle for {', '.join(missing)}"]
     problems = []
     for joint, bend in flexion(pose).items():
-        low, high = JOINT_RANGES[joint.split("_", 1)[-1]]
+        kind = joint.split("_", 1)[-1]
+        if pose.front and kind in ("hip", "shoulder", "elbow"):
+            continue  # seen from the front these turn out of the picture's plane
+        low, high = JOINT_RANGES[kind]
         if not low <= bend <= high:
             problems.append(
                 f"{name}: the {joint.replace('_', ' ')} is bent {bend:.0f}°, outside "
@@ -182,18 +190,18 @@ def pose_problems(pose: Pose, name: str = "pose", seat_height: float = 0.25) -> 
         return problems
     at = placed(pose, seat_height)
     for point in pose.touch:
-        if abs(at[point][1]) > TOUCH:
+        above = at[point][1] - RESTS.get(point, 0.0)
+        if abs(above) > TOUCH:
             problems.append(
                 f"{name}: the {point.replace('_', ' ')} should touch the floor "
-                f"but is {at[point][1]:.2f} above it"
+                f"but is {above:.2f} above it"
             )
     for point in pose.seat:
-        if abs(at[point][1] - seat_height) > TOUCH:
+        if abs(at[point][1] - RESTS.get(point, 0.0) - seat_height) > TOUCH:
             problems.append(f"{name}: the {point.replace('_', ' ')} should rest on the seat")
-    lowest = min(y for _, y in at.values())
-    if lowest < -TOUCH:
-        below = min(at, key=lambda k: at[k][1])
-        problems.append(f"{name}: the {below.replace('_', ' ')} is below the floor")
+    lowest = min(at, key=lambda k: at[k][1] - RESTS.get(k, 0.0))
+    if at[lowest][1] - RESTS.get(lowest, 0.0) < -TOUCH:
+        problems.append(f"{name}: the {lowest.replace('_', ' ')} is below the floor")
     return problems
 
 

@@ -31,14 +31,14 @@ STANDING = pose()
 #: hips to knees, shins about upright, feet flat.
 BRIDGE_TOP = Pose(
     {
-        "trunk": 206.6,
+        "trunk": 200.9,
         "neck": 175.0,
         "near_upper_arm": 0.0,
         "far_upper_arm": 0.0,
         "near_forearm": 0.0,
         "far_forearm": 0.0,
-        "near_thigh": 26.6,
-        "far_thigh": 26.6,
+        "near_thigh": 20.9,
+        "far_thigh": 20.9,
         "near_shin": -95.0,
         "far_shin": -95.0,
     },
@@ -62,7 +62,7 @@ def test_the_bridge_top_is_a_straight_line_from_shoulders_to_knees() -> None:
     kx, ky = at["near_knee"]
     # the hip lies on the line from shoulder to knee: no arched or sagging back
     cross = (hx - sx) * (ky - sy) - (hy - sy) * (kx - sx)
-    assert abs(cross) < 1e-9 and sy == pytest.approx(0.0, abs=1e-3) and hy > 0.1
+    assert abs(cross) < 1e-9 and sy == pytest.approx(0.05, abs=2e-3) and hy > 0.1  # on the mat
     assert 100 < flexion(BRIDGE_TOP)["near_knee"] < 130
 
 
