@@ -43,6 +43,7 @@ VALUED = {
     "--not-hurt",
     "--breaks",
     "--every",
+    "--show",
 }
 
 
