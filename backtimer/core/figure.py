@@ -270,7 +270,9 @@ def drawing(
     if "chair" in pose.props:
         hip_x = at["hip"][0]
         back = -1.0 if not mirror else 1.0
-        seat = (hip_x - 0.12 * -back, seat_height, hip_x + 0.14 * -back, seat_height)
+        # sitting toward the front of the seat, as chair moves ask: a straightened leg
+        # clears its front edge
+        seat = (hip_x - 0.26 * -back, seat_height, hip_x + 0.03 * -back, seat_height)
         props += [seat, (seat[0], 0.0, seat[0], seat_height), (seat[2], 0.0, seat[2], seat_height)]
         xs += [seat[0], seat[2]]
     if "wall" in pose.props and pose.wall:
