@@ -86,7 +86,7 @@ def cmd_exercises(ctx: Context) -> int:
 
 def _show_move(ctx: Context, catalog: Any, move: str) -> int:
     """A move's key poses drawn side by side in Braille, with its name and steps."""
-    from backtimer.core.figure import braille, drawing
+    from backtimer.core.figure import side_by_side
     from backtimer.store.figures import load_figures
 
     exercise = catalog.exercises.get(move)
@@ -97,22 +97,7 @@ def _show_move(ctx: Context, catalog: Any, move: str) -> int:
     if figure is None:
         ctx.out.write(f"{exercise.name}: no figure yet.\n")
         return EXIT_OK
-    columns, rows = 24, 12
-    drawn = [
-        braille(drawing(pose, columns * 2, rows * 4), columns, rows) for _, pose in figure.poses
-    ]
-    lines = [exercise.name, ""]
-    blank = "\u2800 "
-    first = min(
-        next((r for r, row in enumerate(d) if row.strip(blank)), rows) for d in drawn
-    )  # a figure lying down leaves its top rows empty: they are left out
-    middle = (first + rows) // 2
-    for r in range(first, rows):
-        cells = [d[r].ljust(columns, "\u2800") for d in drawn]
-        arrow = "  →  " if r == middle else "     "
-        lines.append(arrow.join(cells).rstrip("\u2800 "))
-    names = [name.center(columns) for name, _ in figure.poses]
-    lines.append("     ".join(names).rstrip())
+    lines = [exercise.name, "", *side_by_side(figure)]
     lines += ["", *(f"{n}. {step}" for n, step in enumerate(exercise.steps, 1))]
     ctx.out.write("\n".join(lines) + "\n")
     return EXIT_OK

@@ -405,3 +405,21 @@ def figure_from(move: str, tables: Iterable[Mapping[str, object]]) -> tuple[Figu
         problems += pose_problems(pose, f"{move}, {name}")
         poses.append((name, pose))
     return Figure(tuple(poses)), problems
+
+
+def side_by_side(figure: Figure, columns: int = 24, rows: int = 12) -> list[str]:
+    """A figure's poses in Braille, side by side with an arrow between them and each
+    pose's name below; the empty rows above a figure lying down left out."""
+    drawn = [
+        braille(drawing(pose, columns * 2, rows * 4), columns, rows) for _, pose in figure.poses
+    ]
+    blank = "\u2800 "
+    first = min(next((r for r, row in enumerate(d) if row.strip(blank)), rows) for d in drawn)
+    middle = (first + rows) // 2
+    lines = []
+    for r in range(first, rows):
+        cells = [d[r].ljust(columns, "\u2800") for d in drawn]
+        arrow = "  →  " if r == middle else "     "
+        lines.append(arrow.join(cells).rstrip(blank))
+    lines.append("     ".join(name.center(columns) for name, _ in figure.poses).rstrip())
+    return lines

@@ -40,9 +40,16 @@ def commands(app: App[Any], idle: bool) -> Iterable[SystemCommand]:
 async def library(app: App[Any], profile: Profile, today: date) -> Any:
     """The library, each move as it stands for the person; what they chose to do
     with one (start it now, add it to a routine), or None."""
+    from backtimer.store.errors import DataError
+    from backtimer.store.figures import load_figures
     from backtimer.tui.screens.library import LibraryScreen
 
-    return await app.push_screen_wait(LibraryScreen(profile.catalog, yours(profile, today)))
+    try:
+        figures, _ = load_figures()  # a pose `check` rejects is still drawn as it is
+    except DataError:
+        figures = {}
+    screen = LibraryScreen(profile.catalog, yours(profile, today), figures)
+    return await app.push_screen_wait(screen)
 
 
 def with_move(choice: Choice, exercise: Any, dose: Any) -> Choice:

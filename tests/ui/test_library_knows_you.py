@@ -75,6 +75,11 @@ async def test_your_dose_status_and_search(tmp_path: Path) -> None:
         _pick(app, "cobra")
         await pilot.pause()
         assert "Cobra is left out until 17 Dec: it hurt on 3 Dec." in shown(app)
+        from tests.ui.conftest import plain
+
+        detail = plain(app.screen.query_one("#detail").content)
+        assert "start" in detail and "lift" in detail and "→" in detail  # its poses
+        assert any(0x2800 < ord(c) <= 0x28FF for c in detail)
         await pilot.press("slash", "b", "r", "i")
         await pilot.pause()
         listing = app.screen.query_one(OptionList)

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.core.exercise import Exercise
+from backtimer.core.figure import Figure, side_by_side
 from backtimer.core.routine import Catalog
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.too_small import too_small
@@ -68,9 +69,12 @@ def _ranges(exercise: Exercise) -> str:
     return ", ".join(parts)
 
 
-def exercise_text(exercise: Exercise, yours: Yours | None = None) -> RenderableType:
-    """The detail of one move: a block of text, then its steps numbered with a
-    hanging indent (a wrapped step stays under its own words)."""
+def exercise_text(
+    exercise: Exercise, yours: Yours | None = None, figure: Figure | None = None
+) -> RenderableType:
+    """The detail of one move: its key poses drawn (``figure``), a block of text, then
+    its steps numbered with a hanging indent (a wrapped step stays under its own
+    words)."""
     lines = [
         f"[b]{escape(exercise.name)}[/b]",
         f"[dim]{KIND_NAMES[exercise.kind]} · {exercise.position} · level {exercise.level}[/]",
@@ -100,7 +104,11 @@ def exercise_text(exercise: Exercise, yours: Yours | None = None) -> RenderableT
     steps.add_column(ratio=1)
     for n, line in enumerate(exercise.steps, 1):
         steps.add_row(f"{n}.", line)
-    parts: list[RenderableType] = [Text.from_markup("\n".join(lines) + "\n"), steps]
+    head, body = lines[:2], lines[2:]
+    parts: list[RenderableType] = [Text.from_markup("\n".join(head))]
+    if figure is not None:  # the poses, under the name
+        parts.append(Text("\n" + "\n".join(side_by_side(figure, 16, 8)), no_wrap=True))
+    parts += [Text.from_markup("\n".join(body) + "\n"), steps]
     if exercise.care:
         parts.append(Text.from_markup(f"\n[b]Care:[/b] {escape(exercise.care)}"))
     return Group(*parts)
@@ -110,10 +118,16 @@ class LibraryScreen(Screen[LibraryChoice | None]):
     CSS_PATH = "screens.tcss"
     BINDINGS = bindings("library")
 
-    def __init__(self, catalog: Catalog, yours: Mapping[str, Yours] | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        yours: Mapping[str, Yours] | None = None,
+        figures: Mapping[str, Figure] | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.yours = dict(yours or {})
+        self.figures = dict(figures or {})
 
     def compose(self) -> ComposeResult:
         yield too_small()
@@ -174,7 +188,7 @@ class LibraryScreen(Screen[LibraryChoice | None]):
         if event.option.id:
             exercise = self.catalog.exercises[event.option.id]
             self.query_one("#detail", Static).update(
-                exercise_text(exercise, self.yours.get(exercise.id))
+                exercise_text(exercise, self.yours.get(exercise.id), self.figures.get(exercise.id))
             )
 
     def _current(self) -> str | None:
