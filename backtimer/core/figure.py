@@ -51,6 +51,12 @@ TOUCH = 0.02
 #: or an elbow is drawn at the surface; the trunk's points lie half a body's thickness
 #: above it, and the head rests on the back of the skull.
 RESTS = {"hip": 0.05, "back": 0.05, "shoulder": 0.05, "head": HEAD_RADIUS}
+#: On a straight arm (hand on the floor, arm near vertical, as on all fours) the chest
+#: hangs between the shoulder blades: that arm's joint lies this far (in heights) above
+#: the back line, toward the back, and the arm is drawn from where it meets the back
+#: line. Without it straight arms, longer than the thighs, would tip a level back
+#: uphill toward the head.
+SHOULDER_BLADES = 0.065
 #: The ranges each joint moves through, in degrees of flexion (negative: the other
 #: way). Generous on purpose: a pose outside them is a mistake, not a stretch.
 JOINT_RANGES: Mapping[str, tuple[float, float]] = {
@@ -105,6 +111,15 @@ def _towards(x: float, y: float, degrees: float, length: float) -> tuple[float, 
     return x + length * math.cos(rad), y + length * math.sin(rad)
 
 
+def on_straight_arm(pose: Pose, side: str) -> bool:
+    """Whether the body rests on that side's straight arm, held near vertical (as on
+    all fours)."""
+    if f"{side}_hand" not in pose.touch:
+        return False
+    arm, forearm = pose.angle(f"{side}_upper_arm"), pose.angle(f"{side}_forearm")
+    return abs(_turn(arm, -90.0)) <= 30.0 and abs(_turn(arm, forearm)) <= 15.0
+
+
 def joints(pose: Pose) -> dict[str, tuple[float, float]]:
     """Every joint's position with the hip at the origin (y up)."""
     at: dict[str, tuple[float, float]] = {"hip": (0.0, 0.0)}
@@ -113,8 +128,10 @@ def joints(pose: Pose) -> dict[str, tuple[float, float]]:
     neck = _towards(*at["shoulder"], pose.angle("neck"), LENGTHS["neck"])
     at["neck"] = neck
     at["head"] = _towards(*neck, pose.angle("neck"), HEAD_RADIUS)
+    blades = _towards(*at["shoulder"], pose.angle("chest") + 90.0, SHOULDER_BLADES)
     for side in SIDES:
-        elbow = _towards(*at["shoulder"], pose.angle(f"{side}_upper_arm"), LENGTHS["upper_arm"])
+        arm = blades if on_straight_arm(pose, side) else at["shoulder"]
+        elbow = _towards(*arm, pose.angle(f"{side}_upper_arm"), LENGTHS["upper_arm"])
         at[f"{side}_elbow"] = elbow
         at[f"{side}_hand"] = _towards(*elbow, pose.angle(f"{side}_forearm"), LENGTHS["forearm"])
         knee = _towards(0.0, 0.0, pose.angle(f"{side}_thigh"), LENGTHS["thigh"])

@@ -170,3 +170,25 @@ def test_a_figures_table_reads_into_poses_and_names_its_mistakes() -> None:
     _, problems = figure_from("marching", [{**tables[0], "tail": 10, "near_shin": -40}])
     assert any("'tail' is not a body part" in p for p in problems)
     assert any("near knee" in p and "bent backwards" in p for p in problems)
+
+
+def test_a_straight_arm_on_the_floor_hangs_the_chest_between_the_shoulder_blades() -> None:
+    from backtimer.core.figure import SHOULDER_BLADES, joints, on_straight_arm
+
+    base = {"trunk": 0.0, "neck": -10.0, "upper_arm": -90.0, "forearm": -90.0}
+    angles = {k: v for k, v in base.items() if k in ("trunk", "neck")}
+    for side in ("near", "far"):
+        angles |= {f"{side}_upper_arm": -90.0, f"{side}_forearm": -90.0}
+        angles |= {f"{side}_thigh": -90.0, f"{side}_shin": 180.0}
+    fours = Pose(angles, touch=("near_hand", "far_hand", "near_knee", "far_knee"))
+    assert on_straight_arm(fours, "near") and on_straight_arm(fours, "far")
+    at = joints(fours)
+    # the arm hangs from above the back line: the elbow is higher than it would be
+    assert at["near_elbow"][1] == pytest.approx(at["shoulder"][1] + SHOULDER_BLADES - 0.16)
+    # the same arms not on the floor hang from the shoulder itself
+    hanging = Pose(angles, touch=("near_knee", "far_knee"))
+    assert not on_straight_arm(hanging, "near")
+    assert joints(hanging)["near_elbow"][1] == pytest.approx(at["shoulder"][1] - 0.16)
+    # a bent arm on the floor (a forearm plank's hands) does not count
+    bent = Pose(angles | {"near_forearm": 0.0}, touch=("near_hand",))
+    assert not on_straight_arm(bent, "near")

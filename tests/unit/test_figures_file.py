@@ -55,3 +55,22 @@ def test_show_draws_a_moves_poses(tmp_path: Path, capsys) -> None:
     assert "1. On your back" in out
     code, _, err = run(capsys, "exercises", "--show", "nope", "--data-dir", str(tmp_path))
     assert code == 2 and "no exercise has the id 'nope'" in err
+
+
+def test_all_fours_keeps_a_level_back() -> None:
+    """A physiotherapist's first check: bird-dog and cat-cow's neutral with the back
+    level from hip to shoulder (straight arms are longer than thighs; the chest hangs
+    between the shoulder blades), and bird-dog's leg out in line with it."""
+    from backtimer.core.figure import placed
+
+    figures, _ = load_figures()
+    for move, name in (("bird-dog", "all fours"), ("bird-dog", "reach"), ("cat-cow", "neutral")):
+        pose = figures[move].pose(name)
+        assert pose is not None
+        at = placed(pose)
+        assert abs(at["shoulder"][1] - at["hip"][1]) < 0.02, (move, name)
+    reach = figures["bird-dog"].pose("reach")
+    assert reach is not None
+    at = placed(reach)
+    assert abs(at["far_foot"][1] - at["hip"][1]) < 0.03  # the leg in line with the back
+    assert abs(at["near_hand"][1] - at["shoulder"][1]) < 0.05  # the arm at shoulder height
