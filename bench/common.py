@@ -81,9 +81,10 @@ DEVICE = "bench"
 LOG_NAME = f"sessions-{DEVICE}.toml"
 
 
-def profile(voice: bool = False) -> tuple[Path, Path]:
+def profile(voice: bool = False, extra: str = "") -> tuple[Path, Path]:
     """A fresh data folder (settings with the safety screen acknowledged and no pain
-    check-in) and a catalogue with the benchmark routines. Returns (data dir, catalogue)."""
+    check-in, and ``extra`` settings lines) and a catalogue with the benchmark
+    routines. Returns (data dir, catalogue)."""
     import os
 
     from backtimer.store.paths import shipped_catalog
@@ -96,7 +97,7 @@ def profile(voice: bool = False) -> tuple[Path, Path]:
     data = folder / "data"
     data.mkdir()
     sound = 'voice = "auto"\ntones = true\n' if voice else 'voice = "off"\ntones = false\n'
-    (data / "settings.toml").write_text(SETTINGS + sound)
+    (data / "settings.toml").write_text(SETTINGS + sound + extra)
     (data / "state.toml").write_text('screening = "clear"\n')  # the first-run check
     catalog = folder / "exercises.toml"
     catalog.write_text(shipped_catalog().read_text() + BENCH_ROUTINES)

@@ -42,10 +42,13 @@ def observe(
     settle: float = 4.0,
     voice: bool = False,
     variant: str = "shipped",
+    size: tuple[int, int] = (80, 24),
+    settings: str = "",
 ) -> tuple[float, int, float]:
-    """Run one probe in tmux; return (% of one core over ``window`` s, RSS in kB,
-    frames a second over the window)."""
-    data, catalog = profile(voice)
+    """Run one probe in tmux (``size`` columns by rows, ``settings`` lines added);
+    return (% of one core over ``window`` s, RSS in kB, frames a second over the
+    window)."""
+    data, catalog = profile(voice, settings)
     mark = Path(tempfile.mkdtemp()) / "mark"
     extra = f" --routine {routine}" if routine else ""
     command = (
@@ -55,7 +58,8 @@ def observe(
     )
     name = f"bt-cpu-{os.getpid()}"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-x", "80", "-y", "24", "-s", name, in_tmux(command)],
+        ["tmux", "new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), "-s", name]
+        + [in_tmux(command)],
         check=True,
     )
     try:
@@ -155,6 +159,38 @@ def plain_lines(runs: int, window: float) -> list[Row]:
                 f"{effect:+.2f} points (spread {noise:.2f}); {b[1] / a[1]:.2f}x",
                 "moves it by more than the spread",
                 abs(effect) > noise,
+            )
+        )
+    return rows
+
+
+def figures(runs: int, window: float) -> list[Row]:
+    """Issue 29's cost: the CPU of a running hold and of paced reps at 160x50, where
+    the move's figure stands beside the steps, with figures on and off (interleaved
+    runs). The figure is drawn again only when the pose changes: in a hold never, in
+    cat-cow at each turn of the tempo."""
+    from common import quartiles
+
+    rows = []
+    for label, routine in (("running hold", "bench-hold"), ("paced reps", "bench-reps")):
+        cpu: dict[bool, list[float]] = {False: [], True: []}
+        for _ in range(runs):
+            for on in cpu:
+                setting = f"figures = {'true' if on else 'false'}\n"
+                found = observe("session", routine, window, size=(160, 50), settings=setting)
+                cpu[on].append(found[0])
+        off, on_ = quartiles(cpu[False]), quartiles(cpu[True])
+        ratio = on_[1] / off[1] if off[1] else float("inf")
+        rows.append(
+            Row(
+                "figures",
+                f"{label} at 160x50, figures off vs on ({runs} interleaved runs of "
+                f"{window:.0f} s in tmux, % of one core)",
+                f"{off[1]:.2f} % ({off[0]:.2f}-{off[2]:.2f})",
+                f"{on_[1]:.2f} % ({on_[0]:.2f}-{on_[2]:.2f})",
+                f"{ratio:.2f}x",
+                "<= 1.10x",
+                ratio <= 1.10,
             )
         )
     return rows

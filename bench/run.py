@@ -46,6 +46,10 @@ def main() -> int:
             lambda: cpu_memory.plain_lines(runs=2 if quick else 5, window=5.0 if quick else 12.0),
         ),
         (
+            "figures on and off",
+            lambda: cpu_memory.figures(runs=2 if quick else 5, window=5.0 if quick else 12.0),
+        ),
+        (
             "log scaling",
             lambda: log_scaling.measure(
                 runs=2 if quick else 7,

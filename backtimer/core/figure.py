@@ -104,6 +104,10 @@ class Drawing:
     width: float
     height: float
     props: tuple[tuple[float, float, float, float], ...] = field(default=())
+    #: Units of the box per standing height (how large the body is drawn).
+    scale: float = 1.0
+    #: Where the floor is (nothing is drawn below it); None: the box's bottom.
+    floor: float | None = None
 
 
 def _towards(x: float, y: float, degrees: float, length: float) -> tuple[float, float]:
@@ -314,11 +318,41 @@ def drawing(
         segments.append((*map_point(*at[a]), *map_point(*at[b]), layer))
     mapped_props = [(*map_point(x1, y1), *map_point(x2, y2)) for x1, y1, x2, y2 in props]
     if "mat" in pose.props:
-        mapped_props.insert(0, (*map_point(left, 0.0), *map_point(right, 0.0)))
+        # the mat a little under the floor line, so that an arm or a leg resting on
+        # it (the child's pose's arms) is seen on it rather than lost in it
+        (x1, y1), (x2, _) = map_point(left, 0.0), map_point(right, 0.0)
+        below = max(0.0, min(MAT_GAP, height * margin - 1))
+        mapped_props.insert(0, (x1, y1 + below, x2, y1 + below))
     hx, hy = map_point(head_x, head_y)
     return Drawing(
-        tuple(segments), (hx, hy, HEAD_RADIUS * scale), width, height, tuple(mapped_props)
+        tuple(segments),
+        (hx, hy, HEAD_RADIUS * scale),
+        width,
+        height,
+        tuple(mapped_props),
+        scale,
+        floor_y,
     )
+
+
+#: How far (in units of the box: a Braille dot; two are a half-block pixel) the mat is
+#: drawn under the floor line: a pixel of space between.
+MAT_GAP = 4.0
+#: Below this many text rows for a standing height the figure is left out rather
+#: than squeezed: drawn in half blocks (two pixels a row), a smaller head is a ring
+#: of a pixel or two and a folded pose a blob (checked by eye at 80x24, 100x30 and
+#: 160x50).
+LEGIBLE_ROWS = 14.0
+#: From this many half-block pixels for a standing height, lines are two thick.
+THICK_FROM = 44.0
+
+
+def fitted(pose: Pose, columns: int, rows: int, mirror: bool = False) -> Drawing | None:
+    """``pose`` fitted to ``columns`` x ``rows`` text cells, in units of half a cell's
+    width (a Braille dot; a cell is two across and four down, so the units are
+    square), or None when the body would be drawn smaller than ``LEGIBLE_ROWS``."""
+    d = drawing(pose, columns * 2, rows * 4, mirror=mirror)
+    return d if d.scale / 4 >= LEGIBLE_ROWS else None
 
 
 #: Braille dots: (column, row) in a 2 x 4 cell -> its bit.
@@ -336,31 +370,78 @@ _DOTS = {
 
 def braille(d: Drawing, columns: int, rows: int) -> list[str]:
     """``d`` (fitted to ``columns * 2`` by ``rows * 4``) drawn in Braille cells: each
-    cell holds 2 x 4 dots, so a figure 20 cells wide is 40 dots across. Lines are
-    drawn with a little thickness; the head is a ring."""
-    dots = [[0] * columns for _ in range(rows)]
+    cell holds 2 x 4 dots, so a figure 20 cells wide is 40 dots across. The head is a
+    ring."""
+    grid = _raster(d, columns * 2, rows * 4)
+    lines = []
+    for r in range(rows):
+        cells = []
+        for c in range(columns):
+            bits = 0
+            for (dx, dy), bit in _DOTS.items():
+                if grid[r * 4 + dy][c * 2 + dx]:
+                    bits |= bit
+            cells.append(chr(0x2800 + bits))
+        lines.append("".join(cells).rstrip("\u2800"))
+    return lines
 
-    def dot(x: float, y: float) -> None:
-        col, row = int(x), int(y)
-        if 0 <= col < columns * 2 and 0 <= row < rows * 4:
-            dots[row // 4][col // 2] |= _DOTS[(col % 2, row % 4)]
 
-    def line(x1: float, y1: float, x2: float, y2: float) -> None:
+def _raster(d: Drawing, width: int, height: int, weight: int = 1) -> list[list[bool]]:
+    """``d`` (in units of ``width`` x ``height`` pixels) as a grid of pixels, its lines
+    ``weight`` pixels thick."""
+    grid = [[False] * width for _ in range(height)]
+    floor = d.floor if d.floor is not None else float(height)
+
+    def dot(x: float, y: float, body: bool) -> None:
+        # a body point resting on the floor is drawn on it, never a pixel through it;
+        # a thick line grows up from the floor
+        if body:
+            y = min(y, floor)
+        for dx in range(weight):
+            for dy in range(weight):
+                col, row = int(x) + dx, int(y) - dy
+                if 0 <= col < width and 0 <= row < height:
+                    grid[row][col] = True
+
+    def line(x1: float, y1: float, x2: float, y2: float, body: bool = True) -> None:
         steps = max(1, int(max(abs(x2 - x1), abs(y2 - y1)) * 2))
         for n in range(steps + 1):
             t = n / steps
-            dot(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t)
+            dot(x1 + (x2 - x1) * t, y1 + (y2 - y1) * t, body)
 
     for x1, y1, x2, y2 in d.props:
-        line(x1, y1, x2, y2)
+        line(x1, y1, x2, y2, body=False)
     for x1, y1, x2, y2, _ in d.segments:
         line(x1, y1, x2, y2)
     hx, hy, r = d.head
     ring = max(8, int(r * 8))
     for n in range(ring):
         angle = 2 * math.pi * n / ring
-        dot(hx + r * math.cos(angle), hy + r * math.sin(angle))
-    return ["".join(chr(0x2800 + cell) for cell in row).rstrip("\u2800") for row in dots]
+        dot(hx + r * math.cos(angle), hy + r * math.sin(angle), True)
+    return grid
+
+
+def half_blocks(d: Drawing, columns: int, rows: int) -> list[str]:
+    """``d`` (fitted to ``columns * 2`` by ``rows * 4``, as for Braille) drawn with
+    half-block cells: each cell is two pixels, one above the other, so the lines are
+    as thick as a cell is wide (bolder, and coarser, than Braille); a large figure's
+    lines are two pixels thick, to be read from the floor two metres away."""
+    half = Drawing(
+        tuple((x1 / 2, y1 / 2, x2 / 2, y2 / 2, k) for x1, y1, x2, y2, k in d.segments),
+        (d.head[0] / 2, d.head[1] / 2, d.head[2] / 2),
+        d.width / 2,
+        d.height / 2,
+        tuple((x1 / 2, y1 / 2, x2 / 2, y2 / 2) for x1, y1, x2, y2 in d.props),
+        d.scale / 2,
+        d.floor / 2 if d.floor is not None else None,
+    )
+    weight = 2 if half.scale >= THICK_FROM else 1
+    grid = _raster(half, columns, rows * 2, weight)
+    glyph = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+    return [
+        "".join(glyph[grid[2 * r][c], grid[2 * r + 1][c]] for c in range(columns)).rstrip()
+        for r in range(rows)
+    ]
 
 
 #: Short keys a figures file may use for both sides at once.
@@ -440,3 +521,26 @@ def side_by_side(figure: Figure, columns: int = 24, rows: int = 12) -> list[str]
         lines.append(arrow.join(cells).rstrip(blank))
     lines.append("     ".join(name.center(columns) for name, _ in figure.poses).rstrip())
     return lines
+
+
+def phase_pose(
+    figure: Figure,
+    *,
+    working: bool,
+    tempo_phase: str | None = None,
+    words: tuple[str, str, str] | None = None,
+) -> Pose:
+    """The pose a session shows: the start (a pose named "neutral", else the first)
+    while getting ready, resting or switching; during a hold or a timed move the last
+    pose (the one held); in a rep, the pose the tempo's word names when there is one
+    (cat-cow's "cow" and "cat"), else the end pose while moving into it and holding
+    it and the start while coming back."""
+    poses = figure.poses
+    if not working:
+        return figure.pose("neutral") or poses[0][1]
+    if tempo_phase is None:
+        return poses[-1][1]
+    into, _, back = words or ("", "", "")
+    if tempo_phase == "return":
+        return figure.pose(back) or poses[0][1]
+    return figure.pose(into) or poses[-1][1]

@@ -139,7 +139,8 @@ KEYS: tuple[Key, ...] = (
         "f",
         "floor",
         "Floor",
-        help="floor mode: just the cue, the number and what is next",
+        help="floor mode: the cue, the number and what is next; again: with the move's "
+        "figure; again: back",
     ),
     Key("session.help", "question_mark", "help", "Help", help="this help (pauses)"),
     Key("summary.home", "enter,escape,q", "close", "Home", help="back to Home"),

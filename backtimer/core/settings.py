@@ -38,6 +38,9 @@ class Settings:
     quiet_cues: tuple[CueKind, ...] = ()
     #: Start sessions in floor mode: only the cue, the big number and what is next.
     floor_mode: bool = False
+    #: Draw each move's figure in a session (from 100 columns beside the steps; while
+    #: getting ready in their place; a third step of floor mode).
+    figures: bool = True
     #: Reminder days and time (`backtimer remind install` uses them by default).
     remind_days: tuple[str, ...] = ("mon", "wed", "fri")
     remind_at: Annotated[str, Len(4, 5)] = "18:00"

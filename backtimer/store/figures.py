@@ -41,3 +41,17 @@ def load_figures(path: Path | None = None) -> tuple[dict[str, Figure], list[str]
         figures[move], found = figure_from(move, tables)
         problems += found
     return figures, problems
+
+
+def usable_figures(enabled: bool = True) -> dict[str, Figure]:
+    """The figures to draw (a session's and the library's): none when they are off
+    (``figures = false``) or the file does not read, and a move with an impossible
+    pose left out; `backtimer check` names what is wrong."""
+    if not enabled:
+        return {}
+    try:
+        figures, problems = load_figures()
+    except (DataError, OSError):
+        return {}
+    bad = {problem.split(",", 1)[0] for problem in problems}
+    return {move: figure for move, figure in figures.items() if move not in bad}

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from backtimer.clock import Clock
     from backtimer.core.cues import Cuer
+    from backtimer.core.figure import Figure
     from backtimer.core.settings import Settings
     from backtimer.output import Sinks
     from backtimer.store.profile import Profile
@@ -56,6 +57,14 @@ class Host(Protocol):
     def show_choice(self) -> None: ...
 
     def action_history(self) -> None: ...
+
+
+def session_figures(settings: Settings) -> dict[str, Figure] | None:
+    """The moves' figures for a session, read when it starts (start-up does not pay
+    for them); None when they are off."""
+    from backtimer.store.figures import usable_figures
+
+    return usable_figures(settings.figures) or None
 
 
 class SessionFlow:
@@ -104,7 +113,9 @@ class SessionFlow:
         clock = host.clock
         session = Session(choice.steps, clock.now(), clock.wall(), settings.session_config())
         host.recorder.begin(session, choice.key, pain_before)
-        screen = SessionScreen(session, clock, host.sinks(), self._cuer())
+        screen = SessionScreen(
+            session, clock, host.sinks(), self._cuer(), figures=session_figures(settings)
+        )
         screen.set_class(settings.floor_mode, "-floor")
         if choice.notes:  # shown in the session's notice line once it is on screen
             screen.call_after_refresh(
@@ -162,7 +173,14 @@ class SessionFlow:
             return None
         session = Session(choice.steps, clock.now(), clock.wall(), desk.config(settings))
         options = CueOptions(frozenset(settings.quiet_cues), settings.rep_every, desk.CLOSING)
-        screen = SessionScreen(session, clock, host.sinks(), Cuer(options), label=desk.NAME)
+        screen = SessionScreen(
+            session,
+            clock,
+            host.sinks(),
+            Cuer(options),
+            label=desk.NAME,
+            figures=session_figures(settings),
+        )
         screen.set_class(settings.floor_mode, "-floor")
         if choice.notes:
             screen.call_after_refresh(screen.show_notice, " ".join(choice.notes), "information", 8)

@@ -40,14 +40,10 @@ def commands(app: App[Any], idle: bool) -> Iterable[SystemCommand]:
 async def library(app: App[Any], profile: Profile, today: date) -> Any:
     """The library, each move as it stands for the person; what they chose to do
     with one (start it now, add it to a routine), or None."""
-    from backtimer.store.errors import DataError
-    from backtimer.store.figures import load_figures
+    from backtimer.store.figures import usable_figures
     from backtimer.tui.screens.library import LibraryScreen
 
-    try:
-        figures, _ = load_figures()  # a pose `check` rejects is still drawn as it is
-    except DataError:
-        figures = {}
+    figures = usable_figures(profile.settings.figures)
     screen = LibraryScreen(profile.catalog, yours(profile, today), figures)
     return await app.push_screen_wait(screen)
 

@@ -8,7 +8,8 @@ digits once a second and the breath bar a few times a second.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.events import Resize
@@ -25,11 +26,16 @@ from backtimer.tui.widgets.bigtext import BigText
 from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SECOND
 from backtimer.tui.widgets.breath import BreathCue
 from backtimer.tui.widgets.countdown import Countdown, shown_seconds
+from backtimer.tui.widgets.figure import FigureView
 from backtimer.tui.widgets.line import Line
 from backtimer.tui.widgets.notice import Notice
 from backtimer.tui.widgets.plain import Column, Row
 from backtimer.tui.widgets.steps import StepList
 from backtimer.tui.widgets.track import TrackBar
+
+if TYPE_CHECKING:
+    from backtimer.core.exercise import Exercise
+    from backtimer.core.figure import Figure, Pose
 
 SEGMENT_WORDS = {"ready": "GET READY", "work": "", "switch": "SWITCH SIDES", "rest": "REST"}
 WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
@@ -37,6 +43,12 @@ WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
 BAR_RESOLUTION = 100
 #: Below this size the screen drops the details and keeps countdown and cue.
 COMPACT_WIDTH, COMPACT_HEIGHT = 60, 20
+#: From this width the move's figure stands beside the steps all through a move;
+#: narrower, it takes the steps' place while getting ready and before a move.
+WIDE_WIDTH = 100
+#: The figure's share of the width beside the steps and in floor mode (as in
+#: session.tcss), to know before the layout whether it would be legible there.
+FIGURE_SHARE = {"beside": 0.30, "floor": 0.45}
 
 
 def header_text(state: State, label: str | None = None) -> str:
@@ -153,10 +165,13 @@ class SessionScreen(Screen[None]):
         sinks: Sinks | None = None,
         cuer: Cuer | None = None,
         label: str | None = None,
+        figures: Mapping[str, Figure] | None = None,
     ) -> None:
-        """``label``: what this is when it is not a session ("Desk break")."""
+        """``label``: what this is when it is not a session ("Desk break");
+        ``figures``: the moves' figures (None: figures are off)."""
         super().__init__()
         self.label = label
+        self.figures = figures
         self.clock = clock
         self.sinks = sinks or Sinks([])
         self.cuer = cuer or Cuer()
@@ -165,6 +180,8 @@ class SessionScreen(Screen[None]):
         self._shown: dict[str, object] = {}
         self._done = False
         self._resume_on_return = False
+        self._setup = False
+        self._placed = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase")
@@ -180,6 +197,7 @@ class SessionScreen(Screen[None]):
                 yield StepList(id="steps")
                 yield Static(id="care")
                 yield Static(id="next")
+            yield FigureView(id="figure")
         yield Static(f"PAUSED  ·  {key_hint(self.app, 'session.pause')} to resume", id="paused")
         yield Notice(id="notice")
         with Row(id="progress"):
@@ -192,6 +210,7 @@ class SessionScreen(Screen[None]):
         self._breath = self.query_one("#breath", BreathCue)
         self._steps = self.query_one("#steps", StepList)
         self._bar = self.query_one("#bar", TrackBar)
+        self._figure = self.query_one("#figure", FigureView)
         self._texts = {w.id: w for w in self.query(Static) if w.id}
         self._lines: dict[str, Line | BigText] = {w.id: w for w in self.query(Line) if w.id}
         self._lines.update({w.id: w for w in self.query(BigText) if w.id})
@@ -224,6 +243,7 @@ class SessionScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         size = event.size
         self.set_class(size.width < COMPACT_WIDTH or size.height < COMPACT_HEIGHT, "-compact")
+        self._place_figure()
 
     # ------------------------------------------------------------------ drawing
 
@@ -288,15 +308,70 @@ class SessionScreen(Screen[None]):
         self._set("steps", exercise.id, lambda: setattr(steps, "steps", tuple(exercise.steps)))
         steps.current = 0 if coming is not None else state.instruction
         self._set("kind", (state.segment, state.paused), lambda: self._classes_for(state))
+        self._draw_figure(state, exercise, coming is not None)
         self._text("left", left_text(shown_seconds(state.session_remaining)))
         # the bar is ~60 cells wide: redraw it only when a cell's worth has passed
         done = state.session_total - state.session_remaining
         step = round(BAR_RESOLUTION * done / state.session_total) if state.session_total else 0
         self._bar.done = step / BAR_RESOLUTION  # repaints itself, in the same frame
 
+    def _draw_figure(self, state: State, exercise: Exercise, coming: bool) -> None:
+        """The move's figure: the start pose while getting ready (or resting before
+        the move), then the pose of the rep's phase or the held pose; mirrored on a
+        per-side move's second side. Redrawn only when the pose changes."""
+        figure = self.figures.get(exercise.id) if self.figures else None
+        pose: Pose | None = None
+        mirror = False
+        if figure is not None:
+            from backtimer.core.figure import phase_pose
+
+            working = state.segment == "work" and not coming
+            words = exercise.tempo.words if exercise.tempo else None
+            pose = phase_pose(figure, working=working, tempo_phase=state.tempo_phase, words=words)
+            sides = exercise.sides
+            mirror = not coming and sides == ("left", "right") and state.side == sides[1]
+        self._figure.show(pose, mirror)
+        self._place_figure()
+
+    def _place_figure(self) -> None:
+        """Where the figure goes now (one class, or none): beside the steps on a wide
+        screen, in their place while getting into position on a narrower one, beside
+        the number in floor mode's third step; nowhere on a small screen, without a
+        figure for the move, in floor mode's second step, or where the room it would
+        have is too small to read it (it is left out rather than squeezed)."""
+        width, height = self.size
+        pose = self._figure.pose
+        place = ""
+        if pose is not None and width >= COMPACT_WIDTH and height >= COMPACT_HEIGHT:
+            if self.has_class("-floor"):
+                place = "floor" if self.has_class("-floor-figure") else ""
+            elif width >= WIDE_WIDTH:
+                place = "beside"
+            elif self._setup:
+                place = "instead"
+        if place and pose is not None:
+            from backtimer.core.figure import fitted
+
+            columns = {
+                "beside": width * FIGURE_SHARE["beside"],
+                "instead": width - max(32, width * 0.44),
+                "floor": width * FIGURE_SHARE["floor"],
+            }[place]
+            if fitted(pose, int(columns), height - 4) is None:
+                place = ""
+        if place != self._placed:
+            self._placed = place
+            for kind in ("beside", "instead", "floor"):
+                self.set_class(place == kind, f"-fig-{kind}")
+
     def _classes_for(self, state: State) -> None:
         for kind in ("ready", "work", "switch", "rest"):
             self.set_class(state.segment == kind, f"-{kind}")
+        # getting into position: the figure may take the steps' place
+        setup = state.segment == "ready" or (
+            state.segment == "rest" and state.rest_kind == "exercise"
+        )
+        self._setup = setup
         self.set_class(state.paused, "-paused")
         relabel(self, "session.pause", "Resume" if state.paused else "Pause")
 
@@ -390,7 +465,15 @@ class SessionScreen(Screen[None]):
         self.notify("Sound off: m to turn it on." if muted else "Sound on.", timeout=2)
 
     def action_floor(self) -> None:
-        self.toggle_class("-floor")
+        """Floor mode in steps: the cue and the number; with figures on, then the cue,
+        the number and the figure; then back."""
+        if not self.has_class("-floor"):
+            self.add_class("-floor")
+        elif self.figures and not self.has_class("-floor-figure"):
+            self.add_class("-floor-figure")
+        else:
+            self.remove_class("-floor", "-floor-figure")
+        self._place_figure()
 
     def action_help(self) -> None:
         from backtimer.tui.dialogs.help import HelpScreen

@@ -56,6 +56,7 @@ SOUND_SWITCHES = (
     ("tones", "Tones for go, the last seconds, a side switch and the end"),
     ("bell_countdown", "The bell in each of the last three seconds too"),
     ("floor_mode", "Start sessions in floor mode (the cue and the number only)"),
+    ("figures", "Draw each move's figure in a session"),
 )
 #: What each kind of cue is called here (``quiet_cues``).
 CUE_WORDS = {

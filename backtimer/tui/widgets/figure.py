@@ -1,0 +1,74 @@
+"""A move's figure in the session: the pose of the moment drawn with half-block
+cells (or Braille), as large as the widget's room allows, in the widget's colour,
+mirrored for the other side. Drawn again only when the pose or the size changes
+(``PlainLines``), so a hold or paced reps cost no extra frames. Left blank below
+the size where a body can be read (``core.figure.LEGIBLE_ROWS``)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Literal
+
+from rich.style import Style
+from textual.strip import Strip
+
+from backtimer.core.figure import Pose, braille, fitted, half_blocks
+from backtimer.tui.widgets.plain import PlainLines, centred
+
+#: How a figure is drawn: half blocks (bold, read from the floor) or Braille (fine).
+Cells = Literal["blocks", "braille"]
+
+
+def figure_rows(pose: Pose, width: int, height: int, mirror: bool, cells: Cells) -> list[str]:
+    """The figure's rows, the empty ones above and below it left out (a figure lying
+    down is then centred rather than sitting under a tall empty space); none when
+    it would be too small to read."""
+    d = fitted(pose, width, height, mirror)
+    if d is None:
+        return []
+    draw = half_blocks if cells == "blocks" else braille
+    rows = [row.replace("\u2800", " ").rstrip() for row in draw(d, width, height)]
+    while rows and not rows[0]:
+        rows.pop(0)
+    while rows and not rows[-1]:
+        rows.pop()
+    left = min((len(r) - len(r.lstrip()) for r in rows if r), default=0)
+    return [r[left:] for r in rows]
+
+
+class FigureView(PlainLines):
+    """Shows one pose; ``show`` changes it (and repaints only the rows that differ)."""
+
+    DEFAULT_CSS = """
+    FigureView {
+        width: 1fr;
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, cells: Cells = "blocks", **where: str | None) -> None:
+        """``where``: Textual's ``id`` and ``classes``."""
+        super().__init__(**where)  # type: ignore[arg-type]
+        self.cells: Cells = cells
+        self._pose: Pose | None = None
+        self._mirror = False
+
+    @property
+    def pose(self) -> Pose | None:
+        return self._pose
+
+    def show(self, pose: Pose | None, mirror: bool = False) -> None:
+        if pose is self._pose and mirror == self._mirror:
+            return
+        self._pose, self._mirror = pose, mirror
+        self.repaint_rows()
+
+    def key(self) -> Hashable:
+        return (id(self._pose), self._mirror, self.cells)
+
+    def build(self, width: int, height: int, style: Style) -> list[Strip]:
+        if self._pose is None:
+            return centred([], width, height, style)
+        rows = figure_rows(self._pose, width, height, self._mirror, self.cells)
+        wide = max((len(r) for r in rows), default=0)
+        return centred([(r.ljust(wide), style) for r in rows], width, height, style)
