@@ -182,6 +182,7 @@ class SessionScreen(Screen[None]):
         self._resume_on_return = False
         self._setup = False
         self._placed = ""
+        self._place_asked: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Static(id="phase")
@@ -341,6 +342,11 @@ class SessionScreen(Screen[None]):
         have is too small to read it (it is left out rather than squeezed)."""
         width, height = self.size
         pose = self._figure.pose
+        floor = (self.has_class("-floor"), self.has_class("-floor-figure"))
+        asked = (id(pose), width, height, self._setup, floor)
+        if asked == self._place_asked:  # nothing it depends on changed: every tick asks
+            return
+        self._place_asked = asked
         place = ""
         if pose is not None and width >= COMPACT_WIDTH and height >= COMPACT_HEIGHT:
             if self.has_class("-floor"):

@@ -52,6 +52,9 @@ class FigureView(PlainLines):
         self.cells: Cells = cells
         self._pose: Pose | None = None
         self._mirror = False
+        #: Rows drawn before, by (pose, mirror, size): a rep move goes back and forth
+        #: between the same two or three poses.
+        self._drawn: dict[tuple[int, bool, int, int], list[str]] = {}
 
     @property
     def pose(self) -> Pose | None:
@@ -69,6 +72,12 @@ class FigureView(PlainLines):
     def build(self, width: int, height: int, style: Style) -> list[Strip]:
         if self._pose is None:
             return centred([], width, height, style)
-        rows = figure_rows(self._pose, width, height, self._mirror, self.cells)
+        key = (id(self._pose), self._mirror, width, height)
+        rows = self._drawn.get(key)
+        if rows is None:
+            if len(self._drawn) >= 8:
+                self._drawn.clear()
+            rows = figure_rows(self._pose, width, height, self._mirror, self.cells)
+            self._drawn[key] = rows
         wide = max((len(r) for r in rows), default=0)
         return centred([(r.ljust(wide), style) for r in rows], width, height, style)
