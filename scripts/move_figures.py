@@ -45,7 +45,9 @@ def _group(d: Drawing, left: float) -> str:
 
 def svg(name: str, poses: list[tuple[str, object]]) -> str:
     count = len(poses)
-    width = count * BOX + (count - 1) * GAP + 20
+    # wide enough for the name too (bold 18 px: about 11 px a letter)
+    width = max(count * BOX + (count - 1) * GAP + 20, 20 + 11 * len(name))
+    offset = (width - (count * BOX + (count - 1) * GAP + 20)) / 2
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{BOX + TOP + 28}" '
         f'viewBox="0 0 {width} {BOX + TOP + 28}" font-family="sans-serif">',
@@ -53,7 +55,7 @@ def svg(name: str, poses: list[tuple[str, object]]) -> str:
         f'<text x="10" y="22" font-size="18" font-weight="bold">{escape(name)}</text>',
     ]
     for n, (label, pose) in enumerate(poses):
-        left = 10 + n * (BOX + GAP)
+        left = 10 + offset + n * (BOX + GAP)
         parts.append(_group(drawing(pose, BOX, BOX), left))  # type: ignore[arg-type]
         parts.append(
             f'<text x="{left + BOX / 2:.0f}" y="{TOP + BOX + 20}" font-size="14" '

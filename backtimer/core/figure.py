@@ -51,6 +51,9 @@ TOUCH = 0.02
 #: or an elbow is drawn at the surface; the trunk's points lie half a body's thickness
 #: above it, and the head rests on the back of the skull.
 RESTS = {"hip": 0.05, "back": 0.05, "shoulder": 0.05, "head": HEAD_RADIUS}
+#: Half the width of the hips and of the shoulders (between the joints), drawn in a
+#: front view.
+HALF_HIPS, HALF_SHOULDERS = 0.07, 0.1
 #: On a straight arm (hand on the floor, arm near vertical, as on all fours) the chest
 #: hangs between the shoulder blades: that arm's joint lies this far (in heights) above
 #: the back line, toward the back, and the arm is drawn from where it meets the back
@@ -86,6 +89,15 @@ class Pose:
     props: tuple[str, ...] = ("mat",)
     #: A front view (side bends, arm circles): "near" is the figure's right side.
     front: bool = False
+    #: Foreshortening: part -> the share of its length seen (1: in the picture's
+    #: plane; less: turned toward or away from the viewer, as a thigh pointing at
+    #: the viewer from a chair). Parts not named are seen whole.
+    reach: Mapping[str, float] = field(default_factory=dict)
+
+    def length(self, part: str) -> float:
+        """The part's length as drawn (``LENGTHS`` times its ``reach``)."""
+        kind = part.removeprefix("near_").removeprefix("far_")
+        return LENGTHS[kind] * self.reach.get(part, 1.0)
 
     def angle(self, part: str) -> float:
         if part == "chest" and "chest" not in self.angles:
@@ -127,20 +139,30 @@ def on_straight_arm(pose: Pose, side: str) -> bool:
 def joints(pose: Pose) -> dict[str, tuple[float, float]]:
     """Every joint's position with the hip at the origin (y up)."""
     at: dict[str, tuple[float, float]] = {"hip": (0.0, 0.0)}
-    at["back"] = _towards(0.0, 0.0, pose.angle("trunk"), LENGTHS["trunk"])
-    at["shoulder"] = _towards(*at["back"], pose.angle("chest"), LENGTHS["chest"])
-    neck = _towards(*at["shoulder"], pose.angle("neck"), LENGTHS["neck"])
+    at["back"] = _towards(0.0, 0.0, pose.angle("trunk"), pose.length("trunk"))
+    at["shoulder"] = _towards(*at["back"], pose.angle("chest"), pose.length("chest"))
+    neck = _towards(*at["shoulder"], pose.angle("neck"), pose.length("neck"))
     at["neck"] = neck
     at["head"] = _towards(*neck, pose.angle("neck"), HEAD_RADIUS)
     blades = _towards(*at["shoulder"], pose.angle("chest") + 90.0, SHOULDER_BLADES)
     for side in SIDES:
-        arm = blades if on_straight_arm(pose, side) else at["shoulder"]
-        elbow = _towards(*arm, pose.angle(f"{side}_upper_arm"), LENGTHS["upper_arm"])
+        # seen from the front, the shoulders and the hips have their width ("near",
+        # the right side, toward +x); from the side they are one point each
+        out = (-90.0 if side == "near" else 90.0) if pose.front else None
+        hip, shoulder = (0.0, 0.0), at["shoulder"]
+        if out is not None:  # the hips level, the shoulders square to the upper back
+            hip = (HALF_HIPS if side == "near" else -HALF_HIPS, 0.0)
+            shoulder = _towards(*shoulder, pose.angle("chest") + out, HALF_SHOULDERS)
+        at[f"{side}_hip"], at[f"{side}_shoulder"] = hip, shoulder
+        arm = blades if on_straight_arm(pose, side) else shoulder
+        elbow = _towards(*arm, pose.angle(f"{side}_upper_arm"), pose.length(f"{side}_upper_arm"))
         at[f"{side}_elbow"] = elbow
-        at[f"{side}_hand"] = _towards(*elbow, pose.angle(f"{side}_forearm"), LENGTHS["forearm"])
-        knee = _towards(0.0, 0.0, pose.angle(f"{side}_thigh"), LENGTHS["thigh"])
+        forearm = pose.length(f"{side}_forearm")
+        at[f"{side}_hand"] = _towards(*elbow, pose.angle(f"{side}_forearm"), forearm)
+        knee = _towards(*hip, pose.angle(f"{side}_thigh"), pose.length(f"{side}_thigh"))
         at[f"{side}_knee"] = knee
-        at[f"{side}_foot"] = _towards(*knee, pose.angle(f"{side}_shin"), LENGTHS["shin"])
+        shin = pose.length(f"{side}_shin")
+        at[f"{side}_foot"] = _towards(*knee, pose.angle(f"{side}_shin"), shin)
     return at
 
 
@@ -186,6 +208,26 @@ def placed(pose: Pose, seat_height: float = 0.25) -> dict[str, tuple[float, floa
     return {k: (x, y + lift) for k, (x, y) in at.items()}
 
 
+#: The parts on either side of each joint.
+_AROUND = {
+    "neck": ("chest", "neck"),
+    "spine": ("trunk", "chest"),
+    "knee": ("thigh", "shin"),
+    "elbow": ("upper_arm", "forearm"),
+    "hip": ("trunk", "thigh"),
+    "shoulder": ("chest", "upper_arm"),
+}
+
+
+def _foreshortened(pose: Pose, joint: str) -> bool:
+    side, _, kind = joint.rpartition("_")
+    for part in _AROUND[kind]:
+        name = f"{side}_{part}" if side and part in LIMBS else part
+        if pose.reach.get(name, 1.0) < 1.0:
+            return True
+    return False
+
+
 def pose_problems(pose: Pose, name: str = "pose", seat_height: float = 0.25) -> list[str]:
     """What is impossible about ``pose``: a missing part, a joint outside its range,
     a point said to touch the floor (or seat) that does not, a body part below it."""
@@ -194,10 +236,20 @@ def pose_problems(pose: Pose, name: str = "pose", seat_height: float = 0.25) -> 
     if missing:
         return [f"{name}: no angle for {', '.join(missing)}"]
     problems = []
+    for part, share in pose.reach.items():
+        if part not in parts | {"chest"}:
+            problems.append(f"{name}: {part!r} is not a body part (a reach)")
+        elif not 0.05 <= share <= 1.0:
+            what = part.replace("_", " ")
+            problems.append(f"{name}: the {what}'s reach is {share:g}, not 0.05 to 1")
+    if problems:
+        return problems
     for joint, bend in flexion(pose).items():
         kind = joint.split("_", 1)[-1]
         if pose.front and kind in ("hip", "shoulder", "elbow"):
             continue  # seen from the front these turn out of the picture's plane
+        if _foreshortened(pose, joint):
+            continue  # a part turned toward the viewer: its angle here is not its bend
         low, high = JOINT_RANGES[kind]
         if not low <= bend <= high:
             problems.append(
@@ -246,7 +298,12 @@ def mirrored(pose: Pose) -> Pose:
         return tuple(out)
 
     return replace(
-        pose, angles=swapped, touch=swap(pose.touch), seat=swap(pose.seat), wall=swap(pose.wall)
+        pose,
+        angles=swapped,
+        touch=swap(pose.touch),
+        seat=swap(pose.seat),
+        wall=swap(pose.wall),
+        reach=dict(zip(swap(pose.reach), pose.reach.values(), strict=True)),
     )
 
 
@@ -255,7 +312,9 @@ def between(a: Pose, b: Pose, fraction: float) -> Pose:
     turning the short way round; contacts and props of the nearer one."""
     t = min(1.0, max(0.0, fraction))
     angles = {part: a.angle(part) + _turn(a.angle(part), b.angle(part)) * t for part in a.angles}
-    return replace(a if t < 0.5 else b, angles=angles)
+    parts = set(a.reach) | set(b.reach)
+    reach = {p: (1 - t) * a.reach.get(p, 1.0) + t * b.reach.get(p, 1.0) for p in parts}
+    return replace(a if t < 0.5 else b, angles=angles, reach=reach)
 
 
 def drawing(
@@ -277,18 +336,26 @@ def drawing(
         ("back", "shoulder", 1),
         ("shoulder", "neck", 1),
     ]
+    if pose.front:  # the shoulders' and the hips' width
+        bones += [("far_shoulder", "near_shoulder", 1), ("far_hip", "near_hip", 1)]
     for side, layer in (("far", 0), ("near", 1)):
         bones += [
-            ("shoulder", f"{side}_elbow", layer),
+            (f"{side}_shoulder", f"{side}_elbow", layer),
             (f"{side}_elbow", f"{side}_hand", layer),
-            ("hip", f"{side}_knee", layer),
+            (f"{side}_hip", f"{side}_knee", layer),
             (f"{side}_knee", f"{side}_foot", layer),
         ]
     head_x, head_y = at["head"]
     xs = [x for x, _ in at.values()] + [head_x - HEAD_RADIUS, head_x + HEAD_RADIUS]
     ys = [y for _, y in at.values()] + [head_y + HEAD_RADIUS, 0.0]
     props: list[tuple[float, float, float, float]] = []
-    if "chair" in pose.props:
+    if "chair" in pose.props and pose.front:
+        # seen from the front: the seat across under the hips, a leg at each end
+        hip_x = at["hip"][0]
+        seat = (hip_x - 0.17, seat_height, hip_x + 0.17, seat_height)
+        props += [seat, (seat[0], 0.0, seat[0], seat_height), (seat[2], 0.0, seat[2], seat_height)]
+        xs += [seat[0], seat[2]]
+    elif "chair" in pose.props:
         hip_x = at["hip"][0]
         back = -1.0 if not mirror else 1.0
         # sitting toward the front of the seat, as chair moves ask: a straightened leg
@@ -470,11 +537,18 @@ def figure_from(move: str, tables: Iterable[Mapping[str, object]]) -> tuple[Figu
     for n, table in enumerate(tables, 1):
         name = str(table.get("name", f"pose {n}"))
         angles: dict[str, float] = {}
+        reach: dict[str, float] = {}
         for key, value in table.items():
             if key in POSE_KEYS:
                 continue
             if not isinstance(value, int | float) or isinstance(value, bool):
-                problems.append(f"{move}, {name}: {key} must be a number of degrees")
+                what = "a share of its length" if key.endswith("_reach") else "a number of degrees"
+                problems.append(f"{move}, {name}: {key} must be {what}")
+                continue
+            if key.endswith("_reach"):
+                part = key.removesuffix("_reach")
+                for one in (f"near_{part}", f"far_{part}") if part in BOTH else (part,):
+                    reach[one] = float(value)
                 continue
             if key in BOTH:
                 angles.setdefault(f"near_{key}", float(value))
@@ -499,6 +573,7 @@ def figure_from(move: str, tables: Iterable[Mapping[str, object]]) -> tuple[Figu
             wall=points("wall"),
             props=props,
             front=bool(table.get("front", False)),
+            reach=reach,
         )
         problems += pose_problems(pose, f"{move}, {name}")
         poses.append((name, pose))

@@ -192,3 +192,55 @@ def test_a_straight_arm_on_the_floor_hangs_the_chest_between_the_shoulder_blades
     # a bent arm on the floor (a forearm plank's hands) does not count
     bent = Pose(angles | {"near_forearm": 0.0}, touch=("near_hand",))
     assert not on_straight_arm(bent, "near")
+
+
+def test_a_part_turned_toward_the_viewer_is_drawn_shorter() -> None:
+    """Foreshortening: a thigh pointing at the viewer from a chair (the figure-four,
+    seen from the front) is drawn at the share of its length given; its joints are
+    not range-checked in the picture's plane; a share outside 0.05-1 is named."""
+    from backtimer.core.figure import figure_from, joints
+
+    seated = {
+        "name": "sit",
+        "front": True,
+        "props": ["chair"],
+        "trunk": 90,
+        "neck": 90,
+        "upper_arm": -90,
+        "forearm": -90,
+        "thigh": -90,
+        "thigh_reach": 0.25,
+        "shin": -90,
+        "seat": ["hip"],
+        "touch": ["near_foot", "far_foot"],
+    }
+    figure, problems = figure_from("sit", [seated])
+    pose = figure.poses[0][1]
+    assert pose.reach == {"near_thigh": 0.25, "far_thigh": 0.25}
+    at = joints(pose)
+    assert at["near_hip"][1] - at["near_knee"][1] == pytest.approx(0.245 * 0.25)
+    assert problems == []  # the feet on the floor, the hips on the seat
+    # a knee bent "backwards" in the picture is fine when the thigh points at you
+    _, problems = figure_from("sit", [seated | {"near_shin": 170, "touch": ["far_foot"]}])
+    assert not any("knee" in p for p in problems)
+    _, problems = figure_from("sit", [seated | {"thigh_reach": 1.5}])
+    assert problems and "reach is 1.5" in problems[0]
+    _, problems = figure_from("sit", [seated | {"thigh_reach": "far"}])
+    assert "thigh_reach must be a share of its length" in problems[0]
+
+
+def test_a_front_view_has_shoulders_and_hips_with_their_width() -> None:
+    from backtimer.core.figure import HALF_HIPS, HALF_SHOULDERS, joints
+
+    angles = {"trunk": 90.0, "neck": 90.0}
+    for side in ("near", "far"):
+        angles |= {f"{side}_upper_arm": -90.0, f"{side}_forearm": -90.0}
+        angles |= {f"{side}_thigh": -90.0, f"{side}_shin": -90.0}
+    front = joints(Pose(angles, touch=("near_foot", "far_foot"), front=True))
+    assert front["near_knee"][0] == pytest.approx(HALF_HIPS)  # the right leg, to +x
+    assert front["far_knee"][0] == pytest.approx(-HALF_HIPS)
+    assert front["near_elbow"][0] == pytest.approx(HALF_SHOULDERS)
+    side = joints(Pose(angles, touch=("near_foot", "far_foot")))
+    assert side["near_knee"][0] == pytest.approx(0.0) == side["far_knee"][0]
+    d = drawing(Pose(angles, touch=("near_foot", "far_foot"), front=True), 100, 100)
+    assert len(d.segments) == len(drawing(Pose(angles), 100, 100).segments) + 2
