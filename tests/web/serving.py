@@ -125,9 +125,11 @@ class Page:
     def screen(self) -> str:
         return ANSI.sub("", self.driver.execute_script("return window.__screen || ''"))
 
-    def wait_for(self, text: str, timeout: float = 30) -> None:
+    def wait_for(self, text: str, timeout: float = 30, since: int = 0) -> None:
+        """Until ``text`` has been shown (after the first ``since`` characters of what
+        the page received)."""
         deadline = time.monotonic() + timeout
-        while text not in self.screen():
+        while text not in self.screen()[since:]:
             assert time.monotonic() < deadline, f"{text!r} never shown: {self.screen()[-400:]!r}"
             time.sleep(0.2)
 

@@ -39,9 +39,13 @@ def test_home_then_a_session_in_a_real_browser(tmp_path: Path) -> None:
         page.wait_for("does any of this apply to you")
         page.press("n")  # the first-run check: none of it
         page.wait_for("How is your back")
+        before_session = len(page.screen())
         page.press(Keys.ENTER)  # the check-in
         page.wait_for("Marching in place")
         page.wait_for("Warm-up 1 / ")
+        # getting ready: the move's figure, standing on its mat (a long run of half
+        # blocks no digit or word of the session screen draws), through the same widget
+        page.wait_for("▄" * 12, since=before_session)
         time.sleep(1.0)
         shot = tmp_path / "browser.png"
         driver.save_screenshot(str(shot))
