@@ -136,3 +136,38 @@ async def test_drawn_again_only_when_the_pose_changes(app_factory, clock, monkey
         assert builds == []
         await advance(pilot, app, clock, 22.0, step=0.1)  # rest, ready, two bridge phases
         assert 2 <= len(builds) <= 8, builds
+
+
+def test_home_does_not_load_the_figures(tmp_path) -> None:
+    """Start-up pays nothing for figures: Home is up without the figure modules; the
+    session loads them."""
+    import subprocess
+    import sys
+
+    script = f"""
+import asyncio, sys
+from pathlib import Path
+from backtimer.clock import FakeClock
+from backtimer.core.settings import Settings
+from backtimer.tui.launch import make_app
+data = Path({str(tmp_path)!r}) / "data"
+data.mkdir()
+(data / "state.toml").write_text('screening = "clear"\\n')
+settings = Settings(safety_acknowledged=True, voice="off", tones=False, pain_check=False)
+app = make_app(clock=FakeClock(start=0.0), data_dir=data, cache_dir=data.parent / "c",
+               settings=settings)
+FIGURE = ("backtimer.core.figure", "backtimer.tui.widgets.figure", "backtimer.store.figures")
+async def main():
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        print("home", [m for m in FIGURE if m in sys.modules])
+        await pilot.press("enter")
+        await pilot.pause()
+        print("session", [m for m in FIGURE if m in sys.modules])
+asyncio.run(main())
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert "home []" in out, out
+    assert "session ['backtimer.core.figure', 'backtimer.tui.widgets.figure'" in out, out
