@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from backtimer.core.figure import Drawing, drawing  # noqa: E402
+from backtimer.core.figure import Drawing, common_scale, drawing  # noqa: E402
 from backtimer.store.catalog import load_catalog  # noqa: E402
 from backtimer.store.figures import load_figures  # noqa: E402
 from backtimer.store.paths import shipped_catalog  # noqa: E402
@@ -54,9 +54,10 @@ def svg(name: str, poses: list[tuple[str, object]]) -> str:
         f'<rect width="{width}" height="{BOX + TOP + 28}" fill="#fff"/>',
         f'<text x="10" y="22" font-size="18" font-weight="bold">{escape(name)}</text>',
     ]
+    scale = common_scale([pose for _, pose in poses], BOX, BOX)  # type: ignore[misc]
     for n, (label, pose) in enumerate(poses):
         left = 10 + offset + n * (BOX + GAP)
-        parts.append(_group(drawing(pose, BOX, BOX), left))  # type: ignore[arg-type]
+        parts.append(_group(drawing(pose, BOX, BOX, scale=scale), left))  # type: ignore[arg-type]
         parts.append(
             f'<text x="{left + BOX / 2:.0f}" y="{TOP + BOX + 20}" font-size="14" '
             f'text-anchor="middle" fill="#4a5568">{escape(label)}</text>'

@@ -152,7 +152,8 @@ def joints(pose: Pose) -> dict[str, tuple[float, float]]:
         hip, shoulder = (0.0, 0.0), at["shoulder"]
         if out is not None:  # the hips level, the shoulders square to the upper back
             hip = (HALF_HIPS if side == "near" else -HALF_HIPS, 0.0)
-            shoulder = _towards(*shoulder, pose.angle("chest") + out, HALF_SHOULDERS)
+            half = HALF_SHOULDERS * pose.reach.get("shoulders", 1.0)  # turned: narrower
+            shoulder = _towards(*shoulder, pose.angle("chest") + out, half)
         at[f"{side}_hip"], at[f"{side}_shoulder"] = hip, shoulder
         arm = blades if on_straight_arm(pose, side) else shoulder
         elbow = _towards(*arm, pose.angle(f"{side}_upper_arm"), pose.length(f"{side}_upper_arm"))
@@ -237,7 +238,7 @@ def pose_problems(pose: Pose, name: str = "pose", seat_height: float = 0.25) -> 
         return [f"{name}: no angle for {', '.join(missing)}"]
     problems = []
     for part, share in pose.reach.items():
-        if part not in parts | {"chest"}:
+        if part not in parts | {"chest", "shoulders"}:
             problems.append(f"{name}: {part!r} is not a body part (a reach)")
         elif not 0.05 <= share <= 1.0:
             what = part.replace("_", " ")
@@ -325,6 +326,7 @@ def drawing(
     mirror: bool = False,
     margin: float = 0.06,
     seat_height: float = 0.25,
+    scale: float | None = None,
 ) -> Drawing:
     """``pose`` as segments fitted into a ``width`` x ``height`` box (y down), its
     proportions kept, standing on the bottom edge; ``mirror`` faces it the other way."""
@@ -350,11 +352,11 @@ def drawing(
     ys = [y for _, y in at.values()] + [head_y + HEAD_RADIUS, 0.0]
     props: list[tuple[float, float, float, float]] = []
     if "chair" in pose.props and pose.front:
-        # seen from the front: the seat across under the hips, a leg at each end
+        # seen from the front the thighs hide the seat: its legs, one at each side
         hip_x = at["hip"][0]
-        seat = (hip_x - 0.17, seat_height, hip_x + 0.17, seat_height)
-        props += [seat, (seat[0], 0.0, seat[0], seat_height), (seat[2], 0.0, seat[2], seat_height)]
-        xs += [seat[0], seat[2]]
+        sides = (hip_x - 0.17, hip_x + 0.17)
+        props += [(x, 0.0, x, seat_height) for x in sides]
+        xs += list(sides)
     elif "chair" in pose.props:
         hip_x = at["hip"][0]
         back = -1.0 if not mirror else 1.0
@@ -364,8 +366,13 @@ def drawing(
         props += [seat, (seat[0], 0.0, seat[0], seat_height), (seat[2], 0.0, seat[2], seat_height)]
         xs += [seat[0], seat[2]]
     if "wall" in pose.props and pose.wall:
+        # the wall behind the back's surface (half a body's thickness behind the line
+        # drawn), so that the back of the head is not drawn through it
+        behind = RESTS["back"]
         wall_x = (
-            min(at[p][0] for p in pose.wall) if not mirror else max(at[p][0] for p in pose.wall)
+            min(at[p][0] for p in pose.wall) - behind
+            if not mirror
+            else max(at[p][0] for p in pose.wall) + behind
         )
         props.append((wall_x, 0.0, wall_x, max(ys) + 0.05))
         xs.append(wall_x)
@@ -373,7 +380,8 @@ def drawing(
     top = max(ys) + 0.02
     span_x, span_y = right - left, top
     usable_w, usable_h = width * (1 - 2 * margin), height * (1 - 2 * margin)
-    scale = min(usable_w / span_x, usable_h / span_y) if span_x and span_y else 1.0
+    fit = min(usable_w / span_x, usable_h / span_y) if span_x and span_y else 1.0
+    scale = min(fit, scale) if scale else fit
     off_x = (width - span_x * scale) / 2 - left * scale
     floor_y = height - height * margin
 
@@ -414,11 +422,27 @@ LEGIBLE_ROWS = 14.0
 THICK_FROM = 44.0
 
 
-def fitted(pose: Pose, columns: int, rows: int, mirror: bool = False) -> Drawing | None:
+def common_scale(poses: Iterable[Pose], width: float, height: float) -> float:
+    """The scale at which every one of a move's poses fits a ``width`` x ``height``
+    box: drawn at it, the body keeps its size from one pose to the next (a bird-dog
+    reaching out is not drawn smaller than on all fours)."""
+    return min(drawing(p, width, height).scale for p in poses)
+
+
+def fitted(
+    pose: Pose,
+    columns: int,
+    rows: int,
+    mirror: bool = False,
+    among: Iterable[Pose] = (),
+) -> Drawing | None:
     """``pose`` fitted to ``columns`` x ``rows`` text cells, in units of half a cell's
     width (a Braille dot; a cell is two across and four down, so the units are
-    square), or None when the body would be drawn smaller than ``LEGIBLE_ROWS``."""
-    d = drawing(pose, columns * 2, rows * 4, mirror=mirror)
+    square), at the scale of all the poses ``among`` (its move's) when given; None
+    when the body would be drawn smaller than ``LEGIBLE_ROWS``."""
+    others = tuple(among)
+    scale = common_scale(others, columns * 2, rows * 4) if others else None
+    d = drawing(pose, columns * 2, rows * 4, mirror=mirror, scale=scale)
     return d if d.scale / 4 >= LEGIBLE_ROWS else None
 
 
@@ -583,8 +607,10 @@ def figure_from(move: str, tables: Iterable[Mapping[str, object]]) -> tuple[Figu
 def side_by_side(figure: Figure, columns: int = 24, rows: int = 12) -> list[str]:
     """A figure's poses in Braille, side by side with an arrow between them and each
     pose's name below; the empty rows above a figure lying down left out."""
+    poses = [pose for _, pose in figure.poses]
+    scale = common_scale(poses, columns * 2, rows * 4)
     drawn = [
-        braille(drawing(pose, columns * 2, rows * 4), columns, rows) for _, pose in figure.poses
+        braille(drawing(pose, columns * 2, rows * 4, scale=scale), columns, rows) for pose in poses
     ]
     blank = "\u2800 "
     first = min(next((r for r, row in enumerate(d) if row.strip(blank)), rows) for d in drawn)

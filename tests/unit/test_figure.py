@@ -244,3 +244,24 @@ def test_a_front_view_has_shoulders_and_hips_with_their_width() -> None:
     assert side["near_knee"][0] == pytest.approx(0.0) == side["far_knee"][0]
     d = drawing(Pose(angles, touch=("near_foot", "far_foot"), front=True), 100, 100)
     assert len(d.segments) == len(drawing(Pose(angles), 100, 100).segments) + 2
+
+
+def test_a_moves_poses_are_drawn_at_one_scale() -> None:
+    """A body reaching out (wider) is not drawn smaller than the same body on all
+    fours: every pose of a move at the scale at which all of them fit."""
+    from backtimer.core.figure import common_scale, fitted
+
+    fours = {f"{s}_{limb}": -90.0 for s in ("near", "far") for limb in LIMBS}
+    fours |= {"trunk": 0.0, "neck": -10.0, "near_shin": 180.0, "far_shin": 180.0}
+    touch = ("near_hand", "far_hand", "near_knee", "far_knee")
+    start = Pose(fours, touch=touch)
+    reach = Pose(
+        fours | {"near_upper_arm": 5.0, "near_forearm": 5.0, "far_thigh": 180.0},
+        touch=("far_hand", "near_knee"),
+    )
+    alone = [drawing(p, 80, 40).scale for p in (start, reach)]
+    assert alone[0] > alone[1] * 1.2  # each fitted alone: the reach much smaller
+    together = common_scale((start, reach), 80, 40)
+    assert together == pytest.approx(min(alone))
+    drawn = [fitted(p, 40, 10, among=(start, reach)) for p in (start, reach)]
+    assert all(d is not None and d.scale == pytest.approx(together) for d in drawn)

@@ -323,6 +323,7 @@ class SessionScreen(Screen[None]):
         figure = self.figures.get(exercise.id) if self.figures else None
         pose: Pose | None = None
         mirror = False
+        among: tuple[Pose, ...] = ()
         if figure is not None:
             from backtimer.core.figure import phase_pose
 
@@ -331,7 +332,8 @@ class SessionScreen(Screen[None]):
             pose = phase_pose(figure, working=working, tempo_phase=state.tempo_phase, words=words)
             sides = exercise.sides
             mirror = not coming and sides == ("left", "right") and state.side == sides[1]
-        self._figure.show(pose, mirror)
+            among = tuple(p for _, p in figure.poses)
+        self._figure.show(pose, mirror, among)
         self._place_figure()
 
     def _place_figure(self) -> None:
@@ -363,7 +365,7 @@ class SessionScreen(Screen[None]):
                 "instead": width - max(32, width * 0.44),
                 "floor": width * FIGURE_SHARE["floor"],
             }[place]
-            if fitted(pose, int(columns), height - 4) is None:
+            if fitted(pose, int(columns), height - 4, among=self._figure.among) is None:
                 place = ""
         if place != self._placed:
             self._placed = place

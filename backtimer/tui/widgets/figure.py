@@ -19,11 +19,18 @@ from backtimer.tui.widgets.plain import PlainLines, centred
 Cells = Literal["blocks", "braille"]
 
 
-def figure_rows(pose: Pose, width: int, height: int, mirror: bool, cells: Cells) -> list[str]:
-    """The figure's rows, the empty ones above and below it left out (a figure lying
-    down is then centred rather than sitting under a tall empty space); none when
-    it would be too small to read."""
-    d = fitted(pose, width, height, mirror)
+def figure_rows(
+    pose: Pose,
+    width: int,
+    height: int,
+    mirror: bool,
+    cells: Cells,
+    among: tuple[Pose, ...] = (),
+) -> list[str]:
+    """The figure's rows (at the scale of its move's poses ``among``), the empty ones
+    above and below it left out (a figure lying down is then centred rather than
+    sitting under a tall empty space); none when it would be too small to read."""
+    d = fitted(pose, width, height, mirror, among)
     if d is None:
         return []
     draw = half_blocks if cells == "blocks" else braille
@@ -52,6 +59,7 @@ class FigureView(PlainLines):
         self.cells: Cells = cells
         self._pose: Pose | None = None
         self._mirror = False
+        self._among: tuple[Pose, ...] = ()
         #: Rows drawn before, by (pose, mirror, size): a rep move goes back and forth
         #: between the same two or three poses.
         self._drawn: dict[tuple[int, bool, int, int], list[str]] = {}
@@ -60,10 +68,16 @@ class FigureView(PlainLines):
     def pose(self) -> Pose | None:
         return self._pose
 
-    def show(self, pose: Pose | None, mirror: bool = False) -> None:
+    @property
+    def among(self) -> tuple[Pose, ...]:
+        return self._among
+
+    def show(self, pose: Pose | None, mirror: bool = False, among: tuple[Pose, ...] = ()) -> None:
+        """Show ``pose`` (mirrored), drawn at the scale of its move's poses ``among``
+        so that the body keeps its size from one pose to the next."""
         if pose is self._pose and mirror == self._mirror:
             return
-        self._pose, self._mirror = pose, mirror
+        self._pose, self._mirror, self._among = pose, mirror, among
         self.repaint_rows()
 
     def key(self) -> Hashable:
@@ -77,7 +91,7 @@ class FigureView(PlainLines):
         if rows is None:
             if len(self._drawn) >= 8:
                 self._drawn.clear()
-            rows = figure_rows(self._pose, width, height, self._mirror, self.cells)
+            rows = figure_rows(self._pose, width, height, self._mirror, self.cells, self._among)
             self._drawn[key] = rows
         wide = max((len(r) for r in rows), default=0)
         return centred([(r.ljust(wide), style) for r in rows], width, height, style)
