@@ -120,6 +120,8 @@ class Drawing:
     scale: float = 1.0
     #: Where the floor is (nothing is drawn below it); None: the box's bottom.
     floor: float | None = None
+    #: The room the pose takes, in heights, hip at 0, facing right: left, right, top.
+    extent: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
 
 def _towards(x: float, y: float, degrees: float, length: float) -> tuple[float, float]:
@@ -318,15 +320,20 @@ def between(a: Pose, b: Pose, fraction: float) -> Pose:
     return replace(a if t < 0.5 else b, angles=angles, reach=reach)
 
 
+#: The share of a box left empty on each side of a drawing.
+MARGIN = 0.06
+
+
 def drawing(
     pose: Pose,
     width: float,
     height: float,
     *,
     mirror: bool = False,
-    margin: float = 0.06,
+    margin: float = MARGIN,
     seat_height: float = 0.25,
     scale: float | None = None,
+    frame: tuple[float, float, float] | None = None,
 ) -> Drawing:
     """``pose`` as segments fitted into a ``width`` x ``height`` box (y down), its
     proportions kept, standing on the bottom edge; ``mirror`` faces it the other way."""
@@ -378,6 +385,10 @@ def drawing(
         xs.append(wall_x)
     left, right = min(xs) - 0.05, max(xs) + 0.05
     top = max(ys) + 0.02
+    extent = (-right, -left, top) if mirror else (left, right, top)  # as if unmirrored
+    if frame is not None:  # the room all of a move's poses take: none jumps sideways
+        left, right = (-frame[1], -frame[0]) if mirror else frame[:2]
+        top = max(top, frame[2])
     span_x, span_y = right - left, top
     usable_w, usable_h = width * (1 - 2 * margin), height * (1 - 2 * margin)
     fit = min(usable_w / span_x, usable_h / span_y) if span_x and span_y else 1.0
@@ -407,6 +418,7 @@ def drawing(
         tuple(mapped_props),
         scale,
         floor_y,
+        extent,
     )
 
 
@@ -418,15 +430,33 @@ MAT_GAP = 4.0
 #: of a pixel or two and a folded pose a blob (checked by eye at 80x24, 100x30 and
 #: 160x50).
 LEGIBLE_ROWS = 14.0
+#: At most this many text rows for a standing height: in a tall column a standing
+#: figure is not drawn twice the size of one lying down.
+MOST_ROWS = 26.0
 #: From this many half-block pixels for a standing height, lines are two thick.
 THICK_FROM = 44.0
 
 
-def common_scale(poses: Iterable[Pose], width: float, height: float) -> float:
+def common_fit(
+    poses: Iterable[Pose], width: float, height: float
+) -> tuple[float, tuple[float, float, float]]:
     """The scale at which every one of a move's poses fits a ``width`` x ``height``
-    box: drawn at it, the body keeps its size from one pose to the next (a bird-dog
-    reaching out is not drawn smaller than on all fours)."""
-    return min(drawing(p, width, height).scale for p in poses)
+    box, and the room they take together (left, right, top): drawn at both, the
+    body keeps its size and its place from one pose to the next (a bird-dog reaching
+    out is not drawn smaller than on all fours, and the hips stay put)."""
+    drawn = [drawing(p, width, height) for p in poses]
+    left = min(d.extent[0] for d in drawn)
+    right = max(d.extent[1] for d in drawn)
+    top = max(d.extent[2] for d in drawn)
+    scale = min(d.scale for d in drawn)
+    usable_w, usable_h = width * (1 - 2 * MARGIN), height * (1 - 2 * MARGIN)
+    scale = min(scale, usable_w / (right - left), usable_h / top)
+    return scale, (left, right, top)
+
+
+def common_scale(poses: Iterable[Pose], width: float, height: float) -> float:
+    """The scale of ``common_fit``."""
+    return common_fit(poses, width, height)[0]
 
 
 def fitted(
@@ -441,8 +471,10 @@ def fitted(
     square), at the scale of all the poses ``among`` (its move's) when given; None
     when the body would be drawn smaller than ``LEGIBLE_ROWS``."""
     others = tuple(among)
-    scale = common_scale(others, columns * 2, rows * 4) if others else None
-    d = drawing(pose, columns * 2, rows * 4, mirror=mirror, scale=scale)
+    scale, frame = common_fit(others, columns * 2, rows * 4) if others else (None, None)
+    cap = MOST_ROWS * 4  # a body standing in a tall column is not drawn as tall as it
+    scale = min(scale, cap) if scale else cap
+    d = drawing(pose, columns * 2, rows * 4, mirror=mirror, scale=scale, frame=frame)
     return d if d.scale / 4 >= LEGIBLE_ROWS else None
 
 
@@ -547,9 +579,18 @@ class Figure:
     between), by name."""
 
     poses: tuple[tuple[str, Pose], ...]
+    #: Each pose with its near and far limbs swapped, made once (see ``swapped``).
+    _swapped: dict[int, Pose] = field(default_factory=dict, compare=False, repr=False)
 
     def pose(self, name: str) -> Pose | None:
         return next((p for n, p in self.poses if n == name), None)
+
+    def swapped(self, pose: Pose) -> Pose:
+        """``pose`` on the other side (``mirrored``), the same object each time."""
+        key = id(pose)
+        if key not in self._swapped:
+            self._swapped[key] = mirrored(pose)
+        return self._swapped[key]
 
 
 def figure_from(move: str, tables: Iterable[Mapping[str, object]]) -> tuple[Figure, list[str]]:
@@ -645,3 +686,36 @@ def phase_pose(
     if tempo_phase == "return":
         return figure.pose(back) or poses[0][1]
     return figure.pose(into) or poses[-1][1]
+
+
+def shown_pose(
+    figure: Figure,
+    *,
+    working: bool,
+    tempo_phase: str | None = None,
+    words: tuple[str, str, str] | None = None,
+    timed: bool = False,
+    second: int = 0,
+    other_side: bool = False,
+) -> tuple[Pose, bool]:
+    """What a session draws now: the pose (``phase_pose``) and whether to draw it
+    flipped left to right. A timed move goes round its poses with the countdown's
+    seconds (marching: a knee up, down, the other knee up, down; neck sway: one side
+    then the other every two seconds). The other side of a per-side move: seen from
+    the side, the same person with the other limbs at work (the figure does not
+    turn round); seen from the front, the picture flipped."""
+    poses = [p for _, p in figure.poses]
+    front = poses[0].front
+    flip = swap = False
+    if working and timed and front:
+        pose = poses[(second // 2) % len(poses)]
+        flip = len(poses) == 1 and (second // 2) % 2 == 1  # a turn one way, then the other
+    elif working and timed and len(poses) > 1:
+        step = second % 4
+        pose = poses[-1] if step % 2 == 0 else poses[0]
+        swap = step == 2
+    else:
+        pose = phase_pose(figure, working=working, tempo_phase=tempo_phase, words=words)
+    if other_side:
+        flip, swap = (not flip, swap) if front else (flip, not swap)
+    return (figure.swapped(pose) if swap else pose), flip

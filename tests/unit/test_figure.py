@@ -4,6 +4,7 @@ body part, becomes segments fitted to a box; an impossible pose is named."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -265,3 +266,30 @@ def test_a_moves_poses_are_drawn_at_one_scale() -> None:
     assert together == pytest.approx(min(alone))
     drawn = [fitted(p, 40, 10, among=(start, reach)) for p in (start, reach)]
     assert all(d is not None and d.scale == pytest.approx(together) for d in drawn)
+
+
+def test_what_a_session_shows_of_a_move() -> None:
+    """Reps by the tempo's phase, a timed move round its poses with the seconds, and
+    the second side: the other limbs (side view) or the picture flipped (front)."""
+    from backtimer.core.figure import Figure, mirrored, shown_pose
+
+    side = {f"{s}_{limb}": -90.0 for s in ("near", "far") for limb in LIMBS}
+    stand = Pose(side | {"trunk": 90.0, "neck": 90.0}, touch=("near_foot", "far_foot"))
+    knee = Pose(stand.angles | {"near_thigh": -5.0, "near_shin": -95.0}, touch=("far_foot",))
+    marching = Figure((("stand", stand), ("knee up", knee)))
+    seen = [shown_pose(marching, working=True, timed=True, second=n) for n in (8, 7, 6, 5)]
+    assert seen == [(knee, False), (stand, False), (mirrored(knee), False), (stand, False)]
+    # getting ready: the start; a rep coming back: the start; going into it: the end
+    assert shown_pose(marching, working=False) == (stand, False)
+    assert shown_pose(marching, working=True, tempo_phase="into") == (knee, False)
+    assert shown_pose(marching, working=True, tempo_phase="return") == (stand, False)
+    # the second side of a side view: the other leg, not the figure turned round
+    assert shown_pose(marching, working=True, tempo_phase="into", other_side=True) == (
+        mirrored(knee),
+        False,
+    )
+    assert marching.swapped(knee) is marching.swapped(knee)  # made once: drawn once
+    front = Figure((("turn", replace(stand, front=True)),))
+    flips = [shown_pose(front, working=True, timed=True, second=n)[1] for n in (5, 4, 3, 2)]
+    assert flips == [False, False, True, True]  # one way, then the other, 2 s each
+    assert shown_pose(front, working=False, other_side=True)[1] is True

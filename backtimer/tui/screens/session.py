@@ -318,20 +318,27 @@ class SessionScreen(Screen[None]):
 
     def _draw_figure(self, state: State, exercise: Exercise, coming: bool) -> None:
         """The move's figure: the start pose while getting ready (or resting before
-        the move), then the pose of the rep's phase or the held pose; mirrored on a
-        per-side move's second side. Redrawn only when the pose changes."""
+        the move), then the pose of the rep's phase, the held pose, or a timed move's
+        poses in turn; the other limbs at work on a per-side move's second side.
+        Redrawn only when the pose changes."""
         figure = self.figures.get(exercise.id) if self.figures else None
         pose: Pose | None = None
         mirror = False
         among: tuple[Pose, ...] = ()
         if figure is not None:
-            from backtimer.core.figure import phase_pose
+            from backtimer.core.figure import shown_pose
 
             working = state.segment == "work" and not coming
-            words = exercise.tempo.words if exercise.tempo else None
-            pose = phase_pose(figure, working=working, tempo_phase=state.tempo_phase, words=words)
             sides = exercise.sides
-            mirror = not coming and sides == ("left", "right") and state.side == sides[1]
+            pose, mirror = shown_pose(
+                figure,
+                working=working,
+                tempo_phase=state.tempo_phase,
+                words=exercise.tempo.words if exercise.tempo else None,
+                timed=exercise.mode == "timed",
+                second=shown_seconds(state.remaining),
+                other_side=not coming and sides == ("left", "right") and state.side == sides[1],
+            )
             among = tuple(p for _, p in figure.poses)
         self._figure.show(pose, mirror, among)
         self._place_figure()
