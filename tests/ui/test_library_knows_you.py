@@ -137,3 +137,23 @@ async def test_start_one_move_or_add_it_to_a_routine(tmp_path: Path) -> None:
     from backtimer.core import stats
 
     assert not stats.counts(practice)  # practice, not one of the week's sessions
+
+
+async def test_after_a_search_s_starts_the_move(tmp_path: Path) -> None:
+    """Found with a search and Enter, the move starts with s (not "s" typed on)."""
+    clock = FakeClock(start=0.0, wall=SATURDAY)
+    app = _app(tmp_path, clock)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("slash", "k", "n", "e", "e", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(Input).value == "knee"
+        await pilot.press("down")
+        await pilot.pause()
+        chosen = app.screen._current()
+        assert chosen is not None
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert [s.exercise.id for s in app.screen.session.steps] == [chosen]

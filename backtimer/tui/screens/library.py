@@ -168,8 +168,12 @@ class LibraryScreen(Screen[LibraryChoice | None]):
         listing.highlighted = 1
         listing.focus()
 
+    #: Enter ended the search: s and a are the screen's keys again (not more letters).
+    _search_done = False
+
     @on(Input.Changed, "#exercise-search")
     def search(self, event: Input.Changed) -> None:
+        self._search_done = False
         listing = self.query_one(OptionList)
         listing.clear_options()
         found = self._options(event.value)
@@ -182,6 +186,7 @@ class LibraryScreen(Screen[LibraryChoice | None]):
 
     @on(Input.Submitted, "#exercise-search")
     def to_list(self) -> None:
+        self._search_done = True
         self.query_one(OptionList).focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -206,8 +211,9 @@ class LibraryScreen(Screen[LibraryChoice | None]):
         search = self.query_one("#exercise-search", Input)
         if search.has_focus or not event.is_printable or not event.character:
             return
-        if event.character in ("/", "?") or (event.character in "sa" and not search.value):
-            return  # the screen's own keys, while no search is under way
+        screen_key = event.character in "sa" and (not search.value or self._search_done)
+        if event.character in ("/", "?") or screen_key:
+            return  # the screen's own keys, while no search is under way or once it ended
         search.value += event.character
         search.cursor_position = len(search.value)
         search.focus()
