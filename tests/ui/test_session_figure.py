@@ -117,6 +117,9 @@ async def test_left_out_where_it_would_be_too_small(app_factory, clock, monkeypa
         await pilot.resize_terminal(59, 20)  # a small screen: never a figure
         await pilot.pause()
         assert _place(screen) == ""
+        await pilot.press("f", "f", "f")  # off, floor, floor with the figure: no room
+        await pilot.pause()
+        assert "no room for it here" in str(screen.query_one("#notice").render())
     assert figure_rows(_pose("marching", "stand"), 40, 12, False, "blocks") == []
     assert figure_rows(_pose("marching", "stand"), 40, 20, False, "blocks") != []
 

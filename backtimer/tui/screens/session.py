@@ -489,6 +489,9 @@ class SessionScreen(Screen[None]):
         else:
             self.remove_class("-floor", "-floor-figure")
         self._place_figure()
+        if self.has_class("-floor-figure") and not self._placed:
+            why = "this move has none" if self._figure.pose is None else "no room for it here"
+            self.notify(f"Floor mode with the figure: {why}.", timeout=3)
 
     def action_help(self) -> None:
         from backtimer.tui.dialogs.help import HelpScreen
