@@ -177,3 +177,21 @@ asyncio.run(main())
     ).stdout
     assert "home []" in out, out
     assert "session ['backtimer.core.figure', 'backtimer.tui.widgets.figure'" in out, out
+
+
+async def test_getting_ready_for_a_per_side_move_says_which_side_first(app_factory, clock) -> None:
+    from tests.ui.conftest import text
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _start(pilot)
+        said = set()
+        for _ in range(110):
+            await advance(pilot, app, clock, 1.0)
+            state = screen.state
+            if state is None or not isinstance(app.screen, SessionScreen):
+                break
+            if state.segment == "ready":
+                said.add((state.step.exercise.id, text(app, "detail")))
+        assert ("knee-to-chest", "first: left side") in said
+        assert ("bridge", "") in said  # a move done on both sides at once says nothing

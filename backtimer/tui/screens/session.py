@@ -84,6 +84,10 @@ def detail_text(state: State) -> str:
         side = f"{state.step.exercise.sides[0]}, " if state.step.exercise.per_side else ""
         return f"next: {side}set {state.set_no + 1} / {state.sets}"
     parts = []
+    exercise = state.step.exercise
+    if state.segment == "ready" and exercise.per_side and not exercise.alternate:
+        first = exercise.sides[0]
+        parts.append(f"first: {first} side" if first in ("left", "right") else f"first: {first}")
     if state.segment == "work" and state.rep is not None:
         parts.append(f"REP {state.rep} / {state.reps}")
     if state.side:
