@@ -195,3 +195,24 @@ async def test_getting_ready_for_a_per_side_move_says_which_side_first(app_facto
                 said.add((state.step.exercise.id, text(app, "detail")))
         assert ("knee-to-chest", "first: left side") in said
         assert ("bridge", "") in said  # a move done on both sides at once says nothing
+
+
+async def test_pausing_keeps_the_figure_as_it_is(app_factory, clock) -> None:
+    """The pause banner takes three rows: the figure keeps its size (no jump)."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await _start(pilot)
+        await advance(pilot, app, clock, 58.5)  # the bridge, holding at the top
+        await pilot.press("f", "f")
+        await pilot.pause()
+        figure = screen.query_one("#figure", FigureView)
+
+        def drawn() -> list[str]:
+            lines = [figure.render_line(y).text.strip() for y in range(figure.size.height)]
+            return [line for line in lines if line]
+
+        before, height = drawn(), figure.size.height
+        await pilot.press("space")
+        await pilot.pause()
+        assert figure.size.height < height  # less room while paused...
+        assert drawn() == before and before  # ...the same figure

@@ -89,9 +89,20 @@ class FigureView(PlainLines):
         key = (id(self._pose), self._mirror, width, height)
         rows = self._drawn.get(key)
         if rows is None:
+            # a little less room (the pause banner, a notice): the figure drawn for more
+            # room still fits, so it keeps its size rather than shrinking and back
+            rows = next(
+                (
+                    drawn
+                    for (pose, mirror, w, h), drawn in self._drawn.items()
+                    if (pose, mirror, w) == key[:3] and h > height and len(drawn) <= height
+                ),
+                None,
+            )
             if len(self._drawn) >= 8:
                 self._drawn.clear()
-            rows = figure_rows(self._pose, width, height, self._mirror, self.cells, self._among)
+            if rows is None:
+                rows = figure_rows(self._pose, width, height, self._mirror, self.cells, self._among)
             self._drawn[key] = rows
         wide = max((len(r) for r in rows), default=0)
         return centred([(r.ljust(wide), style) for r in rows], width, height, style)
