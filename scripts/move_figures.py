@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from backtimer.core.figure import Drawing, common_scale, drawing  # noqa: E402
+from backtimer.core.figure_draw import Drawing, common_scale, drawing  # noqa: E402
 from backtimer.store.catalog import load_catalog  # noqa: E402
 from backtimer.store.figures import load_figures  # noqa: E402
 from backtimer.store.paths import shipped_catalog  # noqa: E402

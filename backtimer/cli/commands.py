@@ -86,7 +86,7 @@ def cmd_exercises(ctx: Context) -> int:
 
 def _show_move(ctx: Context, catalog: Any, move: str) -> int:
     """A move's key poses drawn side by side in Braille, with its name and steps."""
-    from backtimer.core.figure import side_by_side
+    from backtimer.core.figure_draw import side_by_side
     from backtimer.store.figures import load_figures
 
     exercise = catalog.exercises.get(move)

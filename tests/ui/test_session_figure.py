@@ -162,7 +162,8 @@ data.mkdir()
 settings = Settings(safety_acknowledged=True, voice="off", tones=False, pain_check=False)
 app = make_app(clock=FakeClock(start=0.0), data_dir=data, cache_dir=data.parent / "c",
                settings=settings)
-FIGURE = ("backtimer.core.figure", "backtimer.tui.widgets.figure", "backtimer.store.figures")
+FIGURE = ("backtimer.core.figure", "backtimer.core.figure_draw", "backtimer.tui.widgets.figure",
+          "backtimer.store.figures")
 async def main():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -176,7 +177,8 @@ asyncio.run(main())
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
     ).stdout
     assert "home []" in out, out
-    assert "session ['backtimer.core.figure', 'backtimer.tui.widgets.figure'" in out, out
+    modules = ["core.figure", "core.figure_draw", "tui.widgets.figure", "store.figures"]
+    assert f"session {[f'backtimer.{m}' for m in modules]}" in out, out
 
 
 async def test_getting_ready_for_a_per_side_move_says_which_side_first(app_factory, clock) -> None:

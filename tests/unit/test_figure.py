@@ -11,12 +11,12 @@ import pytest
 from backtimer.core.figure import (
     Pose,
     between,
-    drawing,
     flexion,
     mirrored,
     placed,
     pose_problems,
 )
+from backtimer.core.figure_draw import drawing
 
 LIMBS = ("upper_arm", "forearm", "thigh", "shin")
 
@@ -109,7 +109,7 @@ def test_a_drawing_fits_its_box_and_stands_on_the_mat() -> None:
 
 
 def test_braille_draws_the_figure_in_cells() -> None:
-    from backtimer.core.figure import braille
+    from backtimer.core.figure_draw import braille
 
     rows = braille(drawing(STANDING, 40, 48), 20, 12)
     assert len(rows) == 12 and all(len(r) <= 20 for r in rows)
@@ -250,7 +250,7 @@ def test_a_front_view_has_shoulders_and_hips_with_their_width() -> None:
 def test_a_moves_poses_are_drawn_at_one_scale() -> None:
     """A body reaching out (wider) is not drawn smaller than the same body on all
     fours: every pose of a move at the scale at which all of them fit."""
-    from backtimer.core.figure import common_scale, fitted
+    from backtimer.core.figure_draw import common_scale, fitted
 
     fours = {f"{s}_{limb}": -90.0 for s in ("near", "far") for limb in LIMBS}
     fours |= {"trunk": 0.0, "neck": -10.0, "near_shin": 180.0, "far_shin": 180.0}

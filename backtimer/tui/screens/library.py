@@ -23,7 +23,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from backtimer.core.exercise import Exercise
-from backtimer.core.figure import Figure, side_by_side
+from backtimer.core.figure import Figure
+from backtimer.core.figure_draw import side_by_side
 from backtimer.core.routine import Catalog
 from backtimer.tui.keys import bindings
 from backtimer.tui.widgets.too_small import too_small

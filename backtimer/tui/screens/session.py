@@ -369,7 +369,7 @@ class SessionScreen(Screen[None]):
             elif self._setup:
                 place = "instead"
         if place and pose is not None:
-            from backtimer.core.figure import fitted
+            from backtimer.core.figure_draw import fitted
 
             columns = {
                 "beside": width * FIGURE_SHARE["beside"],

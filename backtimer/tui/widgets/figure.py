@@ -12,7 +12,8 @@ from typing import Literal
 from rich.style import Style
 from textual.strip import Strip
 
-from backtimer.core.figure import Pose, braille, fitted, half_blocks
+from backtimer.core.figure import Pose
+from backtimer.core.figure_draw import braille, fitted, half_blocks
 from backtimer.tui.widgets.plain import PlainLines, centred
 
 #: How a figure is drawn: half blocks (bold, read from the floor) or Braille (fine).
