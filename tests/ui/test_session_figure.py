@@ -101,7 +101,7 @@ async def test_figures_off(app_factory, clock) -> None:
 
 
 async def test_left_out_where_it_would_be_too_small(app_factory, clock, monkeypatch) -> None:
-    from backtimer.tui.screens import session
+    from backtimer.tui import figure_place
 
     app = app_factory()
     async with app.run_test(size=(60, 20)) as pilot:
@@ -110,7 +110,7 @@ async def test_left_out_where_it_would_be_too_small(app_factory, clock, monkeypa
         await pilot.press("f", "f")  # 60x20, floor mode's figure: marching, 27 columns
         assert _place(screen) == "floor" and screen.query_one("#figure").display
         # with a third of the width (20 columns) the body would be too small to read
-        monkeypatch.setitem(session.FIGURE_SHARE, "floor", 0.34)
+        monkeypatch.setitem(figure_place.FIGURE_SHARE, "floor", 0.34)
         await advance(pilot, app, clock, 45.0)  # the bridge, lying down: wider
         assert screen.has_class("-floor-figure") and _place(screen) == ""
         assert not screen.query_one("#figure").display
@@ -218,3 +218,22 @@ async def test_pausing_keeps_the_figure_as_it_is(app_factory, clock) -> None:
         await pilot.pause()
         assert figure.size.height < height  # less room while paused...
         assert drawn() == before and before  # ...the same figure
+
+
+def test_where_the_figure_goes() -> None:
+    from backtimer.tui.figure_place import figure_place
+
+    stand, bridge = _pose("marching", "stand"), _pose("bridge", "start")
+    ask = {"floor": False, "floor_figure": False, "setup": False}
+    assert figure_place(stand, (stand,), (160, 50), **ask) == "beside"
+    assert figure_place(stand, (stand,), (80, 24), **ask) == ""  # at work: the steps
+    assert figure_place(stand, (stand,), (80, 24), **ask | {"setup": True}) == "instead"
+    assert figure_place(None, (), (160, 50), **ask) == ""  # a move with no figure
+    assert figure_place(stand, (stand,), (59, 30), **ask | {"setup": True}) == ""  # small
+    floor = ask | {"floor": True}
+    assert figure_place(stand, (stand,), (160, 50), **floor) == ""  # floor's second step
+    assert figure_place(stand, (stand,), (160, 50), **floor | {"floor_figure": True}) == "floor"
+    # 100 columns: the 30 beside the steps are room enough for a body lying down, and
+    # 16 rows for one standing
+    assert figure_place(bridge, (bridge,), (100, 30), **ask) == "beside"
+    assert figure_place(stand, (stand,), (100, 20), **ask) == "beside"

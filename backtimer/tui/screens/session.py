@@ -21,6 +21,7 @@ from backtimer.clock import Clock
 from backtimer.core.cues import Cuer
 from backtimer.core.engine import Event, Session, State
 from backtimer.output import Sinks
+from backtimer.tui.figure_place import COMPACT_HEIGHT, COMPACT_WIDTH, figure_place
 from backtimer.tui.keys import bindings, key_hint, relabel
 from backtimer.tui.widgets.bigtext import BigText
 from backtimer.tui.widgets.breath import STEPS_PER_SECOND as BREATH_STEPS_PER_SECOND
@@ -41,14 +42,6 @@ SEGMENT_WORDS = {"ready": "GET READY", "work": "", "switch": "SWITCH SIDES", "re
 WORK_WORDS = {"hold": "HOLD", "reps": "REPS", "timed": "KEEP GOING"}
 #: The session progress bar moves in this many steps.
 BAR_RESOLUTION = 100
-#: Below this size the screen drops the details and keeps countdown and cue.
-COMPACT_WIDTH, COMPACT_HEIGHT = 60, 20
-#: From this width the move's figure stands beside the steps all through a move;
-#: narrower, it takes the steps' place while getting ready and before a move.
-WIDE_WIDTH = 100
-#: The figure's share of the width beside the steps and in floor mode (as in
-#: session.tcss), to know before the layout whether it would be legible there.
-FIGURE_SHARE = {"beside": 0.30, "floor": 0.45}
 
 
 def header_text(state: State, label: str | None = None) -> str:
@@ -360,24 +353,14 @@ class SessionScreen(Screen[None]):
         if asked == self._place_asked:  # nothing it depends on changed: every tick asks
             return
         self._place_asked = asked
-        place = ""
-        if pose is not None and width >= COMPACT_WIDTH and height >= COMPACT_HEIGHT:
-            if self.has_class("-floor"):
-                place = "floor" if self.has_class("-floor-figure") else ""
-            elif width >= WIDE_WIDTH:
-                place = "beside"
-            elif self._setup:
-                place = "instead"
-        if place and pose is not None:
-            from backtimer.core.figure_draw import fitted
-
-            columns = {
-                "beside": width * FIGURE_SHARE["beside"],
-                "instead": width - max(32, width * 0.44),
-                "floor": width * FIGURE_SHARE["floor"],
-            }[place]
-            if fitted(pose, int(columns), height - 4, among=self._figure.among) is None:
-                place = ""
+        place = figure_place(
+            pose,
+            self._figure.among,
+            (width, height),
+            floor=self.has_class("-floor"),
+            floor_figure=self.has_class("-floor-figure"),
+            setup=self._setup,
+        )
         if place != self._placed:
             self._placed = place
             for kind in ("beside", "instead", "floor"):
