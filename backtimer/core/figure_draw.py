@@ -229,8 +229,8 @@ def braille(d: Drawing, columns: int, rows: int) -> list[str]:
 
 
 def _raster(d: Drawing, width: int, height: int, weight: int = 1) -> list[list[bool]]:
-    """``d`` (in units of ``width`` x ``height`` pixels) as a grid of pixels, its lines
-    ``weight`` pixels thick."""
+    """``d`` (in units of ``width`` x ``height`` pixels) as a grid of pixels, the
+    body's lines ``weight`` pixels thick (the props, lighter, one)."""
     grid = [[False] * width for _ in range(height)]
     floor = d.floor if d.floor is not None else float(height)
 
@@ -239,8 +239,9 @@ def _raster(d: Drawing, width: int, height: int, weight: int = 1) -> list[list[b
         # a thick line grows up from the floor
         if body:
             y = min(y, floor)
-        for dx in range(weight):
-            for dy in range(weight):
+        thick = weight if body else 1
+        for dx in range(thick):
+            for dy in range(thick):
                 col, row = int(x) + dx, int(y) - dy
                 if 0 <= col < width and 0 <= row < height:
                     grid[row][col] = True
